@@ -1,0 +1,103 @@
+// Command embargo screens names, entities and goods against official
+// sanctions lists. Main is a type so that tests run the real wiring.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"embargo"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	m := NewMain()
+	// The only place that reads the environment.
+	if dir := os.Getenv("EMBARGO_DATA_DIR"); dir != "" {
+		m.DataDir = dir
+	}
+	err := m.Run(ctx, os.Args[1:])
+	if cerr := m.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "embargo:", err)
+		if errors.Is(err, errUsage) {
+			os.Exit(2)
+		}
+		os.Exit(1)
+	}
+}
+
+var errUsage = errors.New("usage")
+
+// Main holds the program's configuration and open resources.
+type Main struct {
+	DataDir string // where the store lives
+	JSON    bool   // machine output
+	Stdin   io.Reader
+	Stdout  io.Writer
+	Stderr  io.Writer
+	Now     func() time.Time
+
+	store   embargo.Store
+	closers []func() error
+}
+
+// NewMain returns a Main wired to the process's standard streams.
+func NewMain() *Main {
+	dir := ".embargo"
+	if home, err := os.UserHomeDir(); err == nil {
+		dir = filepath.Join(home, ".embargo")
+	}
+	return &Main{DataDir: dir, Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Now: time.Now}
+}
+
+// commands are added by each command's file in init, so that no file lists them all.
+var commands []func(m *Main) *cobra.Command
+
+// Run parses args and runs the command they name.
+func (m *Main) Run(ctx context.Context, args []string) error {
+	root := &cobra.Command{
+		Use:           "embargo",
+		Short:         "Sanctions screening and monitoring: lists, names, goods",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.PersistentFlags().StringVar(&m.DataDir, "data-dir", m.DataDir, "directory of the list store (env EMBARGO_DATA_DIR)")
+	root.PersistentFlags().BoolVar(&m.JSON, "json", false, "machine-readable JSON output")
+	for _, c := range commands {
+		root.AddCommand(c(m))
+	}
+	root.SetArgs(args)
+	root.SetIn(m.Stdin)
+	root.SetOut(m.Stdout)
+	root.SetErr(m.Stderr)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return fmt.Errorf("%w: %v (see 'embargo %s --help')", errUsage, err, c.Name())
+	})
+	return root.ExecuteContext(ctx)
+}
+
+// Close releases what Run opened.
+func (m *Main) Close() error {
+	var errs []error
+	for i := len(m.closers) - 1; i >= 0; i-- {
+		errs = append(errs, m.closers[i]())
+	}
+	m.closers = nil
+	return errors.Join(errs...)
+}
+
+// onClose registers a function Close will call.
+func (m *Main) onClose(f func() error) { m.closers = append(m.closers, f) }
