@@ -1,0 +1,221 @@
+// Package audit keeps an append-only, hash-chained log of screening
+// decisions: who asked what, against which list versions, with which
+// threshold, and what was found. Each record's hash covers its content and
+// the previous record's hash, so that any edit or deletion is detectable by
+// Verify.
+package audit
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+)
+
+// Record is one screening decision.
+type Record struct {
+	Seq       int64           `json:"seq"`
+	Time      time.Time       `json:"time"`
+	RequestID string          `json:"request_id"`
+	KeyID     string          `json:"key_id,omitempty"` // API key id, "cli" for the command line, "" for anonymous
+	Kind      string          `json:"kind"`             // "screen", "match", "goods", "compare"
+	Query     json.RawMessage `json:"query"`
+	Versions  json.RawMessage `json:"versions"` // list versions used
+	Threshold float64         `json:"threshold"`
+	Hits      json.RawMessage `json:"hits"` // entity ids and scores
+	PrevHash  string          `json:"prev_hash"`
+	Hash      string          `json:"hash"`
+}
+
+// Log is the audit log in a SQL database (SQLite here).
+type Log struct {
+	db *sql.DB
+	mu sync.Mutex // appends are serialised: each needs the previous hash
+}
+
+const schema = `CREATE TABLE IF NOT EXISTS audit_log (
+	seq INTEGER PRIMARY KEY,
+	time TEXT NOT NULL,
+	request_id TEXT NOT NULL,
+	key_id TEXT NOT NULL,
+	kind TEXT NOT NULL,
+	query TEXT NOT NULL,
+	versions TEXT NOT NULL,
+	threshold REAL NOT NULL,
+	hits TEXT NOT NULL,
+	prev_hash TEXT NOT NULL,
+	hash TEXT NOT NULL
+)`
+
+// Open prepares the log's table in db.
+func Open(ctx context.Context, db *sql.DB) (*Log, error) {
+	if _, err := db.ExecContext(ctx, schema); err != nil {
+		return nil, fmt.Errorf("audit: create table: %w", err)
+	}
+	return &Log{db: db}, nil
+}
+
+// genesis is the previous hash of the first record.
+const genesis = "0000000000000000000000000000000000000000000000000000000000000000"
+
+// hash computes a record's chain hash over a canonical encoding of its
+// fields (JSON with fixed field order; Hash itself left out).
+func hash(r Record) string {
+	c := struct {
+		Seq       int64           `json:"seq"`
+		Time      string          `json:"time"`
+		RequestID string          `json:"request_id"`
+		KeyID     string          `json:"key_id"`
+		Kind      string          `json:"kind"`
+		Query     json.RawMessage `json:"query"`
+		Versions  json.RawMessage `json:"versions"`
+		Threshold float64         `json:"threshold"`
+		Hits      json.RawMessage `json:"hits"`
+		PrevHash  string          `json:"prev_hash"`
+	}{r.Seq, r.Time.UTC().Format(time.RFC3339Nano), r.RequestID, r.KeyID, r.Kind, orNull(r.Query), orNull(r.Versions), r.Threshold, orNull(r.Hits), r.PrevHash}
+	b, _ := json.Marshal(c) // cannot fail: only strings, numbers and valid raw JSON
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+func orNull(m json.RawMessage) json.RawMessage {
+	if len(m) == 0 {
+		return json.RawMessage("null")
+	}
+	return m
+}
+
+// Append adds r to the log, setting Seq, PrevHash and Hash (and Time when zero).
+func (l *Log) Append(ctx context.Context, r Record) (Record, error) {
+	for _, f := range []struct {
+		name string
+		v    json.RawMessage
+	}{{"query", r.Query}, {"versions", r.Versions}, {"hits", r.Hits}} {
+		if len(f.v) > 0 && !json.Valid(f.v) {
+			return Record{}, fmt.Errorf("audit: %s is not valid JSON", f.name)
+		}
+	}
+	r.Query, r.Versions, r.Hits = orNull(r.Query), orNull(r.Versions), orNull(r.Hits)
+	if r.Time.IsZero() {
+		r.Time = time.Now()
+	}
+	r.Time = r.Time.UTC()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	tx, err := l.db.BeginTx(ctx, nil)
+	if err != nil {
+		return Record{}, fmt.Errorf("audit: %w", err)
+	}
+	defer tx.Rollback()
+	r.Seq, r.PrevHash = 1, genesis
+	var last sql.NullInt64
+	var prev sql.NullString
+	err = tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`).Scan(&last, &prev)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return Record{}, fmt.Errorf("audit: read chain head: %w", err)
+	default:
+		r.Seq, r.PrevHash = last.Int64+1, prev.String
+	}
+	r.Hash = hash(r)
+	_, err = tx.ExecContext(ctx, `INSERT INTO audit_log (seq, time, request_id, key_id, kind, query, versions, threshold, hits, prev_hash, hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.Seq, r.Time.Format(time.RFC3339Nano), r.RequestID, r.KeyID, r.Kind,
+		string(r.Query), string(r.Versions), r.Threshold, string(r.Hits), r.PrevHash, r.Hash)
+	if err != nil {
+		return Record{}, fmt.Errorf("audit: append: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return Record{}, fmt.Errorf("audit: append: %w", err)
+	}
+	return r, nil
+}
+
+// Filter selects records; zero fields select all.
+type Filter struct {
+	From, To time.Time // To is exclusive
+	KeyID    string
+	Limit    int
+	AfterSeq int64
+}
+
+// Each calls fn for every record the filter selects, in sequence order.
+func (l *Log) Each(ctx context.Context, f Filter, fn func(Record) error) error {
+	q := `SELECT seq, time, request_id, key_id, kind, query, versions, threshold, hits, prev_hash, hash FROM audit_log WHERE seq > ?`
+	args := []any{f.AfterSeq}
+	if !f.From.IsZero() {
+		q += ` AND time >= ?`
+		args = append(args, f.From.UTC().Format(time.RFC3339Nano))
+	}
+	if !f.To.IsZero() {
+		q += ` AND time < ?`
+		args = append(args, f.To.UTC().Format(time.RFC3339Nano))
+	}
+	if f.KeyID != "" {
+		q += ` AND key_id = ?`
+		args = append(args, f.KeyID)
+	}
+	q += ` ORDER BY seq`
+	if f.Limit > 0 {
+		q += fmt.Sprintf(` LIMIT %d`, f.Limit)
+	}
+	rows, err := l.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("audit: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		r, err := scan(rows)
+		if err != nil {
+			return err
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+func scan(rows *sql.Rows) (Record, error) {
+	var r Record
+	var t, q, v, h string
+	if err := rows.Scan(&r.Seq, &t, &r.RequestID, &r.KeyID, &r.Kind, &q, &v, &r.Threshold, &h, &r.PrevHash, &r.Hash); err != nil {
+		return r, fmt.Errorf("audit: read: %w", err)
+	}
+	tm, err := time.Parse(time.RFC3339Nano, t)
+	if err != nil {
+		return r, fmt.Errorf("audit: record %d: bad time %q", r.Seq, t)
+	}
+	r.Time, r.Query, r.Versions, r.Hits = tm, json.RawMessage(q), json.RawMessage(v), json.RawMessage(h)
+	return r, nil
+}
+
+// ErrBroken is wrapped by Verify's error when the chain does not hold.
+var ErrBroken = errors.New("audit: hash chain broken")
+
+// Verify walks the whole chain and returns how many records it checked, or an
+// error wrapping ErrBroken naming the first record that was edited, deleted
+// or inserted.
+func (l *Log) Verify(ctx context.Context) (int, error) {
+	n := 0
+	prev, want := genesis, int64(1)
+	err := l.Each(ctx, Filter{}, func(r Record) error {
+		switch {
+		case r.Seq != want:
+			return fmt.Errorf("%w: record %d is missing (next present is %d)", ErrBroken, want, r.Seq)
+		case r.PrevHash != prev:
+			return fmt.Errorf("%w: record %d does not follow record %d (previous hash differs)", ErrBroken, r.Seq, r.Seq-1)
+		case hash(r) != r.Hash:
+			return fmt.Errorf("%w: record %d was altered (its content no longer matches its hash)", ErrBroken, r.Seq)
+		}
+		prev, want = r.Hash, r.Seq+1
+		n++
+		return nil
+	})
+	return n, err
+}

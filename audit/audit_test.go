@@ -1,0 +1,86 @@
+package audit_test
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	_ "modernc.org/sqlite"
+
+	"embargo/audit"
+)
+
+func open(t *testing.T) (*audit.Log, *sql.DB) {
+	t.Helper()
+	db, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "audit.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	l, err := audit.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l, db
+}
+
+func fill(t *testing.T, l *audit.Log, n int) {
+	t.Helper()
+	t0 := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	for i := 0; i < n; i++ {
+		_, err := l.Append(context.Background(), audit.Record{
+			Time: t0.Add(time.Duration(i) * time.Hour), RequestID: "req", KeyID: "k1", Kind: "screen",
+			Query: json.RawMessage(`{"name":"Kim Chong Un"}`), Versions: json.RawMessage(`[{"source":"un","version":1}]`),
+			Threshold: 0.8, Hits: json.RawMessage(`[{"entity_id":"un:KPi.033","score":0.97}]`),
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestChainVerifies(t *testing.T) {
+	l, _ := open(t)
+	fill(t, l, 5)
+	n, err := l.Verify(context.Background())
+	if err != nil || n != 5 {
+		t.Fatalf("Verify = %d, %v; want 5, nil", n, err)
+	}
+	var got []int64
+	err = l.Each(context.Background(), audit.Filter{From: time.Date(2026, 3, 1, 13, 0, 0, 0, time.UTC), To: time.Date(2026, 3, 1, 15, 0, 0, 0, time.UTC)},
+		func(r audit.Record) error { got = append(got, r.Seq); return nil })
+	if err != nil || len(got) != 2 || got[0] != 2 {
+		t.Fatalf("Each range = %v, %v; want [2 3]", got, err)
+	}
+}
+
+func TestTamperingDetected(t *testing.T) {
+	for name, tamper := range map[string]string{
+		"edit":   `UPDATE audit_log SET hits = '[]' WHERE seq = 3`,
+		"delete": `DELETE FROM audit_log WHERE seq = 2`,
+		"relink": `UPDATE audit_log SET prev_hash = 'x' WHERE seq = 4`,
+		"time":   `UPDATE audit_log SET time = '2020-01-01T00:00:00Z' WHERE seq = 1`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			l, db := open(t)
+			fill(t, l, 5)
+			if _, err := db.Exec(tamper); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := l.Verify(context.Background()); !errors.Is(err, audit.ErrBroken) {
+				t.Fatalf("Verify after %s = %v; want ErrBroken", name, err)
+			}
+		})
+	}
+}
+
+func TestAppendRejectsBadJSON(t *testing.T) {
+	l, _ := open(t)
+	if _, err := l.Append(context.Background(), audit.Record{Kind: "screen", Query: json.RawMessage(`{bad`)}); err == nil {
+		t.Fatal("want error for invalid JSON query")
+	}
+}
