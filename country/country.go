@@ -42,7 +42,7 @@ var aliases = map[string]string{
 	"moldova, republic of": "MD", "republic of moldova": "MD", "palestinian territory": "PS", "state of palestine": "PS", "palestine": "PS",
 	"gaza": "PS", "west bank": "PS", "occupied palestinian territory": "PS",
 	"crimea": "UA", "crimea region of ukraine": "UA", "kosovo": "XK", "taiwan, province of china": "TW", "chinese taipei": "TW",
-	"hong kong": "HK", "hong kong sar": "HK", "macau": "MO", "macao": "MO", "brunei darussalam": "BN",
+	"hong kong": "HK", "hong kong sar": "HK", "china, hong kong special administrative region": "HK", "china, macao special administrative region": "MO", "macau": "MO", "macao": "MO", "brunei darussalam": "BN",
 	"cabo verde": "CV", "cape verde": "CV", "eswatini": "SZ", "swaziland": "SZ", "the gambia": "GM", "gambia, the": "GM",
 	"bahamas, the": "BS", "the bahamas": "BS", "micronesia, federated states of": "FM", "holy see": "VA",
 	"saint kitts and nevis": "KN", "st. kitts and nevis": "KN", "saint lucia": "LC", "st. lucia": "LC",
@@ -70,6 +70,14 @@ func load() {
 			}
 			names[code] = name
 			byName[fold(name)] = code
+			// CLDR writes "Trinidad & Tobago" and "Myanmar (Burma)"; the lists
+			// write "Trinidad and Tobago" and "Myanmar" (UN SC list).
+			byName[fold(strings.ReplaceAll(name, "&", "and"))] = code
+			if i := strings.Index(name, " ("); i > 0 {
+				if _, taken := byName[fold(name[:i])]; !taken {
+					byName[fold(name[:i])] = code
+				}
+			}
 			byName[fold(code)] = code
 			if iso3 := r.ISO3(); iso3 != "" {
 				byName[fold(iso3)] = code

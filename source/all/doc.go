@@ -1,0 +1,2 @@
+// Package all imports every list format so that they register themselves.
+package all

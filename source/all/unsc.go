@@ -1,0 +1,3 @@
+package all
+
+import _ "embargo/source/unsc" // UN SC consolidated list XML
