@@ -92,48 +92,71 @@ func orNull(m json.RawMessage) json.RawMessage {
 
 // Append adds r to the log, setting Seq, PrevHash and Hash (and Time when zero).
 func (l *Log) Append(ctx context.Context, r Record) (Record, error) {
-	for _, f := range []struct {
-		name string
-		v    json.RawMessage
-	}{{"query", r.Query}, {"versions", r.Versions}, {"hits", r.Hits}} {
-		if len(f.v) > 0 && !json.Valid(f.v) {
-			return Record{}, fmt.Errorf("audit: %s is not valid JSON", f.name)
+	out, err := l.AppendBatch(ctx, []Record{r})
+	if err != nil {
+		return Record{}, err
+	}
+	return out[0], nil
+}
+
+// AppendBatch adds records in order in one transaction: all or none.
+func (l *Log) AppendBatch(ctx context.Context, recs []Record) ([]Record, error) {
+	out := make([]Record, len(recs))
+	for i, r := range recs {
+		for _, f := range []struct {
+			name string
+			v    json.RawMessage
+		}{{"query", r.Query}, {"versions", r.Versions}, {"hits", r.Hits}} {
+			if len(f.v) > 0 && !json.Valid(f.v) {
+				return nil, fmt.Errorf("audit: record %d: %s is not valid JSON", i, f.name)
+			}
 		}
+		r.Query, r.Versions, r.Hits = orNull(r.Query), orNull(r.Versions), orNull(r.Hits)
+		if r.Time.IsZero() {
+			r.Time = time.Now()
+		}
+		r.Time = r.Time.UTC()
+		out[i] = r
 	}
-	r.Query, r.Versions, r.Hits = orNull(r.Query), orNull(r.Versions), orNull(r.Hits)
-	if r.Time.IsZero() {
-		r.Time = time.Now()
-	}
-	r.Time = r.Time.UTC()
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	tx, err := l.db.BeginTx(ctx, nil)
 	if err != nil {
-		return Record{}, fmt.Errorf("audit: %w", err)
+		return nil, fmt.Errorf("audit: %w", err)
 	}
 	defer tx.Rollback()
-	r.Seq, r.PrevHash = 1, genesis
+	seq, prev := int64(0), genesis
 	var last sql.NullInt64
-	var prev sql.NullString
-	err = tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`).Scan(&last, &prev)
+	var head sql.NullString
+	err = tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`).Scan(&last, &head)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 	case err != nil:
-		return Record{}, fmt.Errorf("audit: read chain head: %w", err)
+		return nil, fmt.Errorf("audit: read chain head: %w", err)
 	default:
-		r.Seq, r.PrevHash = last.Int64+1, prev.String
+		seq, prev = last.Int64, head.String
 	}
-	r.Hash = hash(r)
-	_, err = tx.ExecContext(ctx, `INSERT INTO audit_log (seq, time, request_id, key_id, kind, query, versions, threshold, hits, prev_hash, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.Seq, r.Time.Format(time.RFC3339Nano), r.RequestID, r.KeyID, r.Kind,
-		string(r.Query), string(r.Versions), r.Threshold, string(r.Hits), r.PrevHash, r.Hash)
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO audit_log (seq, time, request_id, key_id, kind, query, versions, threshold, hits, prev_hash, hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
-		return Record{}, fmt.Errorf("audit: append: %w", err)
+		return nil, fmt.Errorf("audit: append: %w", err)
+	}
+	defer stmt.Close()
+	for i := range out {
+		r := &out[i]
+		seq++
+		r.Seq, r.PrevHash = seq, prev
+		r.Hash = hash(*r)
+		prev = r.Hash
+		if _, err := stmt.ExecContext(ctx, r.Seq, r.Time.Format(time.RFC3339Nano), r.RequestID, r.KeyID, r.Kind,
+			string(r.Query), string(r.Versions), r.Threshold, string(r.Hits), r.PrevHash, r.Hash); err != nil {
+			return nil, fmt.Errorf("audit: append: %w", err)
+		}
 	}
 	if err := tx.Commit(); err != nil {
-		return Record{}, fmt.Errorf("audit: append: %w", err)
+		return nil, fmt.Errorf("audit: append: %w", err)
 	}
-	return r, nil
+	return out, nil
 }
 
 // Filter selects records; zero fields select all.

@@ -84,3 +84,23 @@ func TestAppendRejectsBadJSON(t *testing.T) {
 		t.Fatal("want error for invalid JSON query")
 	}
 }
+
+func TestWriterFlushesInOrder(t *testing.T) {
+	l, _ := open(t)
+	w := audit.NewWriter(l, 16, nil)
+	for i := 0; i < 100; i++ {
+		w.Submit(audit.Record{RequestID: string(rune('a' + i%26)), Kind: "screen"})
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	n, err := l.Verify(context.Background())
+	if err != nil || n != 100 {
+		t.Fatalf("Verify = %d, %v; want 100", n, err)
+	}
+	var ids []string
+	l.Each(context.Background(), audit.Filter{Limit: 3}, func(r audit.Record) error { ids = append(ids, r.RequestID); return nil })
+	if len(ids) != 3 || ids[0] != "a" || ids[2] != "c" {
+		t.Fatalf("order = %v", ids)
+	}
+}
