@@ -1,0 +1,84 @@
+// Package sqlite implements embargo.Store on SQLite (modernc.org/sqlite:
+// pure Go, no cgo). The schema is versioned with goose migrations embedded
+// in the binary (migrations/*.sql) and applied on Open. The database runs in
+// WAL mode so that screenings read while an update writes.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+
+	"github.com/pressly/goose/v3"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"embargo"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Store is an embargo.Store in one SQLite file.
+type Store struct {
+	db *sql.DB
+}
+
+var _ embargo.Store = (*Store)(nil)
+
+// Open opens (creating if needed) the database at path and brings its
+// schema up to date.
+func Open(ctx context.Context, path string) (*Store, error) {
+	q := url.Values{}
+	// WAL lets readers run beside the one writer; busy_timeout waits for a
+	// lock instead of failing; _txlock=immediate takes the write lock at
+	// BEGIN so two imports cannot both pick the same next version number.
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Set("_txlock", "immediate")
+	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	if err := migrate(ctx, db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
+	}
+	return &Store{db: db}, nil
+}
+
+func migrate(ctx context.Context, db *sql.DB) error {
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		return err
+	}
+	p, err := goose.NewProvider(goose.DialectSQLite3, db, sub)
+	if err != nil {
+		return fmt.Errorf("migrations: %w", err)
+	}
+	if _, err := p.Up(ctx); err != nil {
+		return fmt.Errorf("migrations: %w", err)
+	}
+	return nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// notFound returns an ENOTFOUND error.
+func notFound(format string, args ...any) error {
+	return embargo.Errorf(embargo.ENOTFOUND, format, args...)
+}
+
+// rollback ends tx after a failure, keeping the first error.
+func rollback(tx *sql.Tx, err error) error {
+	if rerr := tx.Rollback(); rerr != nil && !errors.Is(rerr, sql.ErrTxDone) {
+		return errors.Join(err, rerr)
+	}
+	return err
+}
