@@ -1,0 +1,3 @@
+package all
+
+import _ "embargo/source/canada" // Canada SEMA consolidated list XML

@@ -1,0 +1,189 @@
+// Package canada reads the Consolidated Canadian Autonomous Sanctions List
+// (Special Economic Measures Act and Justice for Victims of Corrupt Foreign
+// Officials Act), published by Global Affairs Canada as XML: root
+// <data-set> holding flat <record> elements whose children are all optional.
+//
+// The file gives no record id. Each record is listed in a schedule of the
+// regulations of one regime, under an item number that the amending
+// regulations keep (a delisting repeals the item, it does not renumber the
+// others), so the id is built from those three facts:
+//
+//	ca:<regime>-<schedule>-<item>   e.g. ca:russia-s1p1-123, ca:venezuela-45
+//
+// <regime> is the Country element folded to lower-case ASCII words joined by
+// "-" (its English half, before " / "), or the acronym in brackets for a
+// regulation name ("...Regulations (JVCFOR) / ..." gives "jvcfor");
+// <schedule> is the Schedule element compacted ("1, Part 1" gives "s1p1",
+// "Part 2" gives "p2", "1.1" gives "s1.1") and left out when the record has
+// none. The 4,759 records of the March 2025 file give 4,759 distinct ids; a
+// repeated id is reported and suffixed "~2", "~3" in file order.
+package canada
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"embargo"
+	"embargo/source"
+)
+
+// Format name and the designation every record carries.
+const (
+	Name      = "ca-sema"
+	Source    = "ca"
+	Authority = "Global Affairs Canada"
+	List      = "Consolidated Canadian Autonomous Sanctions List"
+)
+
+// MaxRecord bounds Entity.Record; the longest record of 2025 is under 2 KB.
+const MaxRecord = 8 << 10
+
+func init() { source.Register(Format{}) }
+
+// Format is the SEMA consolidated list XML.
+type Format struct{}
+
+// Info describes the format.
+func (Format) Info() source.Info {
+	return source.Info{
+		Name:        Name,
+		Source:      Source,
+		Authority:   Authority,
+		List:        List,
+		Description: "Canada Consolidated Autonomous Sanctions List, SEMA and JVCFOA (XML, data-set/record)",
+		URLs:        []string{"https://www.international.gc.ca/world-monde/assets/office_docs/international_relations-relations_internationales/sanctions/sema-lmes.xml"},
+	}
+}
+
+// Detect accepts XML whose root is data-set and whose first record carries
+// one of SEMA's own element names: <data-set> alone is too generic a root.
+func (Format) Detect(name string, head []byte) bool {
+	if !rootIs(head, "data-set") {
+		return false
+	}
+	for _, tag := range []string{"<DateOfListing>", "<Schedule>", "<EntityOrShip>", "<GivenName>", "<Item>"} {
+		if bytes.Contains(head, []byte(tag)) {
+			return true
+		}
+	}
+	return false
+}
+
+// rootIs reports whether the first element of the XML in head is named local.
+func rootIs(head []byte, local string) bool {
+	t := bytes.TrimSpace(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")))
+	if !bytes.HasPrefix(t, []byte("<")) {
+		return false
+	}
+	d := xml.NewDecoder(bytes.NewReader(t))
+	for {
+		tok, err := d.RawToken()
+		if err != nil {
+			return false
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			return se.Name.Local == local
+		}
+	}
+}
+
+// Parse reads one sema-lmes.xml file.
+func (Format) Parse(files []source.File) (*source.Result, error) {
+	if len(files) != 1 {
+		return nil, embargo.Errorf(embargo.EINVALID, "%s: want one XML file, got %d", Name, len(files))
+	}
+	return parse(files[0])
+}
+
+func formatError(file, why string) error { return source.FormatError(Name, file, why) }
+
+// parse streams the file, decoding one <record> at a time.
+func parse(f source.File) (*source.Result, error) {
+	data := bytes.TrimPrefix(f.Data, []byte("\xef\xbb\xbf"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, formatError(f.Name, "the file is empty")
+	}
+	d := xml.NewDecoder(bytes.NewReader(data))
+	p := parser{file: f.Name, res: &source.Result{}, ids: map[string]int{}}
+	seenRoot := false
+	for {
+		start := d.InputOffset()
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, formatError(f.Name, xmlWhy(err))
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		if !seenRoot {
+			if se.Name.Local != "data-set" {
+				return nil, formatError(f.Name, fmt.Sprintf("root element is <%s>, want <data-set>%s", se.Name.Local, looksLike(data)))
+			}
+			seenRoot = true
+			continue
+		}
+		if se.Name.Local != "record" {
+			return nil, formatError(f.Name, fmt.Sprintf("after record %d: unexpected element <%s> in <data-set>", p.n, se.Name.Local))
+		}
+		var r record
+		if err := d.DecodeElement(&r, &se); err != nil {
+			return nil, formatError(f.Name, fmt.Sprintf("record %d: %s", p.n+1, xmlWhy(err)))
+		}
+		p.add(&r, data[start:d.InputOffset()])
+	}
+	if !seenRoot {
+		return nil, formatError(f.Name, "no XML element found"+looksLike(data))
+	}
+	if p.n == 0 {
+		return nil, formatError(f.Name, "<data-set> holds no <record>")
+	}
+	return p.res, nil
+}
+
+// xmlWhy words a decoder error; a file cut short is the usual cause.
+func xmlWhy(err error) string {
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		if strings.Contains(se.Msg, "unexpected EOF") {
+			return fmt.Sprintf("XML ends early at line %d (truncated download?)", se.Line)
+		}
+		return fmt.Sprintf("malformed XML at line %d: %s", se.Line, se.Msg)
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return "XML ends early (truncated download?)"
+	}
+	return "malformed XML: " + err.Error()
+}
+
+// looksLike names what a refused file seems to be.
+func looksLike(data []byte) string {
+	t := bytes.ToLower(bytes.TrimSpace(data[:min(len(data), 512)]))
+	switch {
+	case bytes.HasPrefix(t, []byte("<!doctype html")) || bytes.HasPrefix(t, []byte("<html")):
+		return " (it is an HTML page, perhaps a server error page)"
+	case bytes.HasPrefix(t, []byte("{")):
+		return " (it is JSON, perhaps a server error message)"
+	}
+	return ""
+}
+
+// bounded returns the record text, cut at MaxRecord bytes on a rune boundary.
+func bounded(raw []byte) string {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) <= MaxRecord {
+		return string(raw)
+	}
+	cut := MaxRecord
+	for cut > 0 && raw[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return string(raw[:cut]) + "\n<!-- record cut at 8 KiB -->"
+}
