@@ -28,8 +28,8 @@ func parseReal(tb testing.TB, rel string) *source.Result {
 // TestCount reproduces the record counts of SOURCE.md on the real files.
 func TestCount(t *testing.T) {
 	for _, c := range []struct {
-		file                     string
-		published                string
+		file                    string
+		published               string
 		persons, orgs, kpi, kpe int
 	}{
 		{"un_sc_consolidated/consolidated_2026-02-27.xml", "2026-02-27", 730, 273, 80, 75},

@@ -1,0 +1,3 @@
+package all
+
+import _ "embargo/source/eu" // EU Financial Sanctions Files XML

@@ -1,0 +1,3 @@
+package all
+
+import _ "embargo/source/ftm" // FollowTheMoney JSON lines and deltas
