@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 
 	"embargo"
 	"embargo/demo"
@@ -11,7 +12,27 @@ import (
 // every list in the store, or the embedded demo subset when the store holds
 // none (Catalog.Demo is then true and every answer must say so).
 func (m *Main) Catalog(ctx context.Context) (*embargo.Catalog, error) {
-	// TODO(store): read the latest versions from the store first.
+	s, err := m.existingStore(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if s != nil {
+		latest, err := s.Latest(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if len(latest) > 0 {
+			c := &embargo.Catalog{Versions: latest}
+			for _, v := range latest {
+				ents, err := s.Entities(ctx, v.Source, v.Version)
+				if err != nil {
+					return nil, fmt.Errorf("catalog: %s version %d: %w", v.Source, v.Version, err)
+				}
+				c.Entities = append(c.Entities, ents...)
+			}
+			return c, nil
+		}
+	}
 	ents, err := demo.Entities()
 	if err != nil {
 		return nil, err

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"embargo"
+	"embargo/sqlite"
+)
+
+// storeFile is the store's file name inside m.DataDir.
+const storeFile = "embargo.db"
+
+// Store opens the list store at m.DataDir/embargo.db on first use, creating
+// the directory and the database, and closes it when Main closes.
+func (m *Main) Store(ctx context.Context) (embargo.Store, error) {
+	if m.store != nil {
+		return m.store, nil
+	}
+	if err := os.MkdirAll(m.DataDir, 0o755); err != nil {
+		return nil, fmt.Errorf("data directory: %w", err)
+	}
+	s, err := sqlite.Open(ctx, filepath.Join(m.DataDir, storeFile))
+	if err != nil {
+		return nil, err
+	}
+	m.store = s
+	m.onClose(func() error {
+		m.store = nil
+		return s.Close()
+	})
+	return s, nil
+}
+
+// existingStore opens the store only if it exists: commands that only read
+// (lists, screening) must not leave an empty database behind. It returns
+// nil, nil when there is none.
+func (m *Main) existingStore(ctx context.Context) (embargo.Store, error) {
+	if m.store != nil {
+		return m.store, nil
+	}
+	_, err := os.Stat(filepath.Join(m.DataDir, storeFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	return m.Store(ctx)
+}
