@@ -1,0 +1,241 @@
+package uk
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/charmap"
+
+	"embargo"
+	"embargo/source"
+)
+
+// ConList format name and the designation every record carries.
+const (
+	ConListName      = "uk-conlist"
+	ConListSource    = "uk"
+	ConListAuthority = "UK HM Treasury (OFSI)"
+	ConListList      = "ConList"
+)
+
+func init() {
+	source.Register(ConList{})
+	source.Register(FCDO{})
+}
+
+// ConList is OFSI's Consolidated List, as CSV or xlsx.
+type ConList struct{}
+
+// Info describes the format.
+func (ConList) Info() source.Info {
+	return source.Info{
+		Name:        ConListName,
+		Source:      ConListSource,
+		Authority:   ConListAuthority,
+		List:        ConListList,
+		Description: "UK OFSI Consolidated List of Financial Sanctions Targets (ConList.csv or ConList.xlsx; closed Jan 2026)",
+		URLs:        []string{"https://ofsistorage.blob.core.windows.net/publishlive/2022format/ConList.csv"},
+	}
+}
+
+// Detect accepts a CSV whose first line is "Last Updated,<date>" and whose
+// second is the ConList header, or a zip archive named *.xlsx (its sheet
+// lies deep in the archive, past the head Detect sees; Parse refuses an
+// xlsx that is not a ConList).
+func (ConList) Detect(name string, head []byte) bool {
+	if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+		return strings.EqualFold(path.Ext(name), ".xlsx")
+	}
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	first, rest, ok := bytes.Cut(head, []byte("\n"))
+	if !ok || !bytes.HasPrefix(bytes.TrimSpace(first), []byte("Last Updated,")) {
+		return false
+	}
+	header, _, _ := bytes.Cut(rest, []byte("\n"))
+	return bytes.Contains(header, []byte("Group ID")) && bytes.Contains(header, []byte("Name 6"))
+}
+
+// Parse reads one ConList file, CSV or xlsx.
+func (ConList) Parse(files []source.File) (*source.Result, error) {
+	if len(files) != 1 {
+		return nil, embargo.Errorf(embargo.EINVALID, "%s: want one ConList file (CSV or xlsx), got %d", ConListName, len(files))
+	}
+	f := files[0]
+	var (
+		t   *table
+		err error
+	)
+	if bytes.HasPrefix(f.Data, []byte("PK\x03\x04")) {
+		t, err = readXLSX(f)
+	} else {
+		t, err = readCSV(f)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return t.parse()
+}
+
+func conListError(file, why string) error { return source.FormatError(ConListName, file, why) }
+
+// row is one ConList row and where it was read ("line 12" or "row 12").
+type row struct {
+	at    string
+	cells []string
+}
+
+// table is a ConList file read into rows: the "Last Updated" line, the
+// header and the data rows.
+type table struct {
+	file    string
+	updated string // the date of row 1
+	header  []string
+	cols    cols
+	rows    []row
+	last    bool // the last row may be cut short (the file ended without a newline)
+}
+
+// readCSV reads the CSV. The official file is UTF-8 (with or without BOM)
+// but has at times been Windows-1252; invalid UTF-8 is read as the latter.
+func readCSV(f source.File) (*table, error) {
+	data := bytes.TrimPrefix(f.Data, []byte("\xef\xbb\xbf"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, conListError(f.Name, "the file is empty")
+	}
+	if !validUTF8(data) {
+		dec, err := charmap.Windows1252.NewDecoder().Bytes(data)
+		if err != nil {
+			return nil, conListError(f.Name, "neither UTF-8 nor Windows-1252 text")
+		}
+		data = dec
+	}
+	if !bytes.HasPrefix(data, []byte("Last Updated,")) {
+		return nil, conListError(f.Name, `line 1: the file does not start with "Last Updated,<dd/mm/yyyy>": not a ConList CSV`+looksLike(data))
+	}
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1 // the "Last Updated" line and padded rows differ in width
+	r.LazyQuotes = false
+	t := &table{file: f.Name, last: !bytes.HasSuffix(data, []byte("\n"))}
+	for i := 0; ; i++ {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, conListError(f.Name, csvWhy(err)+looksLike(data))
+		}
+		line, _ := r.FieldPos(0)
+		if err := t.add(i, fmt.Sprintf("line %d", line), rec); err != nil {
+			return nil, err
+		}
+	}
+	return t, t.complete()
+}
+
+// csvWhy words a CSV reader error; a quote left open is a file cut short.
+func csvWhy(err error) string {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		if errors.Is(pe.Err, csv.ErrQuote) {
+			return fmt.Sprintf("line %d: a quoted field is not closed (truncated download?)", pe.StartLine)
+		}
+		return fmt.Sprintf("line %d: malformed CSV: %v", pe.Line, pe.Err)
+	}
+	return "malformed CSV: " + err.Error()
+}
+
+// readXLSX reads the workbook's first sheet (the ConList xlsx has one,
+// "Data" in 2025) with excelize's row iterator, which streams the sheet.
+func readXLSX(f source.File) (*table, error) {
+	x, err := excelize.OpenReader(bytes.NewReader(f.Data))
+	if err != nil {
+		return nil, conListError(f.Name, "not a readable xlsx workbook: "+err.Error())
+	}
+	defer x.Close()
+	sheets := x.GetSheetList()
+	if len(sheets) == 0 {
+		return nil, conListError(f.Name, "the workbook has no sheet")
+	}
+	rows, err := x.Rows(sheets[0])
+	if err != nil {
+		return nil, conListError(f.Name, fmt.Sprintf("sheet %q: %v", sheets[0], err))
+	}
+	defer rows.Close()
+	t := &table{file: f.Name}
+	for i := 0; rows.Next(); i++ {
+		cells, err := rows.Columns()
+		if err != nil {
+			return nil, conListError(f.Name, fmt.Sprintf("sheet %q row %d: %v", sheets[0], i+1, err))
+		}
+		if err := t.add(i, fmt.Sprintf("row %d", i+1), cells); err != nil {
+			return nil, err
+		}
+	}
+	if err := rows.Error(); err != nil {
+		return nil, conListError(f.Name, fmt.Sprintf("sheet %q: %v", sheets[0], err))
+	}
+	return t, t.complete()
+}
+
+// add takes the i-th record of the file: the "Last Updated" line, the
+// header, then data.
+func (t *table) add(i int, at string, cells []string) error {
+	switch i {
+	case 0:
+		if len(cells) < 2 || clean(cells[0]) != "Last Updated" {
+			return conListError(t.file, at+`: the first line is not "Last Updated,<dd/mm/yyyy>": not a ConList file`)
+		}
+		t.updated = cells[1]
+	case 1:
+		t.header = cells
+		return t.checkHeader(at)
+	default:
+		if allEmpty(cells) {
+			return nil // the xlsx may end with blank formatted rows
+		}
+		t.rows = append(t.rows, row{at: at, cells: cells})
+	}
+	return nil
+}
+
+// complete checks that the file had a header and at least one row.
+func (t *table) complete() error {
+	switch {
+	case t.header == nil && t.updated == "":
+		return conListError(t.file, "no rows: not a ConList file")
+	case t.header == nil:
+		return conListError(t.file, "the ConList header is missing after the \"Last Updated\" line (truncated?)")
+	case len(t.rows) == 0:
+		return conListError(t.file, "the ConList has a header but no rows (truncated?)")
+	}
+	return nil
+}
+
+func allEmpty(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// looksLike names what a refused file seems to be.
+func looksLike(data []byte) string {
+	t := bytes.ToLower(bytes.TrimSpace(data[:min(len(data), 512)]))
+	switch {
+	case bytes.HasPrefix(t, []byte("<!doctype html")) || bytes.HasPrefix(t, []byte("<html")):
+		return " (it is an HTML page, perhaps a server error page)"
+	case bytes.HasPrefix(t, []byte("{")):
+		return " (it is JSON, perhaps a server error message)"
+	case bytes.HasPrefix(t, []byte("<")):
+		return " (it is XML or HTML, not CSV)"
+	}
+	return ""
+}

@@ -1,0 +1,146 @@
+package uk
+
+import (
+	"regexp"
+	"strings"
+
+	"embargo"
+	"embargo/source"
+)
+
+// otherInfo reads the labelled values of Other Information: the UK
+// Sanctions List reference, UN references, gender, registration numbers and
+// the ship's particulars. The text itself becomes Remarks.
+func (g *group) otherInfo() {
+	var texts []string
+	for _, r := range g.rows {
+		v := clean(g.cell(r, g.t.cols.other))
+		if v != "" && g.once("other", v) {
+			texts = append(texts, v)
+		}
+	}
+	g.e.Remarks = strings.Join(texts, "\n")
+	for _, text := range texts {
+		info := otherInfo(text)
+		g.refs(info)
+		if s := first(info, "gender"); s != "" && g.e.Gender == "" {
+			if g.e.Gender = gender(s); g.e.Gender == "" {
+				g.problem("Other Information", "(Gender): %q is neither Male nor Female", s)
+			}
+		}
+		for _, v := range info["business reg no"] {
+			for _, n := range splitNumbered(v) {
+				if n = strings.TrimRight(n, "."); n != "" && g.once("reg", n) {
+					g.e.Identifiers = append(g.e.Identifiers, embargo.Identifier{Type: embargo.Registration, Value: n})
+				}
+			}
+		}
+		g.ship(info)
+	}
+}
+
+// refs reads the UK Sanctions List reference and the UN references.
+func (g *group) refs(info map[string][]string) {
+	if v := first(info, "uk sanctions list ref"); v != "" {
+		if ref := ukRefRe.FindString(v); ref != "" {
+			g.setUKRef(ref)
+		} else {
+			g.problem("Other Information", "(UK Sanctions List Ref): %q is not a reference like RUS0649", v)
+		}
+	}
+	vals := info["un ref"]
+	if lead := info[""]; len(lead) > 0 && legacyUNRef.MatchString(lead[0]) {
+		vals = append(vals, legacyUNRef.ReplaceAllString(lead[0], ""))
+	}
+	for _, v := range vals {
+		refs, slips := unRefs(v)
+		if len(refs) == 0 {
+			g.problem("Other Information", "(UN Ref): %q holds no UN reference like KPi.033", truncate(v, 40))
+		}
+		for _, s := range slips {
+			g.problem("Other Information", "(UN Ref): read %s", s)
+		}
+		for _, ref := range refs {
+			if id := embargo.EntityID("un", ref); g.once("unref", id) {
+				g.unRefs = append(g.unRefs, id)
+			}
+		}
+	}
+}
+
+func (g *group) setUKRef(ref string) {
+	if g.ukRef != "" && g.ukRef != ref {
+		g.problem("Other Information", "rows give two UK Sanctions List references, %s and %s; the first is kept", g.ukRef, ref)
+		return
+	}
+	g.ukRef = ref
+}
+
+func truncate(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}
+
+// imoRe finds the seven digits of an IMO number ("7408873", "IMO 9562233").
+var imoRe = regexp.MustCompile(`\b(?:IMO\s*)?(\d{7})\b`)
+
+// ship reads the ship's particulars: "(IMO number):7408873 (Current
+// owners):... (Flag of ship):North Korea (Type of ship):Oil tanker (Tonnage
+// of ship):1676 (Year built):1975".
+func (g *group) ship(info map[string][]string) {
+	if v := first(info, "imo number"); v != "" {
+		if m := imoRe.FindStringSubmatch(v); m != nil && g.once("imo", m[1]) {
+			g.e.Identifiers = append(g.e.Identifiers, embargo.Identifier{Type: embargo.IMO, Value: m[1]})
+		} else if m == nil {
+			g.problem("Other Information", "(IMO number): %q has no seven-digit number", v)
+		}
+	}
+	vi := embargo.VesselInfo{Type: first(info, "type of ship"), Tonnage: first(info, "tonnage of ship"), Owner: first(info, "current owners")}
+	if flag := first(info, "flag of ship"); flag != "" {
+		if code, ok := countryCode(flag); ok {
+			vi.Flag = code
+			if g.once("countries", code) {
+				g.e.Countries = append(g.e.Countries, code)
+			}
+		} else {
+			g.problem("Other Information", "(Flag of ship): country %q not recognised", flag)
+		}
+	}
+	if y := first(info, "year built"); y != "" {
+		if d, err := ukDate(y); err == nil && g.once("built", d.String()) {
+			g.e.BirthDates = append(g.e.BirthDates, embargo.BirthDate{Date: d})
+		} else if err != nil {
+			g.problem("Other Information", "(Year built): %v", err)
+		}
+	}
+	if vi != (embargo.VesselInfo{}) && g.e.Vessel == nil {
+		g.e.Vessel = &vi
+	}
+}
+
+// designations makes one designation per distinct regime and listing date:
+// rows of a group may name several regimes (2025-04-10: 15 groups, e.g.
+// Belarus and Global Human Rights).
+func (g *group) designations() {
+	ref := g.ukRef
+	if ref == "" {
+		ref = g.id
+	}
+	for _, r := range g.rows {
+		regime := clean(g.cell(r, g.t.cols.regime))
+		listed := clean(g.cell(r, g.t.cols.listedOn))
+		if !g.once("designation", regime+"\x00"+listed) {
+			continue
+		}
+		d := embargo.Designation{Authority: ConListAuthority, List: ConListList,
+			Program: source.Regime(regime), SourceProgram: regime, Ref: ref, CrossRefs: g.unRefs}
+		if date, err := ukDate(listed); err != nil {
+			g.problem("Listed On", "%s: %v", r.at, err)
+		} else {
+			d.ListedOn = date
+		}
+		g.e.Designations = append(g.e.Designations, d)
+	}
+}
