@@ -1,0 +1,176 @@
+package match
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"sync"
+
+	"embargo"
+)
+
+// Index holds every entity with its names normalised once, and the inverted
+// indexes that find candidates without scanning every name: the vocabulary of
+// tokens (and of adjacent tokens joined: "jongun"), their Canon keys, the
+// deletion variants of each token for typos, and the identifiers.
+type Index struct {
+	ents     []embargo.Entity
+	forms    []entityForm
+	formEnt  []uint32 // form id -> entity index
+	entStart []uint32 // entity i owns forms[entStart[i]:entStart[i+1]]
+
+	vocab    map[string]uint32 // token text -> vocabulary id
+	words    []string
+	postings [][]uint32 // vocabulary id -> form ids, ascending
+	weight   []float32  // vocabulary id -> rarity weight
+	canon    map[string][]uint32
+	dels     delTable
+	ids      map[string][]uint32 // idKey -> entity indexes
+
+	maxWeight float32
+	pool      sync.Pool // *scratch
+}
+
+// Rarity weight bounds: ln(N/df), so a token every entity has still counts,
+// and a unique one counts at most a dozen times more.
+const (
+	minRarity = 1
+	maxRarity = 12
+)
+
+// NewIndex normalises every name of every entity once and builds the indexes.
+func NewIndex(ents []embargo.Entity) *Index {
+	ix := &Index{ents: ents, vocab: map[string]uint32{}, canon: map[string][]uint32{}, ids: map[string][]uint32{}}
+	ix.entStart = make([]uint32, 0, len(ents)+1)
+	for i := range ents {
+		e := &ix.ents[i]
+		ix.entStart = append(ix.entStart, uint32(len(ix.forms)))
+		for _, f := range formsOf(e, nil) {
+			ix.forms = append(ix.forms, f)
+			ix.formEnt = append(ix.formEnt, uint32(i))
+		}
+		for _, id := range e.Identifiers {
+			if k := idKey(id.Value); len(k) >= 4 {
+				ix.ids[k] = appendUnique(ix.ids[k], uint32(i))
+			}
+		}
+	}
+	ix.entStart = append(ix.entStart, uint32(len(ix.forms)))
+	ix.buildVocab()
+	ix.weighForms()
+	ix.buildDeletions()
+	ix.pool.New = ix.newScratch
+	return ix
+}
+
+// Len is the number of entities indexed.
+func (ix *Index) Len() int { return len(ix.ents) }
+
+func appendUnique(s []uint32, v uint32) []uint32 {
+	if len(s) > 0 && s[len(s)-1] == v {
+		return s
+	}
+	return append(s, v)
+}
+
+func (ix *Index) word(w string) uint32 {
+	id, ok := ix.vocab[w]
+	if !ok {
+		id = uint32(len(ix.words))
+		ix.vocab[w] = id
+		ix.words = append(ix.words, w)
+		ix.postings = append(ix.postings, nil)
+	}
+	return id
+}
+
+// buildVocab posts every form under its tokens, its adjacent pairs joined,
+// and, for names of up to four tokens, the whole name joined ("kimjongun").
+func (ix *Index) buildVocab() {
+	df := []uint32{}
+	lastEnt := []int32{}
+	for fid := range ix.forms {
+		ent := int32(ix.formEnt[fid])
+		for _, w := range vocabKeys(ix.forms[fid].toks) {
+			id := ix.word(w)
+			ix.postings[id] = appendUnique(ix.postings[id], uint32(fid))
+			for int(id) >= len(df) {
+				df, lastEnt = append(df, 0), append(lastEnt, -1)
+			}
+			if lastEnt[id] != ent {
+				lastEnt[id] = ent
+				df[id]++
+			}
+		}
+	}
+	n := float64(max(1, len(ix.ents)))
+	ix.weight = make([]float32, len(ix.words))
+	for id, w := range ix.words {
+		ix.weight[id] = float32(min(maxRarity, max(minRarity, math.Log(n/float64(df[id])))))
+		if c := canonOf(w); c != w {
+			ix.canon[c] = append(ix.canon[c], uint32(id))
+		}
+	}
+	ix.maxWeight = float32(min(maxRarity, max(minRarity, math.Log(n))))
+}
+
+// vocabKeys are the keys a form is posted under.
+func vocabKeys(toks []token) []string {
+	keys := make([]string, 0, 2*len(toks)+1)
+	for i := range toks {
+		keys = append(keys, toks[i].text)
+		if i > 0 && toks[i].kind != kNumber && toks[i-1].kind != kNumber {
+			keys = append(keys, toks[i-1].text+toks[i].text)
+		}
+	}
+	if len(toks) >= 3 && len(toks) <= 4 {
+		var b strings.Builder
+		for i := range toks {
+			b.WriteString(toks[i].text)
+		}
+		keys = append(keys, b.String())
+	}
+	return keys
+}
+
+func (ix *Index) weighForms() {
+	w := ix.rarity
+	for i := range ix.forms {
+		weigh(ix.forms[i].toks, w)
+	}
+}
+
+// rarity is the weight of a token text; a text the lists do not have at all
+// (a typo, a name nobody is listed under) is as rare as can be.
+func (ix *Index) rarity(text string) float32 {
+	if id, ok := ix.vocab[text]; ok {
+		return ix.weight[id]
+	}
+	return ix.maxWeight
+}
+
+func (ix *Index) buildDeletions() {
+	var entries []delEntry
+	for id, w := range ix.words {
+		if isNumber(w) || len(w) < 4 {
+			continue
+		}
+		deletions(w, maxEdits(len(w)), func(h uint64) {
+			entries = append(entries, delEntry{hash: h, word: uint32(id)})
+		})
+	}
+	ix.dels = buildDelTable(entries)
+}
+
+// canonOf is the Canon key of a folded token, for the vocabulary.
+func canonOf(w string) string { return canonKey(w) }
+
+// entitiesByID returns the entities carrying an identifier of the query.
+func (ix *Index) entitiesByID(ids []embargo.Identifier) []uint32 {
+	var out []uint32
+	for _, id := range ids {
+		out = append(out, ix.ids[idKey(id.Value)]...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}

@@ -1,0 +1,247 @@
+package match
+
+import (
+	"cmp"
+	"slices"
+
+	"embargo"
+)
+
+// Candidate generation keeps the entities whose forms gathered at least
+// minShare of the query's token weight, at most maxCands (or 3×Limit) of
+// them, and scores only those.
+const (
+	minShare = 0.3
+	maxCands = 30
+)
+
+// scratch is the per-query working memory of Screen, pooled: dense arrays
+// over forms and words, reset by stamps instead of clearing.
+type scratch struct {
+	acc, best    []float32
+	qmark, tmark []uint32 // form id -> stamp of the query / token that last touched it
+	vmark        []uint32 // word id -> stamp of the token that last looked it up
+	stamp        uint32
+	touched      []uint32
+}
+
+func (ix *Index) newScratch() any {
+	return &scratch{
+		acc: make([]float32, len(ix.forms)), best: make([]float32, len(ix.forms)),
+		qmark: make([]uint32, len(ix.forms)), tmark: make([]uint32, len(ix.forms)),
+		vmark: make([]uint32, len(ix.words)),
+	}
+}
+
+func (ix *Index) getScratch() *scratch {
+	s := ix.pool.Get().(*scratch)
+	s.touched = s.touched[:0]
+	return s
+}
+
+func (ix *Index) putScratch(s *scratch) { ix.pool.Put(s) }
+
+// Screen returns the entities that match q with Score >= opt.Threshold, at
+// most opt.Limit of them, by score descending then entity id. A Threshold
+// of 0 returns the best candidates whatever their score (for evaluation).
+func (ix *Index) Screen(q embargo.Query, opt Options) []embargo.Match {
+	p := prepare(q, ix.rarity)
+	s := ix.getScratch()
+	defer ix.putScratch(s)
+	s.stamp++
+	qstamp := s.stamp
+	total := ix.accumulate(p, s, qstamp)
+	ents := ix.candidates(p, s, qstamp, total, opt)
+	var out []embargo.Match
+	for _, ei := range ents {
+		var efs []entityForm
+		if byID := ei&idHit != 0; byID {
+			ei &^= idHit
+			efs = ix.forms[ix.entStart[ei]:ix.entStart[ei+1]]
+		} else {
+			for f := ix.entStart[ei]; f < ix.entStart[ei+1]; f++ {
+				if s.qmark[f] == qstamp {
+					efs = append(efs, ix.forms[f])
+				}
+			}
+		}
+		m := score(p, &ix.ents[ei], efs, opt)
+		if m.Score >= opt.Threshold && m.Score > 0 {
+			out = append(out, m)
+		}
+	}
+	slices.SortFunc(out, func(a, b embargo.Match) int {
+		if a.Score != b.Score {
+			return cmp.Compare(b.Score, a.Score)
+		}
+		return cmp.Compare(a.EntityID, b.EntityID)
+	})
+	if opt.Limit > 0 && len(out) > opt.Limit {
+		out = out[:opt.Limit]
+	}
+	return out
+}
+
+const idHit = 1 << 31 // flags an entity found by identifier: score all its forms
+
+// accumulate adds, for every query token, its weight times the similarity of
+// the best vocabulary word it finds to every form posted under that word. It
+// returns the total weight of the query tokens.
+func (ix *Index) accumulate(p *query, s *scratch, qstamp uint32) float32 {
+	var total float32
+	var seen []string
+	for fi := range p.forms {
+		toks := p.forms[fi].toks
+		for i := range toks {
+			t := &toks[i]
+			if t.kind == kInitial || t.kind == kWeak || slices.Contains(seen, t.text) {
+				continue
+			}
+			seen = append(seen, t.text)
+			total += t.weight
+			s.stamp++
+			ix.lookup(t, s, func(word uint32, sim float32) {
+				ix.post(s, word, t.weight*sim, qstamp)
+			})
+		}
+		ix.accumulateJoined(toks, s, qstamp)
+	}
+	return total
+}
+
+// accumulateJoined looks up adjacent query tokens joined ("jong un" finds
+// "Jongun") and the whole name joined.
+func (ix *Index) accumulateJoined(toks []token, s *scratch, qstamp uint32) {
+	try := func(text string, w float32) {
+		if id, ok := ix.vocab[text]; ok {
+			s.stamp++
+			ix.post(s, id, w*simJoined, qstamp)
+		}
+	}
+	for i := 1; i < len(toks); i++ {
+		if toks[i].kind != kNumber && toks[i-1].kind != kNumber {
+			try(toks[i-1].text+toks[i].text, toks[i-1].weight+toks[i].weight)
+		}
+	}
+	if len(toks) >= 3 && len(toks) <= 4 {
+		var text string
+		var w float32
+		for i := range toks {
+			text += toks[i].text
+			w += toks[i].weight
+		}
+		try(text, w)
+	}
+}
+
+// lookup calls visit once for every vocabulary word the token may be: the
+// same text, a word with the same Canon key, or a word within its edit budget.
+func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float32)) {
+	tstamp := s.stamp
+	seen := func(id uint32) bool {
+		if s.vmark[id] == tstamp {
+			return true
+		}
+		s.vmark[id] = tstamp
+		return false
+	}
+	if id, ok := ix.vocab[t.text]; ok && !seen(id) {
+		visit(id, simExact)
+	}
+	if t.kind == kNumber {
+		return
+	}
+	if id, ok := ix.vocab[t.canon]; ok && !seen(id) {
+		visit(id, simVariant)
+	}
+	for _, id := range ix.canon[t.canon] {
+		if !seen(id) {
+			visit(id, simVariant)
+		}
+	}
+	if len(t.text) < 4 {
+		return
+	}
+	deletions(t.text, maxEdits(len(t.text)), func(h uint64) {
+		for _, id := range ix.dels.get(h) {
+			if s.vmark[id] == tstamp {
+				continue
+			}
+			if sim, _, _ := editSim(t.text, ix.words[id]); sim > 0 {
+				s.vmark[id] = tstamp
+				visit(id, float32(sim))
+			}
+		}
+	})
+}
+
+// post adds v to every form posted under word, keeping per form only the
+// best value the current token gave.
+func (ix *Index) post(s *scratch, word uint32, v float32, qstamp uint32) {
+	tstamp := s.stamp
+	for _, f := range ix.postings[word] {
+		if s.qmark[f] != qstamp {
+			s.qmark[f], s.acc[f] = qstamp, 0
+			s.touched = append(s.touched, f)
+		}
+		if s.tmark[f] != tstamp {
+			s.tmark[f], s.best[f] = tstamp, v
+			s.acc[f] += v
+		} else if v > s.best[f] {
+			s.acc[f] += v - s.best[f]
+			s.best[f] = v
+		}
+	}
+}
+
+// candidates picks the entities to score: the best by accumulated weight
+// among those allowed by the options, plus those found by identifier.
+func (ix *Index) candidates(p *query, s *scratch, qstamp uint32, total float32, opt Options) []uint32 {
+	type cand struct {
+		ent uint32
+		acc float32
+	}
+	byEnt := map[uint32]float32{}
+	floor := total * minShare
+	for _, f := range s.touched {
+		if s.acc[f] < floor {
+			continue
+		}
+		e := ix.formEnt[f]
+		if s.acc[f] > byEnt[e] {
+			byEnt[e] = s.acc[f]
+		}
+	}
+	cs := make([]cand, 0, len(byEnt))
+	for e, a := range byEnt {
+		if ix.allowed(p, e, opt) {
+			cs = append(cs, cand{e, a})
+		}
+	}
+	slices.SortFunc(cs, func(a, b cand) int {
+		if a.acc != b.acc {
+			return cmp.Compare(b.acc, a.acc)
+		}
+		return cmp.Compare(a.ent, b.ent)
+	})
+	limit := max(maxCands, 3*opt.Limit)
+	out := make([]uint32, 0, min(len(cs), limit)+1)
+	for i := 0; i < len(cs) && i < limit; i++ {
+		out = append(out, cs[i].ent)
+	}
+	for _, e := range ix.entitiesByID(p.ids) {
+		if ix.allowed(p, e, opt) {
+			out = slices.DeleteFunc(out, func(x uint32) bool { return x == e })
+			out = append(out, e|idHit)
+		}
+	}
+	return out
+}
+
+func (ix *Index) allowed(p *query, e uint32, opt Options) bool {
+	ent := &ix.ents[e]
+	if len(opt.Sources) > 0 && !slices.Contains(opt.Sources, ent.Source) {
+		return false
+	}
+	return schemaOK(p.Schema, ent, opt.Schemas)
+}

@@ -1,0 +1,323 @@
+package match
+
+import (
+	"math"
+	"strings"
+
+	"embargo"
+)
+
+// Similarity of two tokens by method. A romanization variant (same Canon key,
+// different letters) is nearly as good as the same letters; an initial says
+// less and weighs less (see align).
+const (
+	simExact   = 1.0
+	simVariant = 0.95
+	simJoined  = 0.97
+	simInitial = 0.9
+)
+
+// maxEdits is how many edits a token of n letters may carry and still match:
+// none up to 3 letters ("un" is not "in"), one up to 6, two from 7.
+func maxEdits(n int) int {
+	switch {
+	case n <= 3:
+		return 0
+	case n <= 6:
+		return 1
+	}
+	return 2
+}
+
+// tokenSim compares two tokens; method names how they matched ("" for no
+// match). qm and cm are the methods of the forms the tokens come from, so
+// that a match through a transliteration is named after it.
+func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int) {
+	if q.kind == kNumber || c.kind == kNumber {
+		if q.text == c.text {
+			return simExact, "exact", 0
+		}
+		return 0, "", 0
+	}
+	if q.text == c.text {
+		switch {
+		case q.kind == kWeak && q.orig != c.orig:
+			return simExact, "legal-form", 0
+		case cm != "exact" && cm != "":
+			return simExact, cm, 0
+		case qm != "exact" && qm != "":
+			return simExact, qm, 0
+		}
+		return simExact, "exact", 0
+	}
+	if q.kind == kInitial || c.kind == kInitial {
+		if q.text[0] == c.text[0] && q.kind != c.kind {
+			return simInitial, "initial", 0
+		}
+		return 0, "", 0
+	}
+	if (q.kind == kWeak) != (c.kind == kWeak) {
+		return 0, "", 0
+	}
+	if q.canon != "" && q.canon == c.canon {
+		return simVariant, "romanization-variant", 0
+	}
+	return editSim(q.text, c.text)
+}
+
+// editSim accepts two words within maxEdits of the shorter one's length.
+func editSim(a, b string) (float64, string, int) {
+	la, lb := len(a), len(b)
+	short, long := la, lb
+	if short > long {
+		short, long = long, short
+	}
+	k := maxEdits(short)
+	if k == 0 || long-short > k {
+		return 0, "", 0
+	}
+	d := levenshtein(a, b, k)
+	if d > k {
+		return 0, "", 0
+	}
+	return 1 - float64(d)/float64(long), "edit-distance", d
+}
+
+// levenshtein returns the edit distance of a and b, or k+1 as soon as it
+// exceeds k. Names are folded Latin, so bytes stand for letters.
+func levenshtein(a, b string, k int) int {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	var buf [64]int
+	var prev []int
+	if len(a)+1 <= len(buf)/2 {
+		prev = buf[:len(a)+1]
+	} else {
+		prev = make([]int, len(a)+1)
+	}
+	for i := range prev {
+		prev[i] = i
+	}
+	for j := 1; j <= len(b); j++ {
+		diag := prev[0]
+		prev[0] = j
+		low := prev[0]
+		for i := 1; i <= len(a); i++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[i]+1, prev[i-1]+1, diag+cost)
+			diag, prev[i] = prev[i], v
+			low = min(low, v)
+		}
+		if low > k {
+			return k + 1
+		}
+	}
+	return prev[len(a)]
+}
+
+// pair is one query token (or run of tokens) matched to one list token (or run).
+type pair struct {
+	qi, qn, ci, cn int // start and length of the runs; a length above 1 is a joined run
+	sim            float64
+	method         string
+	dist           int
+}
+
+// alignment is how one query form maps onto one list form.
+type alignment struct {
+	q, c         *form
+	pairs        []pair
+	qUsed, cUsed []bool
+	score        float64
+}
+
+// align pairs tokens greedily by similarity (any order: "Jong Un Kim" =
+// "KIM, Jong Un"), then joins runs of leftover tokens ("Jongun" = "Jong Un"),
+// and scores the result.
+func align(q, c *form) alignment {
+	a := alignment{q: q, c: c, qUsed: make([]bool, len(q.toks)), cUsed: make([]bool, len(c.toks))}
+	type cand struct {
+		i, j   int
+		sim    float64
+		method string
+		dist   int
+	}
+	var cbuf [32]cand
+	cands := cbuf[:0]
+	for i := range q.toks {
+		for j := range c.toks {
+			if s, m, d := tokenSim(&q.toks[i], &c.toks[j], q.method, c.method); s > 0 {
+				cands = append(cands, cand{i, j, s, m, d})
+			}
+		}
+	}
+	for len(cands) > 0 {
+		best := 0
+		for k := range cands {
+			if cands[k].sim > cands[best].sim {
+				best = k
+			}
+		}
+		b := cands[best]
+		a.pairs = append(a.pairs, pair{qi: b.i, qn: 1, ci: b.j, cn: 1, sim: b.sim, method: b.method, dist: b.dist})
+		a.qUsed[b.i], a.cUsed[b.j] = true, true
+		n := 0
+		for _, x := range cands {
+			if x.i != b.i && x.j != b.j {
+				cands[n] = x
+				n++
+			}
+		}
+		cands = cands[:n]
+	}
+	a.join()
+	a.score = a.scoreOf()
+	return a
+}
+
+// join matches a leftover token to a run of 2 or 3 adjacent leftover tokens
+// on the other side whose concatenation it spells.
+func (a *alignment) join() {
+	for i := range a.q.toks {
+		if a.qUsed[i] {
+			continue
+		}
+		if j, n, s, d, ok := joinRun(a.q.toks[i].text, a.c.toks, a.cUsed); ok {
+			a.pairs = append(a.pairs, pair{qi: i, qn: 1, ci: j, cn: n, sim: s, method: "joined", dist: d})
+			a.qUsed[i] = true
+			markRun(a.cUsed, j, n)
+		}
+	}
+	for j := range a.c.toks {
+		if a.cUsed[j] {
+			continue
+		}
+		if i, n, s, d, ok := joinRun(a.c.toks[j].text, a.q.toks, a.qUsed); ok {
+			a.pairs = append(a.pairs, pair{qi: i, qn: n, ci: j, cn: 1, sim: s, method: "joined", dist: d})
+			a.cUsed[j] = true
+			markRun(a.qUsed, i, n)
+		}
+	}
+}
+
+func markRun(used []bool, start, n int) {
+	for k := start; k < start+n; k++ {
+		used[k] = true
+	}
+}
+
+func joinRun(word string, toks []token, used []bool) (start, n int, sim float64, dist int, ok bool) {
+	if len(word) < 4 {
+		return 0, 0, 0, 0, false
+	}
+	for s := range toks {
+		var b strings.Builder
+		for k := s; k < len(toks) && k < s+3 && !used[k] && toks[k].kind != kNumber; k++ {
+			b.WriteString(toks[k].text)
+			if k == s {
+				continue
+			}
+			joined := b.String()
+			if joined == word {
+				return s, k - s + 1, simJoined, 0, true
+			}
+			if es, _, d := editSim(word, joined); es > 0 {
+				return s, k - s + 1, simJoined * es, d, true
+			}
+		}
+	}
+	return 0, 0, 0, 0, false
+}
+
+// scoreOf weighs matched against unmatched tokens: every token counts by its
+// weight, matched ones times their similarity, unmatched ones at the share
+// their role gives (a missing middle name or patronymic costs little).
+// A matched pair weighs twice the list side's weight (the list's tokens are
+// in the corpus; a misspelt query token is not), an initial pair twice the
+// lighter side's.
+func (a *alignment) scoreOf() float64 {
+	var num, den float64
+	for _, p := range a.pairs {
+		w := runWeight(a.c.toks[p.ci : p.ci+p.cn])
+		if p.method == "initial" {
+			w = min(w, runWeight(a.q.toks[p.qi:p.qi+p.qn]))
+		}
+		num += p.sim * 2 * w
+		den += 2 * w
+	}
+	den += unmatchedWeight(a.q.toks, a.qUsed) + unmatchedWeight(a.c.toks, a.cUsed)
+	if den == 0 {
+		return 0
+	}
+	return num / den
+}
+
+func runWeight(toks []token) float64 {
+	var w float64
+	for i := range toks {
+		w += float64(toks[i].weight)
+	}
+	return w
+}
+
+func unmatchedWeight(toks []token, used []bool) float64 {
+	var w float64
+	for i := range toks {
+		if !used[i] {
+			w += float64(toks[i].weight * roleFactor(&toks[i]))
+		}
+	}
+	return w
+}
+
+// explain names every matched pair and every unmatched token.
+func (a *alignment) explain() []embargo.Explanation {
+	out := make([]embargo.Explanation, 0, len(a.pairs)+2)
+	for _, p := range a.pairs {
+		out = append(out, embargo.Explanation{
+			Field: "name", Query: runText(a.q.toks[p.qi : p.qi+p.qn]), Candidate: runText(a.c.toks[p.ci : p.ci+p.cn]),
+			Method: p.method, Distance: p.dist, Score: round(p.sim),
+		})
+	}
+	for i, used := range a.qUsed {
+		if !used {
+			out = append(out, embargo.Explanation{Field: "name", Query: a.q.toks[i].orig, Method: "unmatched",
+				Note: "query token not in the list name"})
+		}
+	}
+	for j, used := range a.cUsed {
+		if !used {
+			out = append(out, embargo.Explanation{Field: "name", Candidate: a.c.toks[j].orig, Method: "unmatched",
+				Note: "list token not in the query (" + roleName(&a.c.toks[j]) + ")"})
+		}
+	}
+	return out
+}
+
+func runText(toks []token) string {
+	parts := make([]string, len(toks))
+	for i := range toks {
+		parts[i] = toks[i].orig
+	}
+	return strings.Join(parts, " ")
+}
+
+func roleName(t *token) string {
+	switch {
+	case t.kind == kWeak:
+		return "weak token"
+	case t.kind == kNumber:
+		return "number"
+	case t.role == rPatronymic:
+		return "patronymic"
+	case t.role == rMiddle:
+		return "middle name"
+	}
+	return "name"
+}
+
+func round(f float64) float64 { return math.Round(f*1000) / 1000 }

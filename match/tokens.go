@@ -1,0 +1,195 @@
+package match
+
+import (
+	"strings"
+	"unicode"
+
+	"embargo"
+	"embargo/normalize"
+)
+
+// kind says how a token takes part in a name comparison.
+type kind uint8
+
+const (
+	kWord    kind = iota
+	kWeak         // legal form or particle: matched, but weighs little
+	kNumber       // digits: compared strictly (one digit apart is another ship or firm)
+	kInitial      // a single letter: matches a token with that first letter
+)
+
+// role is how much an unmatched token costs, by where it stands in its name.
+type role uint8
+
+const (
+	rEdge       role = iota // first or last token: given or family name
+	rMiddle                 // a middle name, often missing on one side
+	rPatronymic             // Russian or Turkic patronymic, often missing
+)
+
+// token is one word of one Latin rendering of a name, prepared once.
+type token struct {
+	text   string // folded Latin, legal forms replaced by their group
+	canon  string // canonKey(text)
+	orig   string // the word as the name writes it (original script when it maps one to one)
+	kind   kind
+	role   role
+	weight float32 // rarity weight (1 without an index), times the kind factor
+}
+
+// form is one Latin rendering of one name, with the method that made it.
+type form struct {
+	method string // "exact" or the transliteration method of normalize.Romanize
+	full   string // the name as written
+	toks   []token
+}
+
+// Titles and honorifics dropped at the start of a person's name.
+var titles = set("mr", "mrs", "ms", "miss", "mister", "dr", "prof", "sir", "madam", "madame",
+	"mme", "mlle", "herr", "frau", "hon", "honorable", "excellency")
+
+// Particles that carry little identity ("AL-DARI", "bin Laden", "van der").
+var particles = set("al", "el", "bin", "ibn", "bint", "ben", "de", "da", "di", "del", "dos", "das",
+	"van", "von", "der", "den", "la", "le", "the", "of", "and", "for")
+
+// legalForms maps organisation legal forms to a group: ZAO and PJSC are both
+// joint-stock companies, OOO is the Russian LLC. They match each other within
+// a group and weigh little either way.
+var legalForms = map[string]string{
+	"llc": "llc", "ooo": "llc", "tov": "llc", "too": "llc", "mchj": "llc",
+	"jsc": "jsc", "ao": "jsc", "zao": "jsc", "oao": "jsc", "pao": "jsc", "pjsc": "jsc",
+	"ojsc": "jsc", "cjsc": "jsc", "pat": "jsc", "at": "jsc",
+	"ltd": "ltd", "limited": "ltd", "co": "co", "company": "co", "cie": "co",
+	"corp": "corp", "corporation": "corp", "inc": "inc", "incorporated": "inc",
+	"plc": "plc", "gmbh": "gmbh", "ag": "ag", "sa": "sa", "sarl": "sa", "srl": "srl",
+	"spa": "spa", "bv": "bv", "nv": "nv", "llp": "llp", "lp": "lp", "fze": "fz", "fzco": "fz",
+	"fzc": "fz", "fzllc": "fz", "fzo": "fz", "pte": "pte", "pvt": "pvt", "pty": "pty",
+	"kg": "kg", "sro": "sro", "doo": "doo", "pt": "pt", "jv": "jv", "sdn": "sdn", "bhd": "bhd",
+}
+
+// Russian and Turkic patronymic endings: a patronymic missing on one side
+// costs little ("Vladimir Putin" = "Vladimir Vladimirovich Putin").
+var patronymicEnds = []string{"ovich", "evich", "ovych", "evych", "ovna", "evna", "ichna", "inichna", "ogly", "oglu", "kyzy", "qizi", "uly"}
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// forms renders a name in every Latin form normalize gives and splits each
+// into tokens. schema decides whether titles and vessel prefixes are dropped.
+func forms(name string, schema embargo.Schema) []form {
+	vs := normalize.Romanize(name)
+	origToks := normalize.Tokens(normalize.Fold(name))
+	out := make([]form, 0, len(vs))
+	for _, v := range vs {
+		words := normalize.Tokens(v.Text)
+		if len(words) == 0 {
+			continue
+		}
+		origs := words
+		if len(origToks) == len(words) {
+			origs = origToks // the transliteration kept the word boundaries
+		}
+		words, origs = dropPrefixes(words, origs, schema)
+		out = append(out, form{method: v.Method, full: name, toks: makeTokens(words, origs)})
+	}
+	return out
+}
+
+// dropPrefixes removes titles before a person's name and M/V, MV, M/T
+// before a vessel's, when something is left after them.
+func dropPrefixes(words, origs []string, schema embargo.Schema) ([]string, []string) {
+	person := schema == "" || schema == embargo.Thing || schema == embargo.Person
+	vessel := schema == "" || schema == embargo.Thing || schema == embargo.Vessel
+	for len(words) > 1 {
+		switch {
+		case person && titles[words[0]]:
+			words, origs = words[1:], origs[1:]
+		case vessel && (words[0] == "mv" || words[0] == "mt") && len(words) > 1:
+			words, origs = words[1:], origs[1:]
+		case vessel && len(words) > 2 && words[0] == "m" && (words[1] == "v" || words[1] == "t"):
+			words, origs = words[2:], origs[2:]
+		default:
+			return words, origs
+		}
+	}
+	return words, origs
+}
+
+func makeTokens(words, origs []string) []token {
+	toks := make([]token, len(words))
+	for i, w := range words {
+		t := token{text: w, orig: origs[i], kind: kWord, weight: 1}
+		switch {
+		case isNumber(w):
+			t.kind = kNumber
+		case legalForms[w] != "":
+			t.kind, t.text = kWeak, legalForms[w]
+		case particles[w]:
+			t.kind = kWeak
+		case len([]rune(w)) == 1:
+			t.kind = kInitial
+		}
+		t.canon = canonKey(t.text)
+		switch {
+		case isPatronymic(w):
+			t.role = rPatronymic
+		case i > 0 && i < len(words)-1:
+			t.role = rMiddle
+		}
+		toks[i] = t
+	}
+	return toks
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isPatronymic(w string) bool {
+	if len(w) < 7 {
+		return false
+	}
+	for _, end := range patronymicEnds {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// kindFactor scales a token's weight by what it says about identity.
+func kindFactor(k kind) float32 {
+	switch k {
+	case kWeak:
+		return 0.15
+	case kInitial:
+		return 0.3
+	case kNumber:
+		return 1.5
+	}
+	return 1
+}
+
+// roleFactor is the share of its weight an unmatched token costs.
+func roleFactor(t *token) float32 {
+	if t.kind == kNumber {
+		return 1
+	}
+	switch t.role {
+	case rMiddle:
+		return 0.5
+	case rPatronymic:
+		return 0.25
+	}
+	return 1
+}
