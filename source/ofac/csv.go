@@ -288,9 +288,10 @@ func (c csvFormat) Parse(files []source.File) (*source.Result, error) {
 			"no sdn.csv (12-column primary file) among the files; add.csv, alt.csv and sdn_comments.csv need it")
 	}
 	s := newSet(c.list, byRole[rolePrimary], &res.Problems)
-	s.attach(byRole[roleComments], func(e *entry, r row) { e.comments += r.fields[1] })
-	s.attach(byRole[roleAlias], func(e *entry, r row) { e.alts = append(e.alts, r) })
-	s.attach(byRole[roleAddress], func(e *entry, r row) { e.adds = append(e.adds, r) })
+	s.attach(byRole[roleComments], s.comment)
+	s.uncut(byRole[roleComments] != nil)
+	s.attach(byRole[roleAlias], func(e *entry, r row) string { e.alts = append(e.alts, r); return "" })
+	s.attach(byRole[roleAddress], func(e *entry, r row) string { e.adds = append(e.adds, r); return "" })
 	res.Entities = s.entities()
 	return res, nil
 }

@@ -1,6 +1,7 @@
 package ofac
 
 import (
+	"fmt"
 	"strings"
 
 	"embargo"
@@ -54,7 +55,7 @@ func newSet(l list, prim *csvFile, probs *source.ErrorList) *set {
 // attach hands each row of a companion file to its entry; a row whose
 // ent_num is not in the primary file is reported (the 2024-01 companions
 // name entries delisted before 2024-05-03).
-func (s *set) attach(cf *csvFile, fn func(*entry, row)) {
+func (s *set) attach(cf *csvFile, fn func(*entry, row) string) {
 	if cf == nil {
 		return
 	}
@@ -66,9 +67,48 @@ func (s *set) attach(cf *csvFile, fn func(*entry, row)) {
 				"ent_num %q is not in %s", clip(ent), s.file)
 			continue
 		}
-		fn(e, r)
+		if why := fn(e, r); why != "" {
+			s.probs.Skip(source.Pos{File: cf.name, Record: recordName(r.line, r.fields)}, "%s", why)
+			continue
+		}
 		e.extra = append(e.extra, r.raw)
 	}
+}
+
+// remarksWidth is the width of sdn.csv's Remarks column: OFAC cuts longer
+// remarks there and continues them in sdn_comments.csv.
+const remarksWidth = 1000
+
+// comment appends an sdn_comments.csv row to the remarks it continues. A
+// row for remarks that are not cut belongs to another day's sdn.csv.
+func (s *set) comment(e *entry, r row) string {
+	if n := len(e.row.fields[11]); n < remarksWidth {
+		return fmt.Sprintf("continues the Remarks of ent_num %s, but those are not cut (%d characters, not %d) in %s: the files are from different days",
+			e.ent, n, remarksWidth, s.file)
+	}
+	e.comments += r.fields[1]
+	return ""
+}
+
+// uncut reports, once for the file, remarks cut at the column's width that
+// no sdn_comments.csv row continues.
+func (s *set) uncut(haveComments bool) {
+	var refs []string
+	for _, e := range s.order {
+		if len(e.row.fields[11]) >= remarksWidth && e.comments == "" {
+			refs = append(refs, e.ent)
+		}
+	}
+	if len(refs) == 0 {
+		return
+	}
+	why := "no sdn_comments.csv was given"
+	if haveComments {
+		why = "sdn_comments.csv does not continue them"
+	}
+	s.probs.Add(source.Pos{File: s.file, Field: "Remarks"},
+		"%d entries have Remarks cut at %d characters and %s (ent_num %s); their remarks are kept as cut",
+		len(refs), remarksWidth, why, strings.Join(refs, ", "))
 }
 
 func (s *set) entities() []embargo.Entity {
