@@ -11,7 +11,7 @@ import "strings"
 // "RUSSIA-EO14024", "UKRAINE-EO13660", "CAATSA - RUSSIA", "IRAN", "SDGT";
 // UN UN_LIST_TYPE "DPRK", "Al-Qaida", "Taliban"; UK regime "Democratic
 // People's Republic of Korea", "Russia"; EU programme "PRK", "RUS", "UKR";
-// Australia committee "1718", "Autonomous (Russia)"; Canada "Russia / Russie".
+// EU "TAQA" (ISIL/Al-Qaida); Australia committee "1718", "Autonomous (Russia)"; Canada "Russia / Russie".
 func Regime(code string) string {
 	c := strings.ToUpper(strings.TrimSpace(code))
 	switch {
@@ -32,7 +32,7 @@ func Regime(code string) string {
 		return "IRAN"
 	case strings.Contains(c, "SYRIA") || c == "SYR":
 		return "SYRIA"
-	case strings.Contains(c, "AL-QAIDA") || strings.Contains(c, "ISIL") || strings.Contains(c, "1267") || c == "SDGT" || c == "TERR" || c == "1373" || c == "FTO" || strings.Contains(c, "TERROR"):
+	case strings.Contains(c, "AL-QAIDA") || strings.Contains(c, "ISIL") || strings.Contains(c, "1267") || c == "SDGT" || c == "TERR" || c == "TAQA" || c == "1373" || c == "FTO" || strings.Contains(c, "TERROR"):
 		return "TERRORISM"
 	case strings.Contains(c, "TALIBAN") || c == "1988":
 		return "TALIBAN"

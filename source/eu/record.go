@@ -122,8 +122,30 @@ func (m mapper) entity(r *entity) embargo.Entity {
 	e.BirthDates, e.BirthPlaces = m.birthdates(r.Birthdates)
 	e.Identifiers = m.identifiers(r.Identifications)
 	e.Addresses, e.Countries = addresses(r.Addresses)
-	e.Remarks = joinNonEmpty("\n", append(trimAll(r.Remarks), strings.TrimSpace(r.Details))...)
+	e.Remarks = joinNonEmpty("\n", remarks(r)...)
 	return e
+}
+
+// remarks gathers the sanctionEntity's remarks, its designationDetails and
+// the remarks of its names and addresses (which have no field of their
+// own: "Italian Fiscal Code: ..." sits under an address), once each.
+func remarks(r *entity) []string {
+	var out []string
+	for _, s := range trimAll(r.Remarks) {
+		out = appendNew(out, s)
+	}
+	out = appendNew(out, strings.TrimSpace(r.Details))
+	for _, n := range r.Names {
+		for _, s := range trimAll(n.Remarks) {
+			out = appendNew(out, s)
+		}
+	}
+	for _, a := range r.Addresses {
+		for _, s := range trimAll(a.Remarks) {
+			out = appendNew(out, s)
+		}
+	}
+	return out
 }
 
 // schema maps subjectType: code "person" (P) or "enterprise" (E). The FSF
