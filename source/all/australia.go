@@ -1,0 +1,3 @@
+package all
+
+import _ "embargo/source/australia" // Australia DFAT consolidated list, xlsx or CSV
