@@ -114,15 +114,17 @@ type index struct {
 // sorts the delta files by version (version ids begin with a timestamp).
 func ordered(files []source.File, res *source.Result) ([]source.File, error) {
 	var idx *index
+	var idxName string
 	var rest []source.File
 	for _, f := range files {
 		t := bytes.TrimSpace(f.Data)
-		if bytes.HasPrefix(t, []byte("{")) && isIndex(t[:min(len(t), 4096)]) && !bytes.Contains(t[:min(len(t), 4096)], []byte(`"op"`)) {
+		if head := t[:min(len(t), source.HeadSize)]; bytes.HasPrefix(t, []byte("{")) && isIndex(head) &&
+			!bytes.Contains(head, []byte(`"op"`)) && !bytes.Contains(head, []byte(`"schema"`)) {
 			var ix index
 			if err := json.Unmarshal(t, &ix); err != nil || len(ix.Versions) == 0 {
 				return nil, source.FormatError(Name, f.Name, "not a delta version index: want {\"versions\": {...}}")
 			}
-			idx = &ix
+			idx, idxName = &ix, f.Name
 			if d, err := embargo.ParseDate(ix.UpdatedAt[:min(len(ix.UpdatedAt), 10)]); err == nil {
 				res.Published = d
 			}
@@ -155,7 +157,7 @@ func ordered(files []source.File, res *source.Result) ([]source.File, error) {
 	}
 	sort.Strings(missing)
 	if len(missing) > 0 {
-		res.Problems.Add(source.Pos{File: "delta.json"}, "versions listed but not given: %s; the state may be incomplete", strings.Join(missing, ", "))
+		res.Problems.Add(source.Pos{File: idxName}, "versions listed but not given: %s; the state may be incomplete", strings.Join(missing, ", "))
 	}
 	sort.SliceStable(rest, func(i, j int) bool { return version(rest[i].Name) < version(rest[j].Name) })
 	return rest, nil
