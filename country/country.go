@@ -51,6 +51,11 @@ var aliases = map[string]string{
 	"netherlands antilles": "CW", "curacao": "CW", "curaçao": "CW", "sint maarten": "SX",
 	"bosnia-herzegovina": "BA", "bosnia and herzegovina": "BA", "serbia and montenegro": "RS", "yugoslavia": "RS",
 	"region: gaza": "PS", "region: west bank": "PS", "soviet union": "RU", "ussr": "RU", "zaire": "CD",
+	// CLDR gives withdrawn codes their successor's English name (PZ "Panama",
+	// FX "France", DY "Benin", HV "Burkina Faso", ZR "Congo - Kinshasa"); the
+	// later code would win in load, so these names are pinned here.
+	"panama": "PA", "france": "FR", "benin": "BJ", "burkina faso": "BF", "congo - kinshasa": "CD",
+	"palestinian": "PS",
 }
 
 func load() {
