@@ -82,3 +82,6 @@ func rollback(tx *sql.Tx, err error) error {
 	}
 	return err
 }
+
+// DB returns the database, for tests and maintenance.
+func (s *Store) DB() *sql.DB { return s.db }
