@@ -16,6 +16,7 @@
 //     give review;
 //   - an exemption whose objective conditions hold but whose attestation is
 //     missing (Rajin transit without advance notification) gives review.
+//
 // Every answer carries the status and basis it relied on, so an indicative
 // mapping is never presented as the resolution's words.
 package goods
@@ -155,6 +156,7 @@ type Measure struct {
 	// Set by Load: the instants the measure starts and stops applying (end
 	// is the zero time when it still applies).
 	start, end time.Time
+	file       string // the measures file it came from, for errors
 }
 
 // InForce reports whether the measure applies on day d, and if not why.
@@ -279,7 +281,7 @@ func Load(fsys fs.FS) (*Measures, error) {
 			continue
 		}
 		for _, m := range rf.Measures {
-			m.Regime, m.Target, m.Authority = rf.Regime, rf.Target, rf.Authority
+			m.Regime, m.Target, m.Authority, m.file = rf.Regime, rf.Target, rf.Authority, path.Base(f)
 			pos := source.Pos{File: path.Base(f), Record: m.ID}
 			if _, dup := ms.byID[m.ID]; dup || m.ID == "" {
 				errs.Skip(pos, "duplicate or empty id")

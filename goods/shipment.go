@@ -13,10 +13,10 @@ import (
 // Shipment is one movement of goods as a user describes it. Countries may be
 // written any way country.Code understands; Check normalises and validates.
 type Shipment struct {
-	Ref          string   `json:"ref,omitempty"`  // the user's own reference (row id)
-	Date         string   `json:"date"`           // YYYY-MM-DD: shipment or import date
-	From         string   `json:"from"`           // country of departure / export
-	To           string   `json:"to"`             // country of destination
+	Ref          string   `json:"ref,omitempty"`    // the user's own reference (row id)
+	Date         string   `json:"date"`             // YYYY-MM-DD: shipment or import date
+	From         string   `json:"from"`             // country of departure / export
+	To           string   `json:"to"`               // country of destination
 	Origin       string   `json:"origin,omitempty"` // country of origin of the goods
 	Via          []string `json:"via,omitempty"`    // transshipment ports: names ("Rajin"), UN/LOCODEs ("KPNAM") or "port, country"
 	HS           string   `json:"hs,omitempty"`
@@ -37,11 +37,11 @@ type Shipment struct {
 // shipment is a Shipment after validation.
 type shipment struct {
 	*Shipment
-	date              time.Time
-	from, to, origin  string
-	flag, imo         string
-	via               []port
-	attest            map[string]bool
+	date             time.Time
+	from, to, origin string
+	flag, imo        string
+	via              []port
+	attest           map[string]bool
 }
 
 // port is a transshipment port with the country it was resolved to.

@@ -160,7 +160,7 @@ func link(ms *Measures, errs *source.ErrorList) {
 		if m.SupersededBy == "" {
 			continue
 		}
-		pos := source.Pos{File: m.Regime, Record: m.ID}
+		pos := source.Pos{File: m.file, Record: m.ID}
 		s, ok := ms.byID[m.SupersededBy]
 		switch {
 		case !ok:
