@@ -209,7 +209,7 @@ func (c csvFormat) readFile(f source.File, probs *source.ErrorList) (*csvFile, e
 		lastLine = raw
 		if err != nil {
 			lastBad = true
-			probs.Skip(source.Pos{File: f.Name, Record: csvErrLine(err)}, "unreadable CSV: %v", csvErrMsg(err))
+			probs.Skip(source.Pos{File: f.Name, Record: csvErrRecord(err, raw)}, "unreadable CSV: %v", csvErrMsg(err))
 			continue
 		}
 		ln, _ := r.FieldPos(0)
@@ -237,12 +237,14 @@ func recordName(line int, fields []string) string {
 	return fmt.Sprintf("line %d", line)
 }
 
-func csvErrLine(err error) string {
+// csvErrRecord names a row the CSV reader could not read by its line and,
+// when the row starts with one, its ent_num.
+func csvErrRecord(err error, raw string) string {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return fmt.Sprintf("line %d", pe.StartLine)
+		return recordName(pe.StartLine, splitLoose(raw))
 	}
-	return "?"
+	return recordName(0, splitLoose(raw))
 }
 
 func csvErrMsg(err error) string {

@@ -139,7 +139,6 @@ func splitPersonName(full string) (family, given string) {
 
 // bounded returns raw cut at MaxRecord bytes.
 func bounded(raw string) string {
-	raw = strings.TrimSpace(raw)
 	if len(raw) <= MaxRecord {
 		return raw
 	}

@@ -107,8 +107,8 @@ func (s *set) uncut(haveComments bool) {
 		why = "sdn_comments.csv does not continue them"
 	}
 	s.probs.Add(source.Pos{File: s.file, Field: "Remarks"},
-		"%d entries have Remarks cut at %d characters and %s (ent_num %s); their remarks are kept as cut",
-		len(refs), remarksWidth, why, strings.Join(refs, ", "))
+		"Remarks cut at %d characters and %s, kept as cut: %d entries (ent_num %s)",
+		remarksWidth, why, len(refs), strings.Join(refs, ", "))
 }
 
 func (s *set) entities() []embargo.Entity {

@@ -166,7 +166,7 @@ func (f xmlFormat) add(file string, n int, r *sdnEntry, raw []byte, res *source.
 		return
 	}
 	e := f.entity(uid, r, pos, &res.Problems)
-	e.Record = bounded(string(raw))
+	e.Record = bounded(string(bytes.TrimSpace(raw)))
 	res.Entities = append(res.Entities, e)
 }
 
