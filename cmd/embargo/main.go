@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -50,7 +51,11 @@ type Main struct {
 	Stderr  io.Writer
 	Now     func() time.Time
 
+	// Listening, when set, is told the address `serve` listens on (tests use ":0").
+	Listening func(addr string)
+
 	store   embargo.Store
+	svcDB   *sql.DB
 	closers []func() error
 }
 

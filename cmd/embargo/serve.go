@@ -1,0 +1,189 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"embargo"
+	"embargo/audit"
+	"embargo/httpapi"
+)
+
+func init() { commands = append(commands, newServeCmd) }
+
+type serveFlags struct {
+	addr       string
+	threshold  float64
+	maxBatch   int
+	maxBody    int64
+	timeout    time.Duration
+	staleAfter time.Duration
+	reload     time.Duration
+	requireKey string
+	noAudit    bool
+}
+
+func newServeCmd(m *Main) *cobra.Command {
+	var f serveFlags
+	c := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the HTTP JSON API, the yente-compatible /match and the web UI",
+		Long: `Serve loads the latest stored lists (or the embedded demo subset), builds the
+index, and serves the API and the web UI. /healthz answers at once; /readyz
+once the index is built. New list versions (embargo update in another
+process) are picked up every --reload-interval and swapped in atomically.
+
+API keys: once any key exists (embargo keys create), every route needs one
+unless --require-key=false; admin routes always need an admin key.`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error { return m.serve(c.Context(), f) },
+	}
+	c.Flags().StringVar(&f.addr, "addr", "127.0.0.1:8080", "listen address")
+	c.Flags().Float64Var(&f.threshold, "threshold", 0, "default match threshold (0: the matcher's default)")
+	c.Flags().IntVar(&f.maxBatch, "max-batch", 1000, "queries per /v1/screen request")
+	c.Flags().Int64Var(&f.maxBody, "max-body", 4<<20, "request body limit in bytes")
+	c.Flags().DurationVar(&f.timeout, "timeout", 30*time.Second, "per-request time limit")
+	c.Flags().DurationVar(&f.staleAfter, "stale-after", 72*time.Hour, "answers say STALE when a list is older than this (0: never)")
+	c.Flags().DurationVar(&f.reload, "reload-interval", time.Minute, "how often to look for new list versions in the store (0: never)")
+	c.Flags().StringVar(&f.requireKey, "require-key", "auto", "auto (when any key exists), true or false")
+	c.Flags().BoolVar(&f.noAudit, "no-audit", false, "do not keep the audit log (not for production)")
+	return c
+}
+
+func (m *Main) serve(ctx context.Context, f serveFlags) error {
+	logger := slog.New(slog.NewTextHandler(m.Stderr, nil))
+	keys, err := m.apiKeys(ctx)
+	if err != nil {
+		return err
+	}
+	cfg := httpapi.Config{Threshold: f.threshold, MaxBatch: f.maxBatch, MaxBody: f.maxBody, Timeout: f.timeout, StaleAfter: f.staleAfter}
+	switch f.requireKey {
+	case "true":
+		cfg.RequireKey = true
+	case "false":
+	case "auto":
+		ks, err := keys.List(ctx)
+		if err != nil {
+			return err
+		}
+		for _, k := range ks {
+			cfg.RequireKey = cfg.RequireKey || !k.Revoked
+		}
+	default:
+		return fmt.Errorf("%w: --require-key must be auto, true or false", errUsage)
+	}
+	srv := httpapi.New(cfg)
+	srv.Logger, srv.Keys, srv.Now = logger, keys, m.Now
+	if !f.noAudit {
+		if srv.AuditLog, err = m.auditLog(ctx); err != nil {
+			return err
+		}
+		srv.Audit = audit.NewWriter(srv.AuditLog, 4096, logger)
+		defer srv.Audit.Close()
+	}
+	if srv.Store, err = m.existingStore(ctx); err != nil {
+		return err
+	}
+	srv.Reload = m.Catalog
+	srv.Goods = m.goodsChecker(ctx)
+
+	ln, err := net.Listen("tcp", f.addr)
+	if err != nil {
+		return err
+	}
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: f.timeout + 5*time.Second,
+		WriteTimeout: f.timeout + 10*time.Second, IdleTimeout: 2 * time.Minute}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	addr := ln.Addr().String()
+	if !cfg.RequireKey {
+		logger.Warn("no API key required on screening routes; create one with 'embargo keys create --role screen'")
+	}
+	logger.Info("listening", "addr", "http://"+addr)
+	if m.Listening != nil {
+		m.Listening(addr)
+	}
+
+	if err := m.swapIn(ctx, srv, logger); err != nil {
+		hs.Close()
+		return err
+	}
+	go m.reloadLoop(ctx, srv, f.reload, logger)
+
+	select {
+	case <-ctx.Done():
+	case err := <-errc:
+		if !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	return hs.Shutdown(shutdown)
+}
+
+// swapIn loads the catalog, builds the index and swaps it in.
+func (m *Main) swapIn(ctx context.Context, srv *httpapi.Server, logger *slog.Logger) error {
+	start := time.Now()
+	cat, err := m.Catalog(ctx)
+	if err != nil {
+		return err
+	}
+	st := httpapi.NewState(cat, m.Now())
+	srv.Swap(st)
+	logger.Info("index ready", "entities", st.Index.Len(), "lists", len(cat.Versions), "demo", cat.Demo, "took", time.Since(start).Round(time.Millisecond))
+	if cat.Demo {
+		logger.Warn("screening against the embedded DEMO subset, not a compliance list: run 'embargo update' or 'embargo lists import'")
+	}
+	return nil
+}
+
+// reloadLoop swaps in new list versions found in the store.
+func (m *Main) reloadLoop(ctx context.Context, srv *httpapi.Server, every time.Duration, logger *slog.Logger) {
+	if every <= 0 {
+		return
+	}
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		s, err := m.existingStore(ctx)
+		if err != nil || s == nil {
+			continue
+		}
+		latest, err := s.Latest(ctx)
+		if err != nil {
+			logger.Error("reload: reading the store", "err", err)
+			continue
+		}
+		if sameVersions(latest, srv.State().Catalog.Versions) {
+			continue
+		}
+		if err := m.swapIn(ctx, srv, logger); err != nil {
+			logger.Error("reload failed; keeping the current index", "err", err)
+		}
+	}
+}
+
+func sameVersions(a, b []embargo.ListVersion) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Source != b[i].Source || a[i].Version != b[i].Version {
+			return false
+		}
+	}
+	return true
+}

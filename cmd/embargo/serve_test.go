@@ -1,0 +1,148 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+)
+
+// startServe runs the real `embargo serve` on 127.0.0.1:0 with dataDir and
+// returns its base URL once /readyz answers 200, and a stop function that
+// shuts it down and waits for Run to return.
+func startServe(t *testing.T, dataDir string, extra ...string) (string, func()) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	m := NewMain()
+	m.DataDir = dataDir
+	var logs bytes.Buffer
+	m.Stdout, m.Stderr = io.Discard, &logs
+	addrc := make(chan string, 1)
+	m.Listening = func(addr string) { addrc <- addr }
+	done := make(chan error, 1)
+	go func() {
+		err := m.Run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0", "--reload-interval", "0"}, extra...))
+		done <- errors.Join(err, m.Close())
+	}()
+	var base string
+	select {
+	case addr := <-addrc:
+		base = "http://" + addr
+	case err := <-done:
+		t.Fatalf("serve exited: %v\n%s", err, logs.String())
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not listen within 30 s")
+	}
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		res, err := http.Get(base + "/readyz")
+		if err == nil {
+			res.Body.Close()
+			if res.StatusCode == 200 {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("not ready within 60 s\n%s", logs.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	stopped := false
+	stop := func() {
+		if stopped {
+			return
+		}
+		stopped = true
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("serve: %v\n%s", err, logs.String())
+			}
+		case <-time.After(30 * time.Second):
+			t.Error("serve did not stop within 30 s")
+		}
+	}
+	t.Cleanup(stop)
+	return base, stop
+}
+
+func postJSON(t *testing.T, url, token, body string) (int, map[string]any) {
+	t.Helper()
+	req, _ := http.NewRequest("POST", url, strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var out map[string]any
+	if err := json.NewDecoder(res.Body).Decode(&out); err != nil {
+		t.Fatalf("POST %s: %v", url, err)
+	}
+	return res.StatusCode, out
+}
+
+// TestServeEndToEnd runs what an operator does: create a key, serve the
+// demo subset, screen, import a list, reload, then verify and export the
+// audit log.
+func TestServeEndToEnd(t *testing.T) {
+	dir := t.TempDir()
+	out, _, err := runMain(t, "--data-dir", dir, "keys", "create", "--role", "admin", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var created struct{ Token string }
+	if err := json.Unmarshal([]byte(out), &created); err != nil || !strings.HasPrefix(created.Token, "emb_") {
+		t.Fatalf("keys create: %q %v", out, err)
+	}
+	base, stop := startServe(t, dir)
+
+	code, resp := postJSON(t, base+"/v1/screen", "", `{"name":"Kim Chong Un"}`)
+	if code != 401 {
+		t.Fatalf("without a key: %d %v", code, resp)
+	}
+	code, resp = postJSON(t, base+"/v1/screen", created.Token, `{"name":"Kim Chong Un"}`)
+	if code != 200 || resp["demo"] != true || !strings.Contains(resp["notice"].(string), "DEMO") {
+		t.Fatalf("demo screening: %d %v", code, resp)
+	}
+	ms := resp["results"].([]any)[0].(map[string]any)["matches"].([]any)
+	if len(ms) == 0 || !strings.Contains(strings.ToUpper(ms[0].(map[string]any)["caption"].(string)), "KIM JONG UN") {
+		t.Fatalf("Kim Chong Un on the demo subset: %v", ms)
+	}
+
+	// Import a list while the server runs, then reload: the answer now names it.
+	if _, stderr, err := runMain(t, "--data-dir", dir, "lists", "import", "../../source/unsc/testdata/basic/input.xml"); err != nil {
+		t.Fatalf("lists import: %v\n%s", err, stderr)
+	}
+	code, resp = postJSON(t, base+"/v1/admin/reload", created.Token, ``)
+	if code != 200 {
+		t.Fatalf("reload: %d %v", code, resp)
+	}
+	code, resp = postJSON(t, base+"/v1/screen", created.Token, `{"name":"Kim Jong Un"}`)
+	if code != 200 || resp["demo"] != false {
+		t.Fatalf("after reload: %d %v", code, resp)
+	}
+	lists := resp["lists"].([]any)
+	if len(lists) != 1 || lists[0].(map[string]any)["source"] != "un" {
+		t.Fatalf("lists after reload: %v", lists)
+	}
+	stop()
+
+	out, _, err = runMain(t, "--data-dir", dir, "audit", "verify")
+	if err != nil || !strings.Contains(out, "audit log intact: 2 records") {
+		t.Fatalf("audit verify: %q %v", out, err)
+	}
+	out, _, err = runMain(t, "--data-dir", dir, "audit", "export", "--from", "2000-01-01")
+	if err != nil || strings.Count(out, "\n") != 2 || !strings.Contains(out, `"kind":"screen"`) {
+		t.Fatalf("audit export: %q %v", out, err)
+	}
+}

@@ -1,0 +1,58 @@
+package httpapi
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+type metrics struct {
+	reg       *prometheus.Registry
+	requests  *prometheus.CounterVec
+	latency   *prometheus.HistogramVec
+	indexSize prometheus.Gauge
+}
+
+func newMetrics(s *Server) *metrics {
+	m := &metrics{reg: prometheus.NewRegistry()}
+	m.requests = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "embargo_http_requests_total", Help: "HTTP requests by route and status code.",
+	}, []string{"route", "code"})
+	m.latency = prometheus.NewHistogramVec(prometheus.HistogramOpts{
+		Name: "embargo_http_request_duration_seconds", Help: "HTTP request latency by route.",
+		Buckets: []float64{.0001, .00025, .0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5},
+	}, []string{"route"})
+	m.indexSize = prometheus.NewGauge(prometheus.GaugeOpts{
+		Name: "embargo_index_entities", Help: "Entities in the screening index.",
+	})
+	listAge := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "embargo_oldest_list_age_seconds", Help: "Age of the oldest list in use (published date, else import time).",
+	}, func() float64 {
+		st := s.state.Load()
+		if st == nil {
+			return 0
+		}
+		var oldest time.Duration
+		for _, v := range st.Catalog.Versions {
+			if a := v.Age(s.Now()); a > oldest {
+				oldest = a
+			}
+		}
+		return oldest.Seconds()
+	})
+	m.reg.MustRegister(m.requests, m.latency, m.indexSize, listAge,
+		prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
+	return m
+}
+
+func (m *metrics) observe(route string, code int, d time.Duration) {
+	m.requests.WithLabelValues(route, strconv.Itoa(code)).Inc()
+	m.latency.WithLabelValues(route).Observe(d.Seconds())
+}
+
+func (m *metrics) handler() http.Handler {
+	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{})
+}
