@@ -7,6 +7,7 @@ package normalize
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	unidecode "github.com/mozillazg/go-unidecode"
 	"golang.org/x/text/unicode/norm"
@@ -28,17 +29,26 @@ const (
 )
 
 // DetectScript names the script of the letters in s ("" when s has none,
-// Mixed when letters of several non-Latin scripts appear).
+// Mixed when letters of several non-Latin scripts appear). Kana mixed with
+// Han (a Japanese name) is Kana.
 func DetectScript(s string) string {
 	seen := ""
 	for _, r := range s {
-		if !unicode.IsLetter(r) {
+		if r < 0x80 || !unicode.IsLetter(r) {
+			if r < 0x80 && seen == "" && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') {
+				seen = Latin
+			}
 			continue
 		}
 		sc := runeScript(r)
-		if seen == "" || seen == Latin {
+		switch {
+		case seen == "" || seen == Latin:
 			seen = sc
-		} else if sc != seen && sc != Latin {
+		case sc == seen || sc == Latin:
+		case seen == Kana && sc == Han:
+		case seen == Han && sc == Kana:
+			seen = Kana
+		default:
 			return Mixed
 		}
 	}
@@ -61,7 +71,7 @@ func runeScript(r rune) string {
 		return Greek
 	case unicode.Is(unicode.Hebrew, r):
 		return Hebrew
-	case unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r):
+	case unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || r == 'ー':
 		return Kana
 	case unicode.Is(unicode.Thai, r):
 		return Thai
@@ -69,32 +79,121 @@ func runeScript(r rune) string {
 	return Other
 }
 
-// Fold returns s in NFKC, lower case, with marks removed from Latin letters
-// and every run of punctuation or separators turned into one space.
-// Apostrophes inside words are dropped ("Ch'oe" -> "choe").
-// Non-Latin letters are kept as they are (lower-cased).
+// latinBase maps a precomposed Latin or Greek letter to its letters without
+// marks (é -> e, ά -> α), computed once from the Unicode decompositions;
+// letters with a stroke, which do not decompose, are listed by hand.
+var latinBase = buildLatinBase()
+
+func buildLatinBase() map[rune]string {
+	m := map[rune]string{
+		'ø': "o", 'ł': "l", 'đ': "d", 'ß': "ss", 'æ': "ae", 'œ': "oe",
+		'ı': "i", 'þ': "th", 'ð': "d", 'ħ': "h", 'ŧ': "t", 'ƒ': "f",
+		'ɨ': "i", 'ʉ': "u", 'ŀ': "l", 'ĸ': "k", 'ŋ': "ng", 'ə': "e", 'ɛ': "e",
+		'ɔ': "o", 'ς': "σ",
+	}
+	add := func(lo, hi rune) {
+		for r := lo; r <= hi; r++ {
+			if _, ok := m[r]; ok || !unicode.IsLetter(r) {
+				continue
+			}
+			d := norm.NFD.String(string(r))
+			var b strings.Builder
+			for _, c := range d {
+				if !unicode.Is(unicode.Mn, c) {
+					b.WriteRune(c)
+				}
+			}
+			if s := b.String(); s != string(r) && s != "" {
+				m[r] = s
+			}
+		}
+	}
+	add(0xC0, 0x24F)   // Latin-1 Supplement, Latin Extended-A/B
+	add(0x370, 0x3FF)  // Greek tonos and dialytika
+	add(0x1E00, 0x1EFF) // Latin Extended Additional (Vietnamese)
+	add(0x1F00, 0x1FFF) // Greek Extended
+	return m
+}
+
+// isApostrophe reports the marks that join a word rather than split it.
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '’', 'ʼ', '`', 'ʻ', '‘', 'ʹ', 'ʿ', 'ʾ', '´':
+		return true
+	}
+	return false
+}
+
+// Fold returns s in NFKC, lower case, with marks removed from Latin and
+// Greek letters and every run of punctuation or separators turned into one
+// space. Apostrophes inside words are dropped ("Ch'oe" -> "choe").
+// Letters of other scripts are kept whole (lower-cased): й stays й, so that
+// Romanize can still tell it from и. Stand-alone combining marks (Arabic
+// harakat, Hebrew points, Cyrillic stress accents) are dropped because they
+// are optional in every list; those of Indic and other scripts are kept.
 func Fold(s string) string {
+	if isFoldedASCII(s) {
+		return s
+	}
 	s = norm.NFKC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+	space, keepMarks := false, false
+	for _, r := range s {
 		switch {
-		case unicode.Is(unicode.Mn, r):
+		case r < 0x80 && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
+		case r < 0x80 && 'A' <= r && r <= 'Z':
+			r += 'a' - 'A'
+		case isApostrophe(r) || r == 0x640: // 0x640: Arabic tatweel
 			continue
-		case r == '\'' || r == '’' || r == 'ʼ' || r == '`' || r == 'ʻ' || r == '‘':
-			continue
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
+		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r):
+			if keepMarks {
+				b.WriteRune(r)
 			}
-			space = false
-			b.WriteRune(r)
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mc, r):
+			r = unicode.ToLower(r)
+			if base, ok := latinBase[r]; ok {
+				writeSep(&b, &space)
+				b.WriteString(base)
+				keepMarks = false
+				continue
+			}
+			sc := runeScript(r)
+			keepMarks = sc == Other || sc == Thai
 		default:
 			space = true
+			continue
+		}
+		writeSep(&b, &space)
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func writeSep(b *strings.Builder, space *bool) {
+	if *space && b.Len() > 0 {
+		b.WriteByte(' ')
+	}
+	*space = false
+}
+
+// isFoldedASCII reports whether s is already lower-case ASCII letters and
+// digits separated by single spaces, the common case at query time.
+func isFoldedASCII(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case c == ' ' && s[i-1] != ' ':
+		default:
+			return false
 		}
 	}
-	return norm.NFC.String(b.String())
+	return true
 }
 
 // Tokens splits a folded string on spaces.
@@ -102,8 +201,10 @@ func Tokens(folded string) []string { return strings.Fields(folded) }
 
 // Variant is one Latin rendering of a name, with the method that made it
 // ("exact" for a name already in Latin script; "cyrillic-icao",
-// "cyrillic-bgn", "cyrillic-gost", "hangul-rr", "hangul-mr", "han-pinyin",
-// "han-korean", "arabic", "unidecode").
+// "cyrillic-bgn", "cyrillic-gost", "cyrillic-common", "cyrillic-german",
+// "cyrillic-french", "cyrillic-korean", "hangul-rr", "hangul-mr",
+// "korean-dprk", "han-pinyin", "han-korean", "kana-hepburn", "arabic",
+// "unidecode").
 type Variant struct {
 	Text   string // folded Latin text
 	Method string
@@ -111,16 +212,81 @@ type Variant struct {
 
 // Romanize returns the distinct Latin renderings of name, folded, each with
 // its method; the first is the preferred one. A Latin name gives itself.
+// Every system reads the folded name, in which non-Latin letters are still
+// whole, and passes Latin letters and digits through.
 func Romanize(name string) []Variant {
 	f := Fold(name)
-	if sc := DetectScript(f); sc == Latin || sc == "" {
+	var vs []Variant
+	switch DetectScript(f) {
+	case Latin, "":
 		return []Variant{{Text: f, Method: "exact"}}
+	case Cyrillic:
+		vs = romanizeCyrillic(f)
+	case Hangul:
+		vs = romanizeHangul(f)
+	case Han:
+		vs = romanizeHan(f)
+	case Arabic:
+		vs = romanizeArabic(f)
+	case Kana:
+		vs = romanizeKana(f)
 	}
-	return []Variant{{Text: Fold(unidecode.Unidecode(name)), Method: "unidecode"}}
+	if len(vs) == 0 {
+		return []Variant{{Text: Fold(unidecode.Unidecode(f)), Method: "unidecode"}}
+	}
+	for i := range vs {
+		// letters a system does not cover (a Greek letter in a Cyrillic
+		// name) fall back to unidecode rather than staying unreadable.
+		if !isASCII(vs[i].Text) {
+			vs[i].Text = Fold(unidecode.Unidecode(vs[i].Text))
+		}
+	}
+	return dedupe(vs)
 }
 
-// Canon maps one folded Latin token to a key shared by its romanization
-// variants ("chong", "jong", "jeong" -> one key; "wladimir", "vladimir" ->
-// one key), so that the index can find them together. Canon is lossy on
-// purpose; scoring still compares the tokens themselves.
-func Canon(token string) string { return token }
+// dedupe drops empty variants and repeated texts, keeping the first method
+// that produced a text.
+func dedupe(vs []Variant) []Variant {
+	out := vs[:0]
+	for _, v := range vs {
+		if v.Text == "" {
+			continue
+		}
+		dup := false
+		for _, o := range out {
+			if o.Text == v.Text {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// clean collapses the spaces a transliteration may leave (from letters that
+// render as nothing, like ь) and trims them.
+func clean(b []byte) string {
+	out := b[:0]
+	for _, c := range b {
+		if c == ' ' && (len(out) == 0 || out[len(out)-1] == ' ') {
+			continue
+		}
+		out = append(out, c)
+	}
+	for len(out) > 0 && out[len(out)-1] == ' ' {
+		out = out[:len(out)-1]
+	}
+	return string(out)
+}

@@ -1,0 +1,254 @@
+package normalize
+
+
+// Hangul romanization by syllable decomposition: a precomposed syllable
+// U+AC00 + (L*21 + V)*28 + T names its initial L, medial V and final T
+// (Unicode 15, section 3.12). Tables below follow that jamo order.
+
+// Initials ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ.
+var (
+	// Revised Romanization (2000).
+	rrInitial = [19]string{"g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"}
+	// McCune–Reischauer, word-initial (unvoiced) forms, apostrophes of
+	// aspiration dropped by folding (ch' -> ch).
+	mrInitial = [19]string{"k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "ch", "tch", "ch", "k", "t", "p", "h"}
+	// MR between voiced sounds (after a vowel, n, m, ng or l).
+	mrVoiced = [19]string{"g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "tch", "ch", "k", "t", "p", "h"}
+	// DPRK practice (KCNA, UN and OFAC lists): MR without breves, but ㅈ is
+	// j everywhere (Kim Jong Un, Ri Sol Ju, Pak Pong Ju).
+	dprkInitial = [19]string{"k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"}
+)
+
+// Medials ㅏ ㅐ ㅑ ㅒ ㅓ ㅔ ㅕ ㅖ ㅗ ㅘ ㅙ ㅚ ㅛ ㅜ ㅝ ㅞ ㅟ ㅠ ㅡ ㅢ ㅣ.
+var (
+	rrMedial = [21]string{"a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i"}
+	// MR ŏ and ŭ fold to o and u.
+	mrMedial = [21]string{"a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "u", "ui", "i"}
+)
+
+// Finals, none ㄱ ㄲ ㄳ ㄴ ㄵ ㄶ ㄷ ㄹ ㄺ ㄻ ㄼ ㄽ ㄾ ㄿ ㅀ ㅁ ㅂ ㅄ ㅅ ㅆ ㅇ ㅈ ㅊ
+// ㅋ ㅌ ㅍ ㅎ, as pronounced at the end of a syllable (both systems).
+var finalSound = [28]string{"", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"}
+
+// finalMoves is the initial (jamo index) a final becomes when the next
+// syllable starts with silent ㅇ (liaison: 박은 -> ba-geun), -1 for none.
+var finalMoves = [28]int{-1, 0, 1, 0, 2, 12, 2, 3, 5, 0, 6, 7, 9, 16, 17, 5, 6, 7, 9, 9, 10, -1, 12, 14, 15, 16, 17, -1}
+
+type syllable struct{ l, v, t int }
+
+func isHangulSyllable(r rune) bool { return r >= 0xAC00 && r <= 0xD7A3 }
+
+func decompose(r rune) syllable {
+	s := int(r - 0xAC00)
+	return syllable{s / 588, (s % 588) / 28, s % 28}
+}
+
+// koreanName is a folded Hangul name split into surname and given-name
+// syllables.
+type koreanName struct {
+	surname string // Hangul
+	given   []rune
+}
+
+// parseKoreanName recognises the shapes Korean names take in the lists:
+// "김정은", "김 정은", "김 정 은", and two-syllable surnames ("남궁민").
+// Anything else (foreign names in Hangul, 조지 워싱턴) is not a Korean name.
+func parseKoreanName(f string) (koreanName, bool) {
+	var syl []rune
+	tokens := 0
+	firstLen := 0
+	inTok := false
+	for _, r := range f {
+		switch {
+		case isHangulSyllable(r):
+			if !inTok {
+				tokens++
+				inTok = true
+			}
+			if tokens == 1 {
+				firstLen++
+			}
+			syl = append(syl, r)
+		case r == ' ':
+			inTok = false
+		default:
+			return koreanName{}, false
+		}
+	}
+	if len(syl) < 2 || len(syl) > 4 || tokens > 3 {
+		return koreanName{}, false
+	}
+	if len(syl) >= 3 || firstLen <= 2 {
+		if _, ok := koreanSurnames[string(syl[:2])]; ok && len(syl) >= 3 && (tokens == 1 || firstLen == 2) {
+			return koreanName{surname: string(syl[:2]), given: syl[2:]}, true
+		}
+	}
+	if tokens > 1 && firstLen != 1 {
+		return koreanName{}, false
+	}
+	if _, ok := koreanSurnames[string(syl[:1])]; !ok {
+		return koreanName{}, false
+	}
+	return koreanName{surname: string(syl[:1]), given: syl[1:]}, true
+}
+
+// romanizeHangul renders a folded Hangul name: a Korean name gets strict
+// RR, RR with the customary surname spelling, MR and DPRK forms with the
+// given-name syllables apart ("kim jong un"); anything else is romanized
+// word by word with the sound changes between syllables.
+func romanizeHangul(f string) []Variant {
+	if n, ok := parseKoreanName(f); ok {
+		return n.variants()
+	}
+	return []Variant{
+		{Text: romanizeHangulWords(f, false), Method: "hangul-rr"},
+		{Text: romanizeHangulWords(f, true), Method: "hangul-mr"},
+	}
+}
+
+func (n koreanName) variants() []Variant {
+	sn := koreanSurnames[n.surname]
+	var given, mr, dprk []byte
+	for i, r := range n.given {
+		s := decompose(r)
+		given = append(given, ' ')
+		given = appendSyllable(given, s, rrInitial[s.l], &rrMedial)
+		ini := mrInitial[s.l]
+		if i > 0 && voicedEnd(decompose(n.given[i-1])) {
+			ini = mrVoiced[s.l]
+		}
+		mr = append(mr, ' ')
+		mr = appendSyllable(mr, s, ini, &mrMedial)
+		dprk = append(dprk, ' ')
+		dprk = appendSyllable(dprk, s, dprkInitial[s.l], &mrMedial)
+	}
+	var strict []byte
+	for _, r := range n.surname {
+		s := decompose(r)
+		strict = appendSyllable(strict, s, rrInitial[s.l], &rrMedial)
+	}
+	return []Variant{
+		{Text: sn.south + string(given), Method: "hangul-rr"},
+		{Text: string(strict) + string(given), Method: "hangul-rr"},
+		{Text: sn.mr + string(mr), Method: "hangul-mr"},
+		{Text: sn.north + string(dprk), Method: "korean-dprk"},
+	}
+}
+
+func voicedEnd(s syllable) bool {
+	switch finalSound[s.t] {
+	case "", "n", "m", "ng", "l":
+		return true
+	}
+	return false
+}
+
+func appendSyllable(b []byte, s syllable, initial string, medial *[21]string) []byte {
+	b = append(b, initial...)
+	b = append(b, medial[s.v]...)
+	return append(b, finalSound[s.t]...)
+}
+
+// romanizeHangulWords romanizes each word as one, applying between
+// syllables liaison (final + silent ㅇ), nasalisation (k, t, p before n, m
+// -> ng, n, m), the ㄹ rules (n+r and l+n -> ll; r after other consonants
+// -> n) and, for MR, voicing of k, t, p, ch after voiced sounds.
+func romanizeHangulWords(f string, mr bool) string {
+	ini, med := &rrInitial, &rrMedial
+	if mr {
+		ini, med = &mrInitial, &mrMedial
+	}
+	rs := []rune(f)
+	b := make([]byte, 0, 3*len(rs))
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if !isHangulSyllable(r) {
+			b = appendRune(b, r)
+			continue
+		}
+		s := decompose(r)
+		prevHangul := i > 0 && isHangulSyllable(rs[i-1])
+		l := ini[s.l]
+		if prevHangul {
+			l = initialAfter(decompose(rs[i-1]), s, mr)
+		}
+		b = append(b, l...)
+		b = append(b, med[s.v]...)
+		if i+1 < len(rs) && isHangulSyllable(rs[i+1]) {
+			b = append(b, finalBefore(s, decompose(rs[i+1]))...)
+		} else {
+			b = append(b, finalSound[s.t]...)
+		}
+	}
+	return clean(b)
+}
+
+// finalBefore is how the final of s sounds before the syllable n.
+func finalBefore(s, n syllable) string {
+	f := finalSound[s.t]
+	switch {
+	case s.t == 0:
+		return ""
+	case n.l == 11 && finalMoves[s.t] >= 0: // liaison: the final moves on
+		if s.t == 8 || s.t == 4 || s.t == 16 { // simple ㄹ, ㄴ, ㅁ move whole
+			return ""
+		}
+		if f == "l" { // ㄺ etc.: the ㄹ stays, the other part moves
+			return "l"
+		}
+		return ""
+	case (n.l == 2 || n.l == 6) && f == "k": // ㄴ ㅁ
+		return "ng"
+	case (n.l == 2 || n.l == 6) && f == "t":
+		return "n"
+	case (n.l == 2 || n.l == 6) && f == "p":
+		return "m"
+	case n.l == 5 && f == "n": // ㄴ + ㄹ -> ll
+		return "l"
+	case n.l == 5 && (f == "k" || f == "p"): // ㄹ after k, p -> n, nasalising them
+		if f == "k" {
+			return "ng"
+		}
+		return "m"
+	}
+	return f
+}
+
+// initialAfter is how the initial of n sounds after the syllable p.
+func initialAfter(p, n syllable, mr bool) string {
+	ini := &rrInitial
+	if mr {
+		ini = &mrInitial
+	}
+	pf := finalSound[p.t]
+	switch {
+	case n.l == 11 && finalMoves[p.t] >= 0 && p.t != 0:
+		m := finalMoves[p.t]
+		if m == 5 { // ㄹ before a vowel is r
+			return "r"
+		}
+		if mr {
+			return mrVoiced[m]
+		}
+		return rrInitial[m]
+	case n.l == 2 && pf == "l": // ㄹ + ㄴ -> ll
+		return "l"
+	case n.l == 5 && pf == "l":
+		return "l"
+	case n.l == 5 && pf != "": // ㄹ after another consonant -> n
+		return "n"
+	case mr && (pf == "" || pf == "n" || pf == "m" || pf == "ng" || pf == "l"):
+		return mrVoiced[n.l]
+	}
+	return ini[n.l]
+}
+
+// RomanizeHangulSyllable renders one Hangul syllable alone in RR, for
+// callers that build their own readings.
+func RomanizeHangulSyllable(r rune) string {
+	if !isHangulSyllable(r) {
+		return ""
+	}
+	s := decompose(r)
+	return string(appendSyllable(nil, s, rrInitial[s.l], &rrMedial))
+}
