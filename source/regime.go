@@ -68,6 +68,24 @@ func Regime(code string) string {
 		return "ZIMBABWE"
 	case strings.Contains(c, "NICARAGUA"):
 		return "NICARAGUA"
+	// UK regimes (ConList "Regime", FCDO "RegimeName"); the UK's Afghanistan
+	// regime carries the UN 1988 (Taliban) designations.
+	case strings.Contains(c, "AFGHANISTAN"):
+		return "TALIBAN"
+	case strings.Contains(c, "CHEMICAL WEAPONS"):
+		return "CHEMICAL-WEAPONS"
+	case strings.Contains(c, "ANTI-CORRUPTION"):
+		return "CORRUPTION"
+	case strings.Contains(c, "CENTRAL AFRICAN"):
+		return "CAR"
+	case strings.Contains(c, "GUINEA-BISSAU"):
+		return "GUINEA-BISSAU"
+	case strings.Contains(c, "GUINEA"):
+		return "GUINEA"
+	case strings.Contains(c, "MALI"):
+		return "MALI"
+	case strings.Contains(c, "BOSNIA"):
+		return "BOSNIA"
 	}
 	return ""
 }
