@@ -17,22 +17,25 @@ type builder struct {
 	pos   source.Pos
 	probs *source.ErrorList
 	rest  []string
-	names map[string]bool // folded names present, so remark a.k.a. do not repeat alt.csv
-	ids   map[embargo.Identifier]bool
 }
 
 func newBuilder(e *embargo.Entity, pos source.Pos, probs *source.ErrorList) *builder {
-	return &builder{e: e, pos: pos, probs: probs, names: map[string]bool{}, ids: map[embargo.Identifier]bool{}}
+	return &builder{e: e, pos: pos, probs: probs}
 }
 
-// addName appends a name unless the entity already has it (case-insensitively).
+// addName appends a name unless the entity already has it (ignoring case),
+// so that the remarks' a.k.a. do not repeat alt.csv's. Entities have few
+// names: a scan costs less than a map per entity.
 func (b *builder) addName(n embargo.Name) {
 	n.Full = strings.TrimSpace(n.Full)
-	key := strings.ToUpper(strings.Join(strings.Fields(n.Full), " "))
-	if key == "" || b.names[key] {
+	if n.Full == "" {
 		return
 	}
-	b.names[key] = true
+	for _, m := range b.e.Names {
+		if strings.EqualFold(m.Full, n.Full) {
+			return
+		}
+	}
 	if n.Script == "" {
 		n.Script = "Latin"
 	}
@@ -40,10 +43,14 @@ func (b *builder) addName(n embargo.Name) {
 }
 
 func (b *builder) addID(id embargo.Identifier) {
-	if id.Value == "" || b.ids[id] {
+	if id.Value == "" {
 		return
 	}
-	b.ids[id] = true
+	for _, x := range b.e.Identifiers {
+		if x == id {
+			return
+		}
+	}
 	b.e.Identifiers = append(b.e.Identifiers, id)
 }
 
@@ -75,7 +82,10 @@ func (b *builder) remarks(text string) {
 // completely (a false return keeps it in Remarks).
 func (b *builder) segment(seg string) bool {
 	s := strings.TrimPrefix(seg, "alt. ") // OFAC marks a second value "alt. Passport ..."
-	for _, l := range labels {
+	if s == "" {
+		return false
+	}
+	for _, l := range labelsBy[lower(s[0])] {
 		if v, ok := cutLabel(s, l.label); ok {
 			return l.read(b, l, v)
 		}
@@ -159,6 +169,24 @@ var labels = func() []label {
 	sort.SliceStable(ls, func(i, j int) bool { return len(ls[i].label) > len(ls[j].label) })
 	return ls
 }()
+
+// labelsBy indexes labels by their first letter, lower-cased: a remark
+// segment is tried against a handful of labels, not all of them.
+var labelsBy = func() map[byte][]label {
+	m := map[byte][]label{}
+	for _, l := range labels {
+		c := lower(l.label[0])
+		m[c] = append(m[c], l)
+	}
+	return m
+}()
+
+func lower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
 
 func readDOB(b *builder, _ label, v string) bool {
 	d, err := parseBirthDate(v)

@@ -30,7 +30,9 @@ func TestRemarks(t *testing.T) {
 		remarks    string
 	}{
 		{"KIM Jong Un (ofac:20157)", "DOB 08 Jan 1984; Secondary sanctions risk: North Korea Sanctions Regulations, sections 510.201 and 510.210; Chairman of the Workers' Party of Korea.",
-			func(e embargo.Entity) bool { return js(e.BirthDates) == `[{"date":{"year":1984,"month":1,"day":8},"to":{}}]` },
+			func(e embargo.Entity) bool {
+				return js(e.BirthDates) == `[{"date":{"year":1984,"month":1,"day":8},"to":{}}]`
+			},
 			"Secondary sanctions risk: North Korea Sanctions Regulations, sections 510.201 and 510.210"},
 		{"TAYSAEV (ofac:35237)", "DOB 12 Feb 1967; POB Chikola, North Ossetia, Russia; nationality Russia; Gender Male; Member of the State Duma of the Federal Assembly of the Russian Federation.",
 			func(e embargo.Entity) bool {
@@ -39,7 +41,9 @@ func TestRemarks(t *testing.T) {
 			},
 			"Member of the State Duma of the Federal Assembly of the Russian Federation"},
 		{"month-year and year", "DOB Mar 1960; alt. DOB 1962",
-			func(e embargo.Entity) bool { return e.BirthDates[0].String() == "1960-03" && e.BirthDates[1].String() == "1962" }, ""},
+			func(e embargo.Entity) bool {
+				return e.BirthDates[0].String() == "1960-03" && e.BirthDates[1].String() == "1962"
+			}, ""},
 		{"circa and ranges", "DOB circa 1960; DOB 1955 to 1958; DOB 01 Jan 1962 to 31 Dec 1963; DOB circa 1955-1958",
 			func(e embargo.Entity) bool {
 				return js(e.BirthDates[0]) == `{"date":{"year":1960},"to":{},"approx":true}` &&
