@@ -233,12 +233,8 @@ func (c *Checker) screen(p *shipment, code string, candidate bool, v *Verdict) {
 		}
 	}
 	if len(code) < 6 { // a code above the level a measure names may or may not hold its goods
-		for mc, refs := range ms.byCode {
-			if len(mc) > len(code) && strings.HasPrefix(mc, code) {
-				for _, r := range refs {
-					consider(r, "partial")
-				}
-			}
+		for _, r := range ms.under[code] {
+			consider(r, "partial")
 		}
 	}
 	for _, r := range ms.any {

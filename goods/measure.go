@@ -204,6 +204,7 @@ type Measures struct {
 	byID   map[string]*Measure
 	byCode map[string][]goodsRef // HS code as written in a measure -> measures naming it
 	any    []goodsRef            // measures on all goods ("*")
+	under  map[string][]goodsRef // chapter or heading -> measures naming a code below it
 }
 
 type goodsRef struct {
@@ -266,7 +267,7 @@ func Load(fsys fs.FS) (*Measures, error) {
 		return nil, fmt.Errorf("goods: no measures/*.json files")
 	}
 	sort.Strings(files)
-	ms := &Measures{byID: map[string]*Measure{}, byCode: map[string][]goodsRef{}}
+	ms := &Measures{byID: map[string]*Measure{}, byCode: map[string][]goodsRef{}, under: map[string][]goodsRef{}}
 	var errs source.ErrorList
 	for _, f := range files {
 		b, err := fs.ReadFile(fsys, f)

@@ -184,6 +184,9 @@ func index(ms *Measures) {
 				continue
 			}
 			ms.byCode[g.HS] = append(ms.byCode[g.HS], goodsRef{m, g})
+			for l := 2; l < len(g.HS); l += 2 {
+				ms.under[g.HS[:l]] = append(ms.under[g.HS[:l]], goodsRef{m, g})
+			}
 		}
 	}
 }
