@@ -31,7 +31,7 @@ func cyrTable(s string) [32]string {
 	return t
 }
 
-//                     а б в г д е ж  з и й к л м н о п р с т у ф х  ц  ч  ш  щ    ъ  ы ь э ю  я
+// а б в г д е ж  з и й к л м н о п р с т у ф х  ц  ч  ш  щ    ъ  ы ь э ю  я
 var (
 	tabICAO   = cyrTable("a b v g d e zh z i i k l m n o p r s t u f kh ts ch sh shch ie y - e iu ia")
 	tabBGN    = cyrTable("a b v g d e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya")

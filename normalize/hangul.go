@@ -1,6 +1,5 @@
 package normalize
 
-
 // Hangul romanization by syllable decomposition: a precomposed syllable
 // U+AC00 + (L*21 + V)*28 + T names its initial L, medial V and final T
 // (Unicode 15, section 3.12). Tables below follow that jamo order.

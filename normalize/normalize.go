@@ -108,8 +108,8 @@ func buildLatinBase() map[rune]string {
 			}
 		}
 	}
-	add(0xC0, 0x24F)   // Latin-1 Supplement, Latin Extended-A/B
-	add(0x370, 0x3FF)  // Greek tonos and dialytika
+	add(0xC0, 0x24F)    // Latin-1 Supplement, Latin Extended-A/B
+	add(0x370, 0x3FF)   // Greek tonos and dialytika
 	add(0x1E00, 0x1EFF) // Latin Extended Additional (Vietnamese)
 	add(0x1F00, 0x1FFF) // Greek Extended
 	return m
