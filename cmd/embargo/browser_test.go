@@ -52,34 +52,45 @@ func TestWebUIInChromium(t *testing.T) {
 	defer cancel()
 
 	shots := os.Getenv("EMBARGO_SCREENSHOTS")
-	shot := func(name string) chromedp.Action {
-		return chromedp.ActionFunc(func(ctx context.Context) error {
+	shot := func(name string) chromedp.Action[chromedp.Void] {
+		return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
 			if shots == "" {
-				return nil
+				return chromedp.Void{}, nil
 			}
-			var png []byte
-			if err := chromedp.FullScreenshot(&png, 90).Do(ctx); err != nil {
-				return err
+			png, err := chromedp.FullScreenshot(90)(ctx, t)
+			if err != nil {
+				return chromedp.Void{}, err
 			}
-			return os.WriteFile(filepath.Join(shots, name+".png"), png, 0o644)
-		})
+			return chromedp.Void{}, os.WriteFile(filepath.Join(shots, name+".png"), png, 0o644)
+		}
+	}
+	text := func(sel string) string {
+		t.Helper()
+		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+		if err != nil {
+			t.Fatalf("text of %s: %v", sel, err)
+		}
+		return s
+	}
+	step := func(steps ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, steps...); err != nil {
+			t.Fatal(err)
+		}
 	}
 
-	var caption, explain, banner, focused string
-	var rows int
-	err := chromedp.Run(ctx,
-		chromedp.Navigate(base+"/"),
-		chromedp.WaitVisible(`#s-name`, chromedp.ByID),
-		chromedp.Evaluate(`document.activeElement.id`, &focused),
-		chromedp.SendKeys(`#s-name`, "Kim Chong Un", chromedp.ByID),
-		chromedp.SendKeys(`#s-name`, kb.Enter, chromedp.ByID), // keyboard submit
-		chromedp.WaitVisible(`#screen-results article.hit h3 a`, chromedp.ByQuery),
-		chromedp.Text(`#screen-results article.hit h3 a`, &caption, chromedp.ByQuery),
-		chromedp.Text(`#screen-results article.hit table.explain`, &explain, chromedp.ByQuery),
-		chromedp.Evaluate(`document.querySelectorAll('#screen-results article.hit table.explain tbody tr').length`, &rows),
-		chromedp.Text(`#banner`, &banner, chromedp.ByID),
-		shot("screen"),
-	)
+	step(chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.ID("s-name")))
+	focused, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.id`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	step(chromedp.SendKeys(chromedp.ID("s-name"), "Kim Chong Un"),
+		chromedp.SendKeys(chromedp.ID("s-name"), kb.Enter), // keyboard submit
+		chromedp.WaitVisible(chromedp.CSS("#screen-results article.hit h3 a")), shot("screen"))
+	caption := text("#screen-results article.hit h3 a")
+	explain := text("#screen-results article.hit table.explain")
+	banner := text("#banner")
+	rows, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('#screen-results article.hit table.explain tbody tr').length`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,26 +107,12 @@ func TestWebUIInChromium(t *testing.T) {
 		t.Errorf("the demo notice is not shown: %q", banner)
 	}
 
-	var entityText, listsText string
-	err = chromedp.Run(ctx,
-		chromedp.Click(`#screen-results article.hit h3 a`, chromedp.ByQuery),
-		chromedp.WaitVisible(`#entity-body table`, chromedp.ByQuery),
-		chromedp.Text(`#entity-body`, &entityText, chromedp.ByID),
-		shot("entity"),
-		chromedp.Click(`nav a[data-page="lists"]`, chromedp.ByQuery),
-		chromedp.WaitVisible(`#lists-body table`, chromedp.ByQuery),
-		chromedp.Text(`#lists-body`, &listsText, chromedp.ByID),
-		shot("lists"),
-		chromedp.Click(`nav a[data-page="goods"]`, chromedp.ByQuery),
-		chromedp.WaitVisible(`#g-hs`, chromedp.ByID),
-		shot("goods"),
-		chromedp.Click(`nav a[data-page="batch"]`, chromedp.ByQuery),
-		chromedp.WaitVisible(`#b-file`, chromedp.ByID),
-		shot("batch"),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
+	step(chromedp.Click(chromedp.CSS("#screen-results article.hit h3 a")), chromedp.WaitVisible(chromedp.CSS("#entity-body table")), shot("entity"))
+	entityText := text("#entity-body")
+	step(chromedp.Click(chromedp.CSS(`nav a[data-page="lists"]`)), chromedp.WaitVisible(chromedp.CSS("#lists-body table")), shot("lists"))
+	listsText := text("#lists-body")
+	step(chromedp.Click(chromedp.CSS(`nav a[data-page="goods"]`)), chromedp.WaitVisible(chromedp.ID("g-hs")), shot("goods"),
+		chromedp.Click(chromedp.CSS(`nav a[data-page="batch"]`)), chromedp.WaitVisible(chromedp.ID("b-file")), shot("batch"))
 	if !strings.Contains(entityText, "Designations") || !strings.Contains(entityText, "20157") {
 		t.Errorf("entity page lacks its designation: %.400q", entityText)
 	}
