@@ -1,0 +1,102 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"embargo"
+	"embargo/internal/loadgen"
+)
+
+func init() { commands = append(commands, newLoadtestCmd) }
+
+func newLoadtestCmd(m *Main) *cobra.Command {
+	var (
+		target, clients, queries, token string
+		duration                        time.Duration
+		requests, mix, pid              int
+	)
+	c := &cobra.Command{
+		Use:   "loadtest",
+		Short: "Measure a running embargo server on this machine (loopback only): latency percentiles, throughput, RSS",
+		Long: `loadtest sends POST /v1/screen requests to a server on a loopback address and
+reports p50/p95/p99 latency and requests per second for each client count.
+Queries come from --queries FILE (one name per line) or are a mix built from
+the stored lists (--mix N): half listed names with a variant spelling, half
+synthetic unlisted names. --pid samples the server's RSS during the run.`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			qs, err := m.loadQueries(c, queries, mix)
+			if err != nil {
+				return err
+			}
+			var results []loadgen.Result
+			for _, s := range strings.Split(clients, ",") {
+				n, err := strconv.Atoi(strings.TrimSpace(s))
+				if err != nil || n < 1 {
+					return fmt.Errorf("%w: --clients wants numbers such as 1,8,32", errUsage)
+				}
+				res, err := loadgen.Run(c.Context(), loadgen.Config{URL: strings.TrimRight(target, "/"), Token: token, Clients: n,
+					Duration: duration, Requests: requests, Queries: qs, PID: pid})
+				if err != nil {
+					return err
+				}
+				results = append(results, res)
+				if !m.JSON {
+					fmt.Fprintln(m.Stdout, res)
+				}
+			}
+			if m.JSON {
+				return json.NewEncoder(m.Stdout).Encode(results)
+			}
+			return nil
+		},
+	}
+	c.Flags().StringVar(&target, "url", "http://127.0.0.1:8080", "server base URL (loopback only)")
+	c.Flags().StringVar(&token, "key", "", "API key")
+	c.Flags().StringVar(&clients, "clients", "1,8,32", "client counts to run, one after the other")
+	c.Flags().DurationVar(&duration, "duration", 30*time.Second, "length of each run")
+	c.Flags().IntVar(&requests, "requests", 0, "stop each run after this many requests (0: only --duration)")
+	c.Flags().StringVar(&queries, "queries", "", "file of names, one per line")
+	c.Flags().IntVar(&mix, "mix", 2000, "queries to build from the stored lists when --queries is not given")
+	c.Flags().IntVar(&pid, "pid", 0, "server process id, to sample its RSS")
+	return c
+}
+
+func (m *Main) loadQueries(c *cobra.Command, file string, mix int) ([]string, error) {
+	if file != "" {
+		f, err := os.Open(file)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		var qs []string
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			if s := strings.TrimSpace(sc.Text()); s != "" {
+				qs = append(qs, s)
+			}
+		}
+		return qs, sc.Err()
+	}
+	cat, err := m.Catalog(c.Context())
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for i := range cat.Entities {
+		for _, n := range cat.Entities[i].Names {
+			if n.Kind == embargo.PrimaryName {
+				names = append(names, n.Full)
+			}
+		}
+	}
+	return loadgen.Mix(names, mix, 1), nil
+}

@@ -1,0 +1,277 @@
+// Package loadgen drives a bounded HTTP load against an embargo server on
+// this machine and measures latency and throughput. It refuses any target
+// that is not a loopback address: load tests never leave the machine.
+package loadgen
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+)
+
+// Config says what load to make. Duration and Requests both bound the run;
+// whichever comes first ends it.
+type Config struct {
+	URL      string        // base URL, e.g. http://127.0.0.1:8080
+	Token    string        // API key, if the server needs one
+	Clients  int           // concurrent clients, each one request at a time
+	Duration time.Duration // upper bound on the run
+	Requests int           // upper bound on requests (0: none)
+	Queries  []string      // names to screen, used round-robin
+	PID      int           // server process to sample RSS from (0: none)
+}
+
+// Result is what a run measured.
+type Result struct {
+	Clients  int           `json:"clients"`
+	Requests int           `json:"requests"`
+	Errors   int           `json:"errors"`
+	Elapsed  time.Duration `json:"elapsed_ns"`
+	RPS      float64       `json:"requests_per_second"`
+	P50      time.Duration `json:"p50_ns"`
+	P95      time.Duration `json:"p95_ns"`
+	P99      time.Duration `json:"p99_ns"`
+	Max      time.Duration `json:"max_ns"`
+	RSSMinKB int64         `json:"rss_min_kb,omitempty"`
+	RSSMaxKB int64         `json:"rss_max_kb,omitempty"`
+	RSSEndKB int64         `json:"rss_end_kb,omitempty"`
+}
+
+func (r Result) String() string {
+	s := fmt.Sprintf("%d clients: %d requests in %s (%.0f req/s), %d errors; latency p50 %s p95 %s p99 %s max %s",
+		r.Clients, r.Requests, r.Elapsed.Round(time.Millisecond), r.RPS, r.Errors, us(r.P50), us(r.P95), us(r.P99), us(r.Max))
+	if r.RSSMaxKB > 0 {
+		s += fmt.Sprintf("; server RSS min %d MB max %d MB end %d MB", r.RSSMinKB/1024, r.RSSMaxKB/1024, r.RSSEndKB/1024)
+	}
+	return s
+}
+
+func us(d time.Duration) string { return fmt.Sprintf("%.3f ms", float64(d.Microseconds())/1000) }
+
+// CheckLoopback refuses URLs whose host is not a loopback address.
+func CheckLoopback(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return fmt.Errorf("loadgen: %w", err)
+	}
+	host := u.Hostname()
+	if host == "localhost" {
+		return nil
+	}
+	ip := net.ParseIP(host)
+	if ip == nil || !ip.IsLoopback() {
+		return fmt.Errorf("loadgen: refusing %q: load is only sent to loopback addresses (127.0.0.0/8, ::1, localhost)", host)
+	}
+	return nil
+}
+
+// Run makes the load and measures it.
+func Run(ctx context.Context, cfg Config) (Result, error) {
+	if err := CheckLoopback(cfg.URL); err != nil {
+		return Result{}, err
+	}
+	if cfg.Clients < 1 || len(cfg.Queries) == 0 || cfg.Duration <= 0 {
+		return Result{}, fmt.Errorf("loadgen: need at least one client, one query and a duration")
+	}
+	ctx, cancel := context.WithTimeout(ctx, cfg.Duration)
+	defer cancel()
+	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: cfg.Clients * 2}}
+	bodies := make([][]byte, len(cfg.Queries))
+	for i, q := range cfg.Queries {
+		bodies[i], _ = json.Marshal(map[string]string{"name": q})
+	}
+	var (
+		mu      sync.Mutex
+		lat     []time.Duration
+		errs    int
+		next    int
+		wg      sync.WaitGroup
+		rssStop = make(chan struct{})
+		rss     []int64
+	)
+	if cfg.PID > 0 {
+		go func() {
+			t := time.NewTicker(500 * time.Millisecond)
+			defer t.Stop()
+			for {
+				if kb, err := RSS(cfg.PID); err == nil {
+					mu.Lock()
+					rss = append(rss, kb)
+					mu.Unlock()
+				}
+				select {
+				case <-rssStop:
+					return
+				case <-t.C:
+				}
+			}
+		}()
+	}
+	take := func() (int, bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		if cfg.Requests > 0 && next >= cfg.Requests {
+			return 0, false
+		}
+		next++
+		return next - 1, true
+	}
+	start := time.Now()
+	for c := 0; c < cfg.Clients; c++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			own := make([]time.Duration, 0, 4096)
+			bad := 0
+			for ctx.Err() == nil {
+				i, ok := take()
+				if !ok {
+					break
+				}
+				t0 := time.Now()
+				err := post(ctx, client, cfg.URL+"/v1/screen", cfg.Token, bodies[i%len(bodies)])
+				if ctx.Err() != nil {
+					break // the run ended during this request: not counted
+				}
+				if err != nil {
+					bad++
+					continue
+				}
+				own = append(own, time.Since(t0))
+			}
+			mu.Lock()
+			lat = append(lat, own...)
+			errs += bad
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	close(rssStop)
+	res := Result{Clients: cfg.Clients, Requests: len(lat) + errs, Errors: errs, Elapsed: elapsed, RPS: float64(len(lat)) / elapsed.Seconds()}
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	if n := len(lat); n > 0 {
+		res.P50, res.P95, res.P99, res.Max = lat[n*50/100], lat[n*95/100], lat[min(n-1, n*99/100)], lat[n-1]
+	}
+	if cfg.PID > 0 {
+		if kb, err := RSS(cfg.PID); err == nil {
+			rss = append(rss, kb)
+			res.RSSEndKB = kb
+		}
+		for i, kb := range rss {
+			if i == 0 || kb < res.RSSMinKB {
+				res.RSSMinKB = kb
+			}
+			res.RSSMaxKB = max(res.RSSMaxKB, kb)
+		}
+	}
+	return res, nil
+}
+
+func post(ctx context.Context, c *http.Client, url, token string, body []byte) error {
+	req, err := http.NewRequestWithContext(ctx, "POST", url, bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	res, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	defer res.Body.Close()
+	if _, err := io.Copy(io.Discard, res.Body); err != nil {
+		return err
+	}
+	if res.StatusCode != http.StatusOK {
+		return fmt.Errorf("status %d", res.StatusCode)
+	}
+	return nil
+}
+
+// RSS reads a process's resident set size in KB from /proc.
+func RSS(pid int) (int64, error) {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/status")
+	if err != nil {
+		return 0, err
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			return strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+		}
+	}
+	return 0, fmt.Errorf("no VmRSS for pid %d", pid)
+}
+
+// Mix builds n queries like the peer comparison's: half listed names with a
+// variant spelling (one edit, reordered tokens or changed case), half
+// synthetic unlisted names made of tokens from different listed names.
+func Mix(names []string, n int, seed uint64) []string {
+	if len(names) == 0 {
+		return nil
+	}
+	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	var tokens []string
+	for _, nm := range names {
+		tokens = append(tokens, strings.Fields(nm)...)
+	}
+	out := make([]string, 0, n)
+	for i := 0; i < n; i++ {
+		if i%2 == 0 {
+			out = append(out, variant(names[r.IntN(len(names))], r))
+			continue
+		}
+		k := 2 + r.IntN(2)
+		parts := make([]string, k)
+		for j := range parts {
+			parts[j] = tokens[r.IntN(len(tokens))]
+		}
+		out = append(out, strings.Join(parts, " "))
+	}
+	return out
+}
+
+func variant(name string, r *rand.Rand) string {
+	toks := strings.Fields(name)
+	switch r.IntN(4) {
+	case 0: // reorder
+		if len(toks) > 1 {
+			toks[0], toks[len(toks)-1] = toks[len(toks)-1], toks[0]
+		}
+	case 1: // one deleted letter
+		i := r.IntN(len(toks))
+		if t := []rune(toks[i]); len(t) > 3 {
+			j := 1 + r.IntN(len(t)-2)
+			toks[i] = string(append(t[:j:j], t[j+1:]...))
+		}
+	case 2: // one swapped pair of letters
+		i := r.IntN(len(toks))
+		if t := []rune(toks[i]); len(t) > 3 {
+			j := 1 + r.IntN(len(t)-2)
+			t[j], t[j+1] = t[j+1], t[j]
+			toks[i] = string(t)
+		}
+	default:
+		return strings.ToLower(name)
+	}
+	s := strings.Join(toks, " ")
+	if !utf8.ValidString(s) {
+		return name
+	}
+	return s
+}
