@@ -263,9 +263,11 @@ func countTable(out io.Writer, counts map[string]int) {
 		}
 		return keys[i] < keys[j]
 	})
-	w := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	width := 0
 	for _, k := range keys {
-		fmt.Fprintf(w, "  %s\t%s\n", k, thousands(counts[k]))
+		width = max(width, len(k))
 	}
-	w.Flush()
+	for _, k := range keys {
+		fmt.Fprintf(out, "  %-*s  %7s\n", width, k, thousands(counts[k]))
+	}
 }
