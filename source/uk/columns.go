@@ -42,7 +42,7 @@ func (c *cols) fields() map[string]*int {
 }
 
 // required are the columns without which a row cannot become an entity.
-var required = []string{"name 6", "group type", "alias type", "regime", "group id"}
+var required = []string{"Name 6", "Group Type", "Alias Type", "Regime", "Group ID"}
 
 // checkHeader maps the header row to columns.
 func (t *table) checkHeader(at string) error {
@@ -57,7 +57,7 @@ func (t *table) checkHeader(at string) error {
 	}
 	var missing []string
 	for _, r := range required {
-		if *fields[r] < 0 {
+		if *fields[strings.ToLower(r)] < 0 {
 			missing = append(missing, r)
 		}
 	}

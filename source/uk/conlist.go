@@ -116,7 +116,7 @@ func readCSV(f source.File) (*table, error) {
 		data = dec
 	}
 	if !bytes.HasPrefix(data, []byte("Last Updated,")) {
-		return nil, conListError(f.Name, `line 1: the file does not start with "Last Updated,<dd/mm/yyyy>": not a ConList CSV`+looksLike(data))
+		return nil, conListError(f.Name, `line 1: the file does not start with "Last Updated,<dd/mm/yyyy>": not a ConList CSV`+looksLike(data)+xmlHint(data))
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1 // the "Last Updated" line and padded rows differ in width
@@ -128,7 +128,7 @@ func readCSV(f source.File) (*table, error) {
 			break
 		}
 		if err != nil {
-			return nil, conListError(f.Name, csvWhy(err)+looksLike(data))
+			return nil, conListError(f.Name, csvWhy(err))
 		}
 		line, _ := r.FieldPos(0)
 		if err := t.add(i, fmt.Sprintf("line %d", line), rec); err != nil {
@@ -234,8 +234,15 @@ func looksLike(data []byte) string {
 		return " (it is an HTML page, perhaps a server error page)"
 	case bytes.HasPrefix(t, []byte("{")):
 		return " (it is JSON, perhaps a server error message)"
-	case bytes.HasPrefix(t, []byte("<")):
-		return " (it is XML or HTML, not CSV)"
+	}
+	return ""
+}
+
+// xmlHint says when a file given as CSV is XML (the FCDO list, the UN list).
+func xmlHint(data []byte) string {
+	t := bytes.TrimSpace(data[:min(len(data), 512)])
+	if bytes.HasPrefix(t, []byte("<?xml")) {
+		return " (it is XML)"
 	}
 	return ""
 }

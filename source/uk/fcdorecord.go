@@ -144,7 +144,7 @@ func (r *designation) entity(file string, n int, probs *source.ErrorList) (embar
 // names reads Name1..Name6 with NameType, whose casing varies ("Primary
 // name", "Primary Name", "Primary Name Variation", "ALias").
 func (m *fcdoMapper) names(r *designation) {
-	var prim, rest []embargo.Name
+	var prim, orig, rest []embargo.Name // names in this order: the original script before aliases that copy it
 	for _, x := range r.Names {
 		n := personName([6]string{x.Name1, x.Name2, x.Name3, x.Name4, x.Name5, x.Name6}, m.e.Schema == embargo.Person)
 		if n.Full == "" {
@@ -168,14 +168,16 @@ func (m *fcdoMapper) names(r *designation) {
 		if v := clean(x.Name); v != "" {
 			o := personName([6]string{5: v}, false)
 			o.Kind, o.Lang = embargo.OriginalName, clean(x.Lang)
-			rest = append(rest, o)
+			orig = append(orig, o)
 		}
 	}
-	if len(prim) == 0 && len(rest) > 0 {
-		m.problem("Names", "no Primary name; the first name is taken as primary")
-		rest[0].Kind, rest[0].Quality = embargo.PrimaryName, ""
+	if len(prim) == 0 {
+		prim, rest, orig = promote(rest, orig)
+		if len(prim) > 0 {
+			m.problem("Names", "no Primary name; the first name is taken as primary")
+		}
 	}
-	for _, n := range append(prim, rest...) {
+	for _, n := range append(append(prim, orig...), rest...) {
 		if m.once("name", n.Full) {
 			m.e.Names = append(m.e.Names, n)
 		}

@@ -110,7 +110,7 @@ func (g *group) schema() {
 
 // names reads every row's name; "Primary name" rows come first.
 func (g *group) names() {
-	var prim, rest []embargo.Name
+	var prim, orig, rest []embargo.Name // names in this order: the original script before aliases that copy it
 	for _, r := range g.rows {
 		n, primary := g.name(r)
 		switch {
@@ -123,14 +123,16 @@ func (g *group) names() {
 		if nl := clean(g.cell(r, g.t.cols.nonLatin)); nl != "" {
 			o := personName([6]string{5: nl}, false)
 			o.Kind, o.Lang = embargo.OriginalName, clean(g.cell(r, g.t.cols.nonLatinLang))
-			rest = append(rest, o)
+			orig = append(orig, o)
 		}
 	}
-	if len(prim) == 0 && len(rest) > 0 {
-		g.problem("Alias Type", "no row is the Primary name; the first name is taken as primary")
-		rest[0].Kind, rest[0].Quality = embargo.PrimaryName, ""
+	if len(prim) == 0 {
+		prim, rest, orig = promote(rest, orig)
+		if len(prim) > 0 {
+			g.problem("Alias Type", "no row is the Primary name; the first name is taken as primary")
+		}
 	}
-	for _, n := range append(prim, rest...) {
+	for _, n := range append(append(prim, orig...), rest...) {
 		if g.once("name", n.Full) {
 			g.e.Names = append(g.e.Names, n)
 		}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"embargo"
@@ -22,8 +23,28 @@ const (
 	fcdoExcerpt = "uk/UK_Sanctions_List_xml_EXCERPT_2026-03-26.xml"
 )
 
+// parsed caches the real files' results: several tests read the same file
+// and the machine is shared. Tests must not modify a cached result.
+var (
+	parsedMu sync.Mutex
+	parsed   = map[string]*source.Result{}
+)
+
 // parseReal parses one real file with format f, skipping when absent.
 func parseReal(t testing.TB, f source.Format, rel string) *source.Result {
+	t.Helper()
+	key := f.Info().Name + "\x00" + rel
+	parsedMu.Lock()
+	defer parsedMu.Unlock()
+	if res, ok := parsed[key]; ok {
+		return res
+	}
+	res := parseFile(t, f, rel)
+	parsed[key] = res
+	return res
+}
+
+func parseFile(t testing.TB, f source.Format, rel string) *source.Result {
 	t.Helper()
 	p := testdata.Path(t, rel)
 	data, err := os.ReadFile(p)

@@ -213,3 +213,18 @@ var ukCountries = map[string]string{
 // validUTF8 reports whether b is UTF-8; the official CSV has at times been
 // published in Windows-1252.
 func validUTF8(b []byte) bool { return utf8.Valid(b) }
+
+// promote makes the first alias (or else the first original-script name)
+// the primary name of a record that names none.
+func promote(rest, orig []embargo.Name) (prim, rest2, orig2 []embargo.Name) {
+	switch {
+	case len(rest) > 0:
+		prim, rest = []embargo.Name{rest[0]}, rest[1:]
+	case len(orig) > 0:
+		prim, orig = []embargo.Name{orig[0]}, orig[1:]
+	default:
+		return nil, rest, orig
+	}
+	prim[0].Kind, prim[0].Quality = embargo.PrimaryName, ""
+	return prim, rest, orig
+}
