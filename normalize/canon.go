@@ -191,6 +191,7 @@ func Canon(token string) string {
 // canonRules applies the spelling rules in order; each one is a reason:
 //   - German and Polish w is v (Wladimir, Gorbatschow);
 //   - schtsch, tsch, sch (German), tch (French) are shch, ch, sh, ch;
+//   - dzh (BGN) and dj (French) are j (Dzhokhar, Djokhar, Jokhar);
 //   - GOST shh is shch; kh and h, x and ks, tz, cz and ts, q and k agree;
 //   - French ou is u (Poutine, Youri, Mourad); oo is u (Noor);
 //   - initial i before a vowel is y (ICAO Iurii, Iakov);
@@ -207,7 +208,7 @@ func canonRules(t string) string {
 		return t
 	}
 	s := t
-	s = strings.NewReplacer("schtsch", "shch", "tsch", "ch", "sch", "sh", "tch", "ch",
+	s = strings.NewReplacer("schtsch", "shch", "tsch", "ch", "dzh", "j", "dj", "j", "sch", "sh", "tch", "ch",
 		"shh", "shch", "kh", "h", "x", "ks", "tz", "ts", "cz", "ts", "q", "k",
 		"ou", "u", "oo", "u", "w", "v").Replace(s)
 	b := []byte(s)

@@ -296,6 +296,14 @@ func commonLetter(c cyrCtx) (string, bool) {
 		if c.next == 'с' {
 			return "", true // кс -> x, written by 'с'
 		}
+	case 'д':
+		if c.next == 'ж' {
+			return "", true // дж -> j (Jokhar, Jamal), written by 'ж'
+		}
+	case 'ж':
+		if c.prev == 'д' {
+			return "j", true
+		}
 	case 'с':
 		if c.prev == 'к' {
 			return "x", true

@@ -102,7 +102,42 @@ func romanizeHangul(f string) []Variant {
 	return []Variant{
 		{Text: romanizeHangulWords(f, false), Method: "hangul-rr"},
 		{Text: romanizeHangulWords(f, true), Method: "hangul-mr"},
+		{Text: romanizeHangulLoan(f), Method: "hangul-rr"},
 	}
+}
+
+// loanMedial reads the vowels of foreign names in Hangul (National
+// Institute of Korean Language rules for loanwords, read backwards): ㅐ is
+// English a (애덤 Adam), ㅓ is o or schwa, ㅚ and ㅙ are we.
+var loanMedial = [21]string{"a", "a", "ya", "ye", "o", "e", "yo", "ye", "o", "wa", "we", "we", "yo", "u", "wo", "we", "wi", "yu", "u", "ui", "i"}
+
+// romanizeHangulLoan romanizes a foreign name written in Hangul syllable by
+// syllable, undoing the loanword spelling: the ㅡ Korean adds to a final
+// consonant cluster is dropped (스미스 -> smis), 시 is shi, 쓰 and 츠 are
+// tsu (Japanese names).
+func romanizeHangulLoan(f string) string {
+	b := make([]byte, 0, 2*len(f))
+	for _, r := range f {
+		if !isHangulSyllable(r) {
+			b = appendRune(b, r)
+			continue
+		}
+		s := decompose(r)
+		switch {
+		case (s.l == 10 || s.l == 14) && s.v == 18 && s.t == 0: // 쓰 츠
+			b = append(b, "tsu"...)
+			continue
+		case s.l == 9 && s.v == 20: // 시
+			b = append(b, "sh"...)
+		default:
+			b = append(b, rrInitial[s.l]...)
+		}
+		if !(s.v == 18 && s.t == 0 && s.l != 11) {
+			b = append(b, loanMedial[s.v]...)
+		}
+		b = append(b, finalSound[s.t]...)
+	}
+	return clean(b)
 }
 
 func (n koreanName) variants() []Variant {
