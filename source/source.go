@@ -111,6 +111,21 @@ func Detect(name string, data []byte) (Format, error) {
 			found = append(found, f)
 		}
 	}
+	if len(found) > 1 && bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+		// Several formats take any workbook by its name: let them look at
+		// the first rows of its sheet, rendered as CSV.
+		if csvHead := xlsxHead(data, 3); csvHead != nil {
+			var sure []Format
+			for _, f := range found {
+				if f.Detect(strings.TrimSuffix(name, ".xlsx")+".csv", csvHead) {
+					sure = append(sure, f)
+				}
+			}
+			if len(sure) > 0 {
+				found = sure
+			}
+		}
+	}
 	switch len(found) {
 	case 1:
 		return found[0], nil
