@@ -5,10 +5,12 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"sort"
 	"strings"
 
 	"embargo"
@@ -96,12 +98,27 @@ func known() string {
 	return strings.Join(names, ", ")
 }
 
-// Hash is the sha256 of the files' content, in order: for one file, what
-// sha256sum prints for it.
+// Hash is the sha256 of the content: for one file, what sha256sum prints
+// for it; for a set (the OFAC CSV files), the sha256 of the files' content
+// concatenated in the order of their own sha256, so that the same set given
+// in another order is the same version.
 func Hash(files []source.File) string {
+	if len(files) == 1 {
+		sum := sha256.Sum256(files[0].Data)
+		return hex.EncodeToString(sum[:])
+	}
+	type part struct {
+		sum  [sha256.Size]byte
+		data []byte
+	}
+	parts := make([]part, len(files))
+	for i, f := range files {
+		parts[i] = part{sha256.Sum256(f.Data), f.Data}
+	}
+	sort.Slice(parts, func(i, j int) bool { return bytes.Compare(parts[i].sum[:], parts[j].sum[:]) < 0 })
 	h := sha256.New()
-	for _, f := range files {
-		h.Write(f.Data)
+	for _, p := range parts {
+		h.Write(p.data)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

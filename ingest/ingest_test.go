@@ -148,3 +148,14 @@ func TestImportSetOfFiles(t *testing.T) {
 		t.Errorf("a set with a foreign file: error %v; want ErrFormat naming bad.txt", err)
 	}
 }
+
+func TestHashOfASetIgnoresOrder(t *testing.T) {
+	a := source.File{Name: "a", Data: []byte("first")}
+	b := source.File{Name: "b", Data: []byte("second")}
+	if ingest.Hash([]source.File{a, b}) != ingest.Hash([]source.File{b, a}) {
+		t.Errorf("the same set in another order hashes differently")
+	}
+	if ingest.Hash([]source.File{a, b}) == ingest.Hash([]source.File{a, {Name: "b", Data: []byte("other")}}) {
+		t.Errorf("different sets hash alike")
+	}
+}

@@ -242,3 +242,21 @@ func TestListsDiffOFAC(t *testing.T) {
 		t.Errorf("added - removed = %d; want 14,965 - 9,056 = %d", len(d.Added)-len(d.Removed), 14965-9056)
 	}
 }
+
+func TestListsImportOFACSet(t *testing.T) {
+	var set []string
+	for _, n := range []string{"sdn.csv", "add.csv", "alt.csv", "sdn_comments.csv"} {
+		set = append(set, testdata.Path(t, "ofac_sdn/set_2021-07_consistent/"+n))
+	}
+	dir := t.TempDir()
+	r := decode[importReport](t, must(t, append([]string{"--data-dir", dir, "--json", "lists", "import"}, set...)...))
+	// SOURCE.md: the 2021-07 set has 8,976 sdn.csv rows.
+	if !r.Created || r.Version.Source != "ofac" || r.Version.Entities != 8976 {
+		t.Errorf("the four OFAC files imported as %+v; want one new ofac version of 8,976 entities", r.Version)
+	}
+	slices.Reverse(set)
+	out := must(t, append([]string{"--data-dir", dir, "lists", "import"}, set...)...)
+	if !strings.Contains(out, "unchanged: same content as version 1") {
+		t.Errorf("the same four files in another order: %s", out)
+	}
+}
