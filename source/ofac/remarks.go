@@ -140,7 +140,8 @@ var labels = func() []label {
 		"Personal ID Card", "Identification Number", "Birth Certificate Number", "Credencial electoral",
 		"Electoral Registry No.", "I.F.E.", "Residency Number", "C.U.I.", "Driver's License No.", "SSN",
 		"Public Security and Immigration No.", "Cartilla de Servicio Militar Nacional", "Refugee ID Card",
-		"Social Security Number", "Kenyan ID No.", "Turkish Identification Number", "NIE", "National Foreign ID Number")
+		"Social Security Number", "Kenyan ID No.", "Turkish Identification Number", "NIE", "National Foreign ID Number",
+		"Travel Document Number", "Numero de Identidad", "Citizen's Card Number")
 	add(readID, embargo.IMO, "IMO")
 	add(readVesselRegistration, embargo.IMO, "Vessel Registration Identification")
 	add(readID, embargo.MMSI, "MMSI")
@@ -156,7 +157,9 @@ var labels = func() []label {
 		"Registered Charity No.", "Aircraft Construction Number (also called L/N or S/N or F/N)",
 		"Aircraft Manufacturer's Serial Number (MSN)", "Aircraft Tail Number", "Aircraft Mode S Transponder Code",
 		"License", "Permit Number", "Certificate of Incorporation Number", "BIK (RU)", "Company ID No.",
-		"Commercial Registry No.", "Registration No.")
+		"Commercial Registry No.", "Registration No.", "Branch Unit Number", "LE Number",
+		"United Social Credit Code Certificate (USCCC)", "Dubai Chamber of Commerce Membership No.",
+		"Previous Aircraft Tail Number")
 	add(readID, embargo.SWIFT, "SWIFT/BIC", "SWIFT/BIC Code")
 	add(readID, embargo.OtherID, "Website", "Email Address", "Email", "Phone Number", "Telephone",
 		"Telephone No.", "Fax", "Fax No.", "ISIN", "Equity Ticker")
