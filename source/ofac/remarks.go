@@ -341,9 +341,9 @@ func parseID(v string) embargo.Identifier {
 		}
 	}
 	v = strings.TrimSpace(v)
-	if strings.HasSuffix(v, ")") {
-		if i := strings.LastIndex(v, " ("); i > 0 {
-			if c, ok := country.Code(v[i+2 : len(v)-1]); ok {
+	if strings.HasSuffix(v, ")") { // "123 (Russia)", at times "123(Russia)"
+		if i := strings.LastIndex(v, "("); i > 0 {
+			if c, ok := country.Code(v[i+1 : len(v)-1]); ok {
 				id.Country = c
 				v = strings.TrimSpace(v[:i])
 			}
