@@ -203,14 +203,16 @@ func Canon(token string) string {
 //   - the endings -iy -ii -ij -yi -yy -y of adjectives are -i
 //     (Dmitriy, Dmitrii, Dmitrij, Dmitry);
 //   - -off and -ow are -ov; double letters are single.
+var canonReplacer = strings.NewReplacer("schtsch", "shch", "tsch", "ch", "dzh", "j", "dj", "j", "sch", "sh", "tch", "ch",
+	"shh", "shch", "kh", "h", "x", "ks", "tz", "ts", "cz", "ts", "q", "k",
+	"ou", "u", "oo", "u", "w", "v")
+
 func canonRules(t string) string {
 	if len(t) <= 2 {
 		return t
 	}
 	s := t
-	s = strings.NewReplacer("schtsch", "shch", "tsch", "ch", "dzh", "j", "dj", "j", "sch", "sh", "tch", "ch",
-		"shh", "shch", "kh", "h", "x", "ks", "tz", "ts", "cz", "ts", "q", "k",
-		"ou", "u", "oo", "u", "w", "v").Replace(s)
+	s = canonReplacer.Replace(s)
 	b := []byte(s)
 	b = yRules(b)
 	if n := len(b); n > 4 && b[n-1] == 'f' && b[n-2] == 'f' && (b[n-3] == 'o' || b[n-3] == 'e') {

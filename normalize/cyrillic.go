@@ -64,13 +64,14 @@ const (
 type cyrCtx struct {
 	prev, r, next rune
 	lang          cyrLang
+	next2         rune // the letter after next
 	initial       bool // first letter of a word, or after a vowel, й, ъ or ь
 	wordStart     bool
 	final         bool // last letter of the word
 }
 
 func guessCyrLang(s string) cyrLang {
-	uk, be, ru := false, false, false
+	var i, uk, be, ru bool
 	for _, r := range s {
 		switch r {
 		case 'ї', 'є', 'ґ':
@@ -80,19 +81,21 @@ func guessCyrLang(s string) cyrLang {
 		case 'ы', 'э', 'ё', 'ъ':
 			ru = true
 		case 'і':
-			if !ru {
-				uk = true
-			}
+			i = true
 		}
 	}
 	switch {
-	case be || (uk && ru && !strings.ContainsAny(s, "їєґ")):
+	case be || i && ru && !uk:
 		return langBe
-	case uk:
+	case uk || i:
 		return langUk
 	}
 	return langRu
 }
+
+// mayBeUkrainian reports a name with no letter Ukrainian lacks (ы э ё ъ):
+// Зеленський is Ukrainian though it has no і, ї, є or ґ.
+func mayBeUkrainian(s string) bool { return !strings.ContainsAny(s, "ыэёъ") }
 
 func isCyrVowel(r rune) bool {
 	switch r {
@@ -270,12 +273,12 @@ func gostLetter(c cyrCtx) (string, bool) {
 func commonLetter(c cyrCtx) (string, bool) {
 	switch c.r {
 	case 'е':
-		return pick(c.wordStart || (c.initial && c.prev != 'ь' && c.prev != 'ъ'), "ye", "e"), true
+		return pick(c.wordStart || c.prev == 'ь' || c.prev == 'ъ', "ye", "e"), true
 	case 'ё':
 		return pick(c.prev == 'ж' || c.prev == 'ш' || c.prev == 'ч' || c.prev == 'щ', "o", "yo"), true
 	case 'и':
-		if c.lang == langUk {
-			return "y", true
+		if c.lang == langUk || c.next == 'й' && !isCyrLetter(c.next2) {
+			return "y", true // Dmitry, Gorky
 		}
 		if c.prev == 'ь' {
 			return "yi", true
@@ -394,6 +397,10 @@ func romanizeCyrillic(f string) []Variant {
 		buf = transCyr(buf[:0], rs, lang, &cyrSystems[i])
 		vs = append(vs, Variant{Text: clean(buf), Method: cyrSystems[i].method})
 	}
+	if lang == langRu && mayBeUkrainian(f) {
+		buf = transCyr(buf[:0], rs, langUk, &cyrSystems[0])
+		vs = append(vs, Variant{Text: clean(buf), Method: cyrSystems[0].method})
+	}
 	return vs
 }
 
@@ -422,6 +429,9 @@ func transCyr(buf []byte, rs []rune, lang cyrLang, sys *cyrSystem) []byte {
 		}
 		if i+1 < len(rs) {
 			c.next = rs[i+1]
+		}
+		if i+2 < len(rs) {
+			c.next2 = rs[i+2]
 		}
 		c.wordStart = !isCyrLetter(c.prev)
 		c.initial = c.wordStart || isCyrVowel(c.prev) || c.prev == 'й' || c.prev == 'ъ' || c.prev == 'ь'

@@ -146,21 +146,22 @@ func Fold(s string) string {
 			r += 'a' - 'A'
 		case isApostrophe(r) || r == 0x640: // 0x640: Arabic tatweel
 			continue
-		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r):
+		case r >= 0x300 && (unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r)):
 			if keepMarks {
 				b.WriteRune(r)
 			}
 			continue
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mc, r):
 			r = unicode.ToLower(r)
-			if base, ok := latinBase[r]; ok {
-				writeSep(&b, &space)
-				b.WriteString(base)
-				keepMarks = false
-				continue
+			if hasLatinBase(r) {
+				if base, ok := latinBase[r]; ok {
+					writeSep(&b, &space)
+					b.WriteString(base)
+					keepMarks = false
+					continue
+				}
 			}
-			sc := runeScript(r)
-			keepMarks = sc == Other || sc == Thai
+			keepMarks = r >= 0x900 && !isCJKOrHangul(r) && runeScript(r) == Other || r >= 0xE00 && r <= 0xE7F
 		default:
 			space = true
 			continue
@@ -169,6 +170,16 @@ func Fold(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// hasLatinBase reports the ranges latinBase covers, to spare a map look-up
+// for every Cyrillic, Arabic or Han letter.
+func hasLatinBase(r rune) bool {
+	return r >= 0xC0 && r <= 0x24F || r >= 0x370 && r <= 0x3FF || r >= 0x1E00 && r <= 0x1FFF
+}
+
+func isCJKOrHangul(r rune) bool {
+	return r >= 0x3040 && r <= 0x9FFF || r >= 0xAC00 && r <= 0xD7A3
 }
 
 func writeSep(b *strings.Builder, space *bool) {

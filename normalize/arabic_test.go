@@ -1,0 +1,22 @@
+package normalize_test
+
+import "testing"
+
+func TestRomanizeArabic(t *testing.T) {
+	romanizeCases(t, []struct{ in, text, method string }{
+		{"محمد علي", "muhammad ali", "arabic"},
+		{"محمد علي", "mohammed ali", "arabic"},
+		{"أحمد حسن", "ahmad hassan", "arabic"},
+		{"أحمد حسن", "ahmed hasan", "arabic"},
+		{"عبد الله", "abdullah", "arabic"},
+		{"عبد الرحمن", "abdulrahman", "arabic"},
+		{"خالد محمود", "khalid mahmoud", "arabic"},
+		{"أسامة بن لادن", "usama bin ladin", "arabic"},
+		{"أسامة بن لادن", "osama ben laden", "arabic"},
+		{"حسين", "hussein", "arabic"},
+		{"الحسيني", "al husayni", "arabic"},
+		{"مُحَمَّد", "muhammad", "arabic"}, // harakat dropped by Fold
+		{"سعد", "saad", "arabic"},           // letters: ع is a silent consonant
+		{"علي الكبير", "ali al kabir", "arabic"},
+	})
+}

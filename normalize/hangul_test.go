@@ -1,0 +1,66 @@
+package normalize_test
+
+import (
+	"testing"
+
+	"embargo/normalize"
+)
+
+func TestRomanizeKoreanNames(t *testing.T) {
+	romanizeCases(t, []struct{ in, text, method string }{
+		{"김정은", "kim jong un", "korean-dprk"},
+		{"김정은", "gim jeong eun", "hangul-rr"},
+		{"김정은", "kim jeong eun", "hangul-rr"}, // customary surname spelling
+		{"김정은", "kim chong un", "hangul-mr"},
+		{"김 정은", "kim jong un", "korean-dprk"},
+		{"박지성", "park ji seong", "hangul-rr"},
+		{"박지성", "pak chi song", "hangul-mr"},
+		{"이민호", "lee min ho", "hangul-rr"},
+		{"이민호", "ri min ho", "korean-dprk"}, // the DPRK keeps the initial ㄹ
+		{"이민호", "yi min ho", "hangul-mr"},
+		// Where systems agree Romanize keeps the first method's label.
+		{"최룡해", "choe ryong hae", ""},
+		{"최룡해", "choi ryong hae", "hangul-rr"},
+		{"리설주", "ri sol ju", ""},
+		{"김여정", "kim yo jong", ""},
+		{"김대중", "kim tae jung", "hangul-mr"}, // MR voicing: Tae-jung
+		{"남궁민", "namgoong min", "hangul-rr"}, // two-syllable surname
+	})
+}
+
+func TestRomanizeHangulWords(t *testing.T) {
+	romanizeCases(t, []struct{ in, text, method string }{
+		{"조지 워싱턴", "joji wosingteon", "hangul-rr"},
+		{"독립", "dongnip", "hangul-rr"},   // nasalisation
+		{"종로", "jongno", "hangul-rr"},    // ㄹ after ㅇ is n
+		{"십리", "simni", "hangul-rr"},     // ㅂ+ㄹ -> m n
+		{"맥아더", "maegadeo", "hangul-rr"}, // liaison
+		{"맥아더", "maegado", "hangul-mr"},
+		{"스미스", "smis", "hangul-rr"}, // loanword: epenthetic ㅡ dropped
+	})
+}
+
+func TestRomanizeKana(t *testing.T) {
+	romanizeCases(t, []struct{ in, text, method string }{
+		{"トヨタ", "toyota", "kana-hepburn"},
+		{"さっぽろ", "sapporo", "kana-hepburn"},
+		{"しんじ", "shinji", "kana-hepburn"},
+		{"マッチャ", "matcha", "kana-hepburn"},
+	})
+}
+
+func TestIsKoreanSurnameHangul(t *testing.T) {
+	for s, want := range map[string]bool{"김": true, "남궁": true, "리": true, "조지": false, "워": false} {
+		if got := normalize.IsKoreanSurnameHangul(s); got != want {
+			t.Errorf("IsKoreanSurnameHangul(%q) = %v", s, got)
+		}
+	}
+}
+
+func TestRomanizeHangulSyllable(t *testing.T) {
+	for r, want := range map[rune]string{'김': "gim", '정': "jeong", '은': "eun", '쌍': "ssang", '의': "ui", 'a': ""} {
+		if got := normalize.RomanizeHangulSyllable(r); got != want {
+			t.Errorf("RomanizeHangulSyllable(%q) = %q, want %q", r, got, want)
+		}
+	}
+}
