@@ -16,7 +16,7 @@ func TestRomanizeArabic(t *testing.T) {
 		{"حسين", "hussein", "arabic"},
 		{"الحسيني", "al husayni", "arabic"},
 		{"مُحَمَّد", "muhammad", "arabic"}, // harakat dropped by Fold
-		{"سعد", "saad", "arabic"},           // letters: ع is a silent consonant
+		{"سعد", "saad", "arabic"},          // letters: ع is a silent consonant
 		{"علي الكبير", "ali al kabir", "arabic"},
 	})
 }

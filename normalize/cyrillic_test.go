@@ -41,7 +41,7 @@ func TestTransliterateCyrillic(t *testing.T) {
 		{"чайковский", "cyrillic-french", "tchaikovski"},
 		// Ukrainian: г h, ґ g, и y, і i, ї yi/i, є ye/ie.
 		{"зеленський володимир олександрович", "cyrillic-icao", "zelenskii volodimir oleksandrovich"}, // no Ukrainian letter: read as Russian
-		{"ґонгадзе георгій", "cyrillic-icao", "gonhadze heorhii"}, // national system 2010
+		{"ґонгадзе георгій", "cyrillic-icao", "gonhadze heorhii"},                                     // national system 2010
 		{"їжакевич", "cyrillic-icao", "yizhakevych"},
 		{"зеленський іван", "cyrillic-bgn", "zelenskyy ivan"},
 		// Belarusian: passports give Aliaksandr Lukashenka.

@@ -19,10 +19,10 @@ func TestFold(t *testing.T) {
 		{"  kim   jong  un ", "kim jong un"},
 		{"kim jong un", "kim jong un"},
 		{"مُحَمَّد", "محمد"}, // harakat are optional
-		{"عبـــد", "عبد"},   // tatweel
+		{"عبـــد", "عبد"},    // tatweel
 		{"김정은", "김정은"},
 		{"Ἀλέξανδρος", "αλεξανδροσ"}, // final sigma folds to σ, as in Unicode case folding
-		{"Влади́мир", "владимир"}, // stress accent
+		{"Влади́мир", "владимир"},    // stress accent
 		{"Nguyễn Tấn Dũng", "nguyen tan dung"},
 		{"", ""},
 		{"--", ""},
