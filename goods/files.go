@@ -222,6 +222,9 @@ func ReadDeliveries(name string, r io.Reader) ([]Delivery, []source.Pos, error) 
 			errs.Skip(p, "%v", err)
 			continue
 		}
+		if ref := row.Get("ref"); ref != "" {
+			p.Record += " (" + ref + ")"
+		}
 		d := Delivery{Ref: row.Get("ref"), Date: row.Get("date"), Product: row.Get("product"), Unit: row.Get("unit"), Supplier: row.Get("supplier")}
 		var e1, e2 error
 		d.Quantity, e1 = row.Float("quantity")
@@ -253,6 +256,9 @@ func ReadRecords(name string, r io.Reader) ([]Record, []source.Pos, error) {
 		if err != nil {
 			errs.Skip(p, "%v", err)
 			continue
+		}
+		if ref := row.Get("ref"); ref != "" {
+			p.Record += " (" + ref + ")"
 		}
 		out = append(out, Record{Ref: row.Get("ref"), Name: row.Get("name"), Nationality: row.List("nationality"),
 			CountryOfWork: row.Get("country_of_work"), Start: row.Get("start"), Authorised: row.Get("authorised"),
