@@ -51,6 +51,23 @@ func TestCountZala(t *testing.T) {
 	}
 }
 
+// TestCountT1: 7 real eu_fsf entities, one of them an Address, none with
+// a Sanction entity: each target gets its dataset as designation.
+func TestCountT1(t *testing.T) {
+	res, err := ftm.Format{}.Parse(readFiles(t, "opensanctions/yente/ftm_fixtures/t1/entities.ftm.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Entities) != 6 || len(res.Problems) != 1 {
+		t.Errorf("got %d entities and problems %v, want 6 and one (the Address)", len(res.Entities), res.Problems)
+	}
+	for _, e := range res.Entities {
+		if len(e.Designations) != 1 || e.Designations[0].List != "eu_fsf" {
+			t.Errorf("%s: designations %+v", e.ID, e.Designations)
+		}
+	}
+}
+
 // TestDeltas applies the t2 delta series in the order of its index:
 // ADD AL-QAIDA IN IRAQ and a person; ADD a test entity and MOD the first;
 // DEL the test entity; ADD PLOTNIKOV.

@@ -72,6 +72,9 @@ func (m mapper) dob(d dob) (embargo.BirthDate, bool) {
 		b.Date, err = year(d.Year)
 	case clean(d.FromYear) != "" || clean(d.ToYear) != "":
 		b, err = between(b, d)
+		if err == nil && clean(d.FromYear) > clean(d.ToYear) && clean(d.ToYear) != "" {
+			m.add(field, "BETWEEN %s and %s: FROM_YEAR after TO_YEAR; read as %s", clean(d.FromYear), clean(d.ToYear), b)
+		}
 	case note != "":
 		return m.noteDate(b, note)
 	default:
