@@ -56,44 +56,6 @@ func TestEntityStoredOnce(t *testing.T) {
 	}
 }
 
-func TestListedOn(t *testing.T) {
-	ctx := context.Background()
-	s := open(t)
-	defer s.Close()
-	v := embargo.ListVersion{Source: "un", Hash: "a", Published: embargo.Date{Year: 2025, Month: 11, Day: 29}}
-	if _, _, err := s.Import(ctx, v, ents("IQi.074", "KPi.033")); err != nil {
-		t.Fatal(err)
-	}
-	v.Hash, v.Published = "b", embargo.Date{Year: 2026, Month: 2, Day: 27}
-	if _, _, err := s.Import(ctx, v, ents("KPi.033", "SDi.007")); err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct {
-		id      string
-		on      embargo.Date
-		listed  bool
-		version int64
-	}{
-		{"un:IQi.074", embargo.Date{Year: 2025, Month: 11, Day: 28}, false, 0},
-		{"un:IQi.074", embargo.Date{Year: 2026, Month: 1, Day: 1}, true, 1},
-		{"un:IQi.074", embargo.Date{Year: 2026, Month: 2, Day: 27}, false, 2},
-		{"un:SDi.007", embargo.Date{Year: 2026, Month: 1, Day: 1}, false, 1},
-		{"un:SDi.007", embargo.Date{Year: 2026, Month: 3, Day: 1}, true, 2},
-	} {
-		ev, listed, err := s.ListedOn(ctx, tc.id, tc.on)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if listed != tc.listed || ev.Version.Version != tc.version || (listed && ev.Entity.ID != tc.id) {
-			t.Errorf("ListedOn(%s, %s) = listed %v by version %d (entity %q); want %v by %d",
-				tc.id, tc.on, listed, ev.Version.Version, ev.Entity.ID, tc.listed, tc.version)
-		}
-	}
-	if _, _, err := s.ListedOn(ctx, "uk:X", embargo.Date{Year: 2026}); embargo.ErrorKind(err) != embargo.ENOTFOUND {
-		t.Errorf("ListedOn of a source never imported: %v; want not found", err)
-	}
-}
-
 func TestFetchStateAndReopen(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "embargo.db")

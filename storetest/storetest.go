@@ -29,6 +29,7 @@ func Run(t *testing.T, open func(t *testing.T) embargo.Store) {
 		{"Diff", testDiff},
 		{"AsOf", testAsOf},
 		{"NotFound", testNotFound},
+		{"ListedOn", testListedOn},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -325,4 +326,45 @@ func testNotFound(t *testing.T, s embargo.Store) {
 	wantKind(t, "Diff with one version", err, embargo.ENOTFOUND)
 	_, err = s.Diff(ctx, "un", 1, 9)
 	wantKind(t, "Diff with an unknown version", err, embargo.ENOTFOUND)
+}
+
+// ListedOner is implemented by stores that answer "was this entity listed
+// on that date" (sqlite, postgres); the suite tests it where present.
+type ListedOner interface {
+	ListedOn(ctx context.Context, id string, d embargo.Date) (embargo.EntityVersion, bool, error)
+}
+
+func testListedOn(t *testing.T, s embargo.Store) {
+	lo, ok := s.(ListedOner)
+	if !ok {
+		t.Skip("the store has no ListedOn")
+	}
+	ctx := context.Background()
+	mustImport(t, s, version("un", "h1", embargo.Date{Year: 2025, Month: 11, Day: 29}), v1())
+	mustImport(t, s, version("un", "h2", embargo.Date{Year: 2026, Month: 2, Day: 27}), v2())
+	for _, tc := range []struct {
+		id      string
+		on      embargo.Date
+		listed  bool
+		version int64
+	}{
+		{"un:KPe.001", embargo.Date{Year: 2025, Month: 11, Day: 28}, false, 0},
+		{"un:KPe.001", embargo.Date{Year: 2026, Month: 1, Day: 1}, true, 1},
+		{"un:KPe.001", embargo.Date{Year: 2026, Month: 2, Day: 27}, false, 2},
+		{"un:KPi.099", embargo.Date{Year: 2026, Month: 1, Day: 1}, false, 1},
+		{"un:KPi.099", embargo.Date{Year: 2026, Month: 3, Day: 1}, true, 2},
+		{"un:KPi.033", embargo.Date{Year: 2026}, true, 2}, // a year means up to its last day
+	} {
+		ev, listed, err := lo.ListedOn(ctx, tc.id, tc.on)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if listed != tc.listed || ev.Version.Version != tc.version || (listed && ev.Entity.ID != tc.id) {
+			t.Errorf("ListedOn(%s, %s) = listed %v by version %d (entity %q); want %v by %d",
+				tc.id, tc.on, listed, ev.Version.Version, ev.Entity.ID, tc.listed, tc.version)
+		}
+	}
+	if _, _, err := lo.ListedOn(ctx, "uk:X", embargo.Date{Year: 2026}); embargo.ErrorKind(err) != embargo.ENOTFOUND {
+		t.Errorf("ListedOn of a source never imported: %v; want not found", err)
+	}
 }
