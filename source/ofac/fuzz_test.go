@@ -54,11 +54,37 @@ func fuzzParse(t *testing.T, format, prefix, name string, data []byte) {
 	}
 }
 
+// FuzzParseCSV parses one fuzzed file alone, then with a fuzzed companion
+// (the golden set's alt.csv, add.csv and sdn_comments.csv are seeds), so
+// that joining rows by ent_num is fuzzed too.
 func FuzzParseCSV(f *testing.F) {
 	seed(f, "*.csv")
+	prim, err := os.ReadFile("testdata/csv_set/sdn.csv")
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		fuzzParse(t, ofac.NameCSV, "ofac:", "sdn.csv", data)
+		fuzzParseSet(t, ofac.NameCSV, []source.File{{Name: "sdn.csv", Data: prim}, {Name: "companion.csv", Data: data}})
 	})
+}
+
+// fuzzParseSet checks a multi-file parse: no panic, refusals wrap ErrFormat,
+// every problem names one of the files.
+func fuzzParseSet(t *testing.T, format string, files []source.File) {
+	f, _ := source.Lookup(format)
+	res, err := f.Parse(files)
+	if err != nil {
+		if !errors.Is(err, source.ErrFormat) {
+			t.Fatalf("error %v does not wrap ErrFormat", err)
+		}
+		return
+	}
+	for _, p := range res.Problems {
+		if p.Pos.File != "sdn.csv" && p.Pos.File != "companion.csv" {
+			t.Fatalf("problem %v names no file", p)
+		}
+	}
 }
 
 func FuzzParseConsCSV(f *testing.F) {
