@@ -94,7 +94,7 @@ func (Format) Parse(files []source.File) (*source.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := &state{byID: map[string]*entity{}, res: res}
+	st := &state{byID: map[string]*entity{}, res: res, unknownCountry: map[string]*seenAt{}}
 	for _, f := range files {
 		if err := st.read(f); err != nil {
 			return nil, err
@@ -177,6 +177,16 @@ type state struct {
 	byID map[string]*entity
 	n    int
 	res  *source.Result
+
+	// unknownCountry counts country codes country.Code does not know, by
+	// code, with the first place seen: a full export repeats FtM's own
+	// codes ("suhh" for the Soviet Union) thousands of times.
+	unknownCountry map[string]*seenAt
+}
+
+type seenAt struct {
+	pos source.Pos
+	n   int
 }
 
 // read applies one file. A file whose first line is not a JSON object is

@@ -62,6 +62,21 @@ func (st *state) build() {
 	}
 	st.designateRest(ents, out)
 	st.reportOthers(other)
+	st.reportCountries()
+}
+
+// reportCountries reports each unknown country code once, where it was
+// first seen, with how often it appeared.
+func (st *state) reportCountries() {
+	codes := make([]string, 0, len(st.unknownCountry))
+	for c := range st.unknownCountry {
+		codes = append(codes, c)
+	}
+	sort.Strings(codes)
+	for _, c := range codes {
+		u := st.unknownCountry[c]
+		st.res.Problems.Add(u.pos, "unknown country code %q, left out (%d times in all; first here)", c, u.n)
+	}
 }
 
 // reportOthers says once how many entities of schemata that are not
@@ -174,7 +189,11 @@ func (st *state) countries(e *entity, vs []string) []string {
 	for _, v := range vs {
 		c, ok := country.Code(v)
 		if !ok {
-			st.res.Problems.Add(e.pos, "unknown country code %q", v)
+			if u := st.unknownCountry[v]; u != nil {
+				u.n++
+			} else {
+				st.unknownCountry[v] = &seenAt{pos: e.pos, n: 1}
+			}
 			continue
 		}
 		if !contains(out, c) {
