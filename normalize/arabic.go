@@ -155,46 +155,50 @@ func spellArabic(b []byte, w []rune, vowels bool) []byte {
 
 // romanizeArabic gives the customary spellings (first and second forms of
 // the name table, letters for the rest) and the letter-by-letter spelling,
-// with and without the inferred short vowels.
+// with and without the inferred short vowels. Compounds follow list
+// practice: عبد الرحمن is "abd al rahman" and "abdul rahman", عبد الله is
+// "abdullah", نجيب الله is "najibullah", سراج الدين is "sirajuddin".
 func romanizeArabic(f string) []Variant {
-	words := strings.Fields(f)
+	words := splitArabicCompounds(strings.Fields(f))
 	var first, second, spelt, bare []byte
 	for i := 0; i < len(words); i++ {
 		w := words[i]
 		first, second = append(first, ' '), append(second, ' ')
 		spelt, bare = append(spelt, ' '), append(bare, ' ')
-		rs := []rune(w)
-		spelt = spellArabicWord(spelt, rs, true)
-		bare = spellArabicWord(bare, rs, false)
+		spelt = spellArabicWord(spelt, []rune(w), true)
+		bare = spellArabicWord(bare, []rune(w), false)
+		next := ""
 		if i+1 < len(words) {
-			// "عبد الله" is one name, Abdullah.
-			if forms, ok := arabicNames[arabicKey(w+words[i+1])]; ok {
-				first = append(first, forms[0]...)
-				second = append(second, forms[min(1, len(forms)-1)]...)
-				i++
-				next := []rune(words[i])
-				spelt = spellArabicWord(append(spelt, ' '), next, true)
-				bare = spellArabicWord(append(bare, ' '), next, false)
-				continue
-			}
+			next = arabicKey(words[i+1])
 		}
-		forms, al := arabicNameForms(w)
-		if al {
-			first = append(first, "al "...)
-			if !(i > 0 && arabicKey(words[i-1]) == "عبد") { // Abdul Rahman
-				second = append(second, "al "...)
-			}
-		}
-		if forms == nil {
-			if al {
-				rs = rs[2:]
-			}
-			first = spellArabic(first, rs, true)
-			second = spellArabic(second, rs, true)
+		k := arabicKey(w)
+		switch {
+		case k == "عبد" && next == "الله":
+			first = append(first, "abdullah"...)
+			second = append(second, "abdallah"...)
+		case k == "عبد" && strings.HasPrefix(next, "ال"):
+			first = append(first, "abd "...)
+			second = append(second, "abdul "...)
+			first = arabicWord(first, words[i+1], 0, true)
+			second = arabicWord(second, words[i+1], 1, false)
+		case next == "الله" && k != "عبد":
+			first = arabicWord(first, w, 0, false)
+			second = arabicWord(second, w, 1, false)
+			first = appendConstruct(first, w, "ullah")
+			second = appendConstruct(second, w, "allah")
+		case next == "الدين":
+			first = arabicWord(first, w, 0, false)
+			second = arabicWord(second, w, 1, false)
+			first = append(first, "uddin"...)
+			second = append(second, "eddine"...)
+		default:
+			first = arabicWord(first, w, 0, true)
+			second = arabicWord(second, w, 1, true)
 			continue
 		}
-		first = append(first, forms[0]...)
-		second = append(second, forms[min(1, len(forms)-1)]...)
+		i++ // the compound took the next word too
+		spelt = spellArabicWord(append(spelt, ' '), []rune(words[i]), true)
+		bare = spellArabicWord(append(bare, ' '), []rune(words[i]), false)
 	}
 	return []Variant{
 		{Text: clean(first), Method: "arabic"},
@@ -202,6 +206,55 @@ func romanizeArabic(f string) []Variant {
 		{Text: clean(spelt), Method: "arabic"},
 		{Text: clean(bare), Method: "arabic"},
 	}
+}
+
+// appendConstruct joins a suffix to a word, writing the ta marbuta of the
+// first word as t (رحمة الله -> rahmatullah).
+func appendConstruct(b []byte, w, suffix string) []byte {
+	if strings.HasSuffix(w, "ة") && len(b) > 0 && b[len(b)-1] == 'a' {
+		b = append(b, 't')
+	}
+	return append(b, suffix...)
+}
+
+// arabicWord appends form which (0 or 1) of a name word, or its spelling;
+// withAl writes its article as "al ", else the article is dropped (in
+// Abdul Rahman the article is inside abdul).
+func arabicWord(b []byte, w string, which int, withAl bool) []byte {
+	forms, al := arabicNameForms(w)
+	if al && withAl {
+		b = append(b, "al "...)
+	} else if al {
+		b = append(b, ' ')
+	}
+	if forms == nil {
+		rs := []rune(w)
+		if al {
+			rs = rs[2:]
+		}
+		return spellArabic(b, rs, true)
+	}
+	return append(b, forms[min(which, len(forms)-1)]...)
+}
+
+// splitArabicCompounds writes apart the compounds some lists write as one
+// word: عبدالرحمن, نجيب‌الله, نورالدين.
+func splitArabicCompounds(words []string) []string {
+	var out []string
+	for _, w := range words {
+		k := arabicKey(w)
+		switch {
+		case strings.HasPrefix(k, "عبدال") && k != "عبدالله" && len(k) > len("عبدال")+2:
+			out = append(out, "عبد", w[len("عبد"):])
+		case strings.HasSuffix(k, "الله") && len(k) > len("الله")+2 && k != "عبدالله":
+			out = append(out, w[:len(w)-len("الله")], "الله")
+		case strings.HasSuffix(k, "الدين") && len(k) > len("الدين")+2:
+			out = append(out, w[:len(w)-len("الدين")], "الدين")
+		default:
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // spellArabicWord splits the article al- off before spelling.

@@ -297,6 +297,43 @@ const arabicNameTable = `
 دولة dawla
 إسلامية islamiya
 اسلامي islami
+سراج siraj
+شمس shams
+خير khair khayr
+هداية hidayat
+رحمت rahmat
+ثناء sana
+شفيق shafiq
+قدرة qudrat
+نصير nasir
+عصمت ismat
+وثيق wasiq wathiq
+تواب tawab
+اخوند akhund
+آخوند akhund
+زاده zada
+خيل khel
+نجيب najib
+عطاء ata
+فضل fazl fadl
+كفيل kafil
+ضياء zia diya
+شهاب shihab shahab
+صفي safi
+ظاهر zahir zaher
+طيب tayyib tayeb
+عزيز aziz
+قاري qari
+مولوی mawlawi
+ملك malik
+ميرزا mirza
+بهاء baha
+عبيدي ubaidi obaidi
+زبيدي zubaidi
+تكريتي tikriti
+دوري douri duri
+راوي rawi
+جبوري jubouri
 `
 
 // arabicNames maps a word (arabicKey form) to its spellings.

@@ -97,7 +97,9 @@ uthman othman osman usman
 umar omar
 usama osama oussama
 said saeed saied saeid
-sayyid sayed syed seyed sayid seyyed
+sayyid sayed syed seyed sayid seyyed sayyed
+abdal abdul abdel abdol abdoul
+tayyib tayeb tayib
 khalid khaled
 ali aly
 ibrahim ebrahim ibraheem

@@ -152,7 +152,7 @@ func TestRecallArabic(t *testing.T) {
 }
 
 const (
-	floorRussian = 0.0
-	floorKorean  = 0.0
-	floorArabic  = 0.0
+	floorRussian = 75.0
+	floorKorean  = 44.0
+	floorArabic  = 65.0
 )
