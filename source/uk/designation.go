@@ -13,9 +13,14 @@ import (
 // the ship's particulars. The text itself becomes Remarks.
 func (g *group) otherInfo() {
 	var texts []string
-	for _, r := range g.rows {
-		v := clean(g.cell(r, g.t.cols.other))
-		if v != "" && g.once("other", v) {
+	prev := ""
+	for i, r := range g.rows {
+		raw := g.cell(r, g.t.cols.other)
+		if i > 0 && raw == prev {
+			continue // rows of a group repeat the text: skip it cheaply
+		}
+		prev = raw
+		if v := clean(raw); v != "" && g.once("other", v) {
 			texts = append(texts, v)
 		}
 	}

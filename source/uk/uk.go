@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"embargo"
@@ -28,10 +29,28 @@ const MaxRecord = 16 << 10
 // doubled spaces in free text.
 func clean(s string) string {
 	s = strings.TrimSpace(s)
-	if !strings.ContainsAny(s, " \t\r\n\u00a0") {
+	if !needsCollapse(s) {
 		return s
 	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// needsCollapse reports whether s has a run of spaces or white space other
+// than a single space; most values have neither, and Other Information
+// cells are long, so the common case allocates nothing.
+func needsCollapse(s string) bool {
+	prevSpace := false
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			prevSpace = false
+			continue
+		}
+		if r != ' ' || prevSpace {
+			return true
+		}
+		prevSpace = true
+	}
+	return false
 }
 
 // ukDate reads the UK's dd/mm/yyyy, in which unknown parts are written "00"
