@@ -2,6 +2,8 @@ package unsc_test
 
 import (
 	"os"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -69,6 +71,41 @@ func TestCount(t *testing.T) {
 				t.Logf("problem: %v", p)
 			}
 		})
+	}
+}
+
+// TestCountNames cross-checks the names read against an independent count
+// of the raw file: every non-empty alias by QUALITY, and every
+// NAME_ORIGINAL_SCRIPT.
+func TestCountNames(t *testing.T) {
+	const rel = "un_sc_consolidated/consolidated_2026-02-27.xml"
+	raw := string(testdata.Read(t, rel))
+	res := parseReal(t, rel)
+	want := map[string]int{}
+	for _, m := range regexp.MustCompile(`<QUALITY>([^<]*)</QUALITY>\s*<ALIAS_NAME>\s*([^<\s][^<]*)</ALIAS_NAME>`).FindAllStringSubmatch(raw, -1) {
+		want[m[1]]++
+	}
+	want["original"] = len(regexp.MustCompile(`<NAME_ORIGINAL_SCRIPT>\s*[^<\s]`).FindAllString(raw, -1))
+	got := map[string]int{}
+	for _, e := range res.Entities {
+		for _, n := range e.Names {
+			switch {
+			case n.Kind == embargo.OriginalName:
+				got["original"]++
+			case n.Kind == embargo.FormerName:
+				got["f.k.a."]++
+			case n.Quality == embargo.Strong:
+				got["Good"]++
+			case n.Quality == embargo.Low:
+				got["Low"]++
+			case n.Kind == embargo.AliasName:
+				got["a.k.a."]++
+			}
+		}
+	}
+	t.Logf("aliases and original-script names: %v", want)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("names read %v, raw file has %v", got, want)
 	}
 }
 
