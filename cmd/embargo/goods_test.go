@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -123,4 +125,44 @@ func TestGoodsDescriptionCLI(t *testing.T) {
 	if !strings.Contains(out, `"code": "270111"`) || !strings.Contains(out, `"verdict": "review"`) {
 		t.Errorf("want candidate 270111 and review:\n%s", out)
 	}
+}
+
+// writeShipments writes n generated shipments to a CSV file: codes at every
+// level, the target countries and others, dates from 2015 to 2024.
+func writeShipments(tb testing.TB, path string, n int) {
+	tb.Helper()
+	codes := []string{"2701", "270112", "0303", "610910", "854231", "8542.31.00", "2710.19", "2709", "8703", "9403",
+		"3004", "1006", "7208", "8471", "84", "0101", "4407", "2601", "8807.30", "620520"}
+	countries := []string{"KP", "CN", "RU", "DE", "US", "\"Korea, North\"", "Russia", "JP"}
+	var b strings.Builder
+	b.WriteString("ref,date,from,to,origin,via,hs,quantity,unit\n")
+	for i := 0; i < n; i++ {
+		via, origin := "", ""
+		if i%7 == 0 {
+			via, origin = "Rajin", "RU"
+		}
+		fmt.Fprintf(&b, "S%d,%d-%02d-%02d,%s,%s,%s,%s,%s,%d,t\n", i, 2015+i%10, 1+i%12, 1+i%28,
+			countries[i%8], countries[(i/8)%8], origin, via, codes[(i*7)%len(codes)], i%10000)
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// BenchmarkGoodsCheckFile times the CLI on 100,000 generated shipments
+// without party screening, the progress bar and text output included.
+func BenchmarkGoodsCheckFile(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "shipments.csv")
+	const n = 100000
+	writeShipments(b, path, n)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m := NewMain()
+		m.Stdout, m.Stderr = io.Discard, io.Discard
+		m.DataDir = b.TempDir()
+		if err := m.Run(context.Background(), []string{"goods", "check", "--file", path, "--no-parties"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "rows/s")
 }
