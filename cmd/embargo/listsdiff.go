@@ -57,8 +57,9 @@ func (m *Main) listsDiff(ctx context.Context, src string, from, to int64) error 
 		return m.writeJSON(r)
 	}
 	out := m.Stdout
-	fmt.Fprintf(out, "%s: version %d%s -> version %d%s: %d added, %d removed, %d changed\n", src,
-		r.From.Version, publishedNote(r.From), r.To.Version, publishedNote(r.To), len(r.Added), len(r.Removed), len(r.Changed))
+	fmt.Fprintf(out, "%s: version %d%s -> version %d%s: %s added, %s removed, %s changed\n", src,
+		r.From.Version, dateNote(r.From), r.To.Version, dateNote(r.To),
+		thousands(len(r.Added)), thousands(len(r.Removed)), thousands(len(r.Changed)))
 	if len(r.AddedByProgram) > 0 {
 		fmt.Fprintln(out, "\nAdded by program:")
 		countTable(out, r.AddedByProgram)
@@ -156,4 +157,12 @@ func countPrograms(counts map[string]int, ents map[string]*embargo.Entity, ids [
 			counts["(none)"]++
 		}
 	}
+}
+
+// dateNote says when a version took effect: its published date, else its import day.
+func dateNote(v embargo.ListVersion) string {
+	if v.Published.IsZero() {
+		return " (imported " + v.ImportedAt.UTC().Format("2006-01-02") + ")"
+	}
+	return publishedNote(v)
 }
