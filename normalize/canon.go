@@ -68,7 +68,13 @@ yang ryang
 gyu kyu
 gil kil
 sok seok suk
-seon sun son sohn
+seon sun son sohn soon
+hyong hyung hyeong hyoung
+gi ki kee
+ga ka
+deok duk tok dok
+ui eui
+seop sub sop
 sol seol sul
 mun moon
 hyok hyeok hyuk
@@ -187,7 +193,11 @@ func Canon(token string) string {
 	if !isASCII(token) {
 		return token
 	}
-	return canonRules(token)
+	c := canonRules(token)
+	if k, ok := canonClass[c]; ok {
+		return k // Soon -> sun -> the class of 순
+	}
+	return c
 }
 
 // canonRules applies the spelling rules in order; each one is a reason:
