@@ -170,7 +170,10 @@ func TestSet2021Consistent(t *testing.T) {
 	}
 	// 12300's remarks continue in sdn_comments.csv: the Linked To cut there is whole.
 	e := find(res.Entities, "ofac:12300")
-	if e == nil || !strings.Contains(e.Remarks, "Linked To: R D I S.A") {
+	if e == nil {
+		t.Fatal("ofac:12300 missing")
+	}
+	if !strings.Contains(e.Remarks, "Linked To: R D I S.A") {
 		t.Errorf("ofac:12300 remarks do not join sdn_comments.csv: %q", e.Remarks)
 	}
 }
