@@ -260,3 +260,30 @@ func TestListsImportOFACSet(t *testing.T) {
 		t.Errorf("the same four files in another order: %s", out)
 	}
 }
+
+func TestCatalogFromStoreElseDemo(t *testing.T) {
+	ctx := t.Context()
+	dir := t.TempDir()
+	m := NewMain()
+	m.DataDir = dir
+	defer m.Close()
+	c, err := m.Catalog(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.Demo || len(c.Versions) != 0 {
+		t.Errorf("Catalog of an empty store: demo=%v versions=%v; want the demo subset", c.Demo, c.Versions)
+	}
+	f := writeFile(t, t.TempDir(), "v1.txt", "CMDFAKE 2026-01-10\nA1,Alpha One,RUSSIA-EO14024\nA2,Beta Two,DPRK3\nEND\n")
+	must(t, "--data-dir", dir, "lists", "import", f)
+	m2 := NewMain()
+	m2.DataDir = dir
+	defer m2.Close()
+	c, err = m2.Catalog(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Demo || len(c.Entities) != 2 || len(c.Versions) != 1 || c.Versions[0].Source != "cmdfake" {
+		t.Errorf("Catalog after an import: demo=%v, %d entities, versions %+v; want the imported list", c.Demo, len(c.Entities), c.Versions)
+	}
+}
