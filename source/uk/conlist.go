@@ -45,12 +45,15 @@ func (ConList) Info() source.Info {
 }
 
 // Detect accepts a CSV whose first line is "Last Updated,<date>" and whose
-// second is the ConList header, or a zip archive named *.xlsx (its sheet
-// lies deep in the archive, past the head Detect sees; Parse refuses an
-// xlsx that is not a ConList).
+// second is the ConList header, or an xlsx workbook named as OFSI names it
+// (ConList.xlsx; "ofsi" or "hmt" in the name): a workbook's rows are
+// compressed past the head Detect sees, so for xlsx the name is the only
+// cheap sign, and other lists ship xlsx too (DFAT). Parse refuses an xlsx
+// that is not a ConList.
 func (ConList) Detect(name string, head []byte) bool {
 	if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
-		return strings.EqualFold(path.Ext(name), ".xlsx")
+		n := strings.ToLower(path.Base(name))
+		return path.Ext(n) == ".xlsx" && (strings.Contains(n, "conlist") || strings.Contains(n, "ofsi") || strings.Contains(n, "hmt"))
 	}
 	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
 	first, rest, ok := bytes.Cut(head, []byte("\n"))

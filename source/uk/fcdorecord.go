@@ -23,6 +23,7 @@ type designation struct {
 	} `xml:"NonLatinNames>NonLatinName"`
 	Titles        []string      `xml:"Titles>Title"`
 	Regime        string        `xml:"RegimeName"`
+	Imposed       string        `xml:"SanctionsImposed"`
 	Kind          string        `xml:"IndividualEntityShip"`
 	Other         string        `xml:"OtherInformation"`
 	Reasons       string        `xml:"UKStatementofReasons"`
@@ -136,7 +137,7 @@ func (r *designation) entity(file string, n int, probs *source.ErrorList) (embar
 			m.e.Identifiers = append(m.e.Identifiers, embargo.Identifier{Type: embargo.Registration, Value: v})
 		}
 	}
-	m.e.Remarks = joinNonEmpty([]string{clean(r.Other), strings.TrimSpace(r.Reasons)}, "\n")
+	m.e.Remarks = joinNonEmpty([]string{imposed(r.Imposed), clean(r.Other), strings.TrimSpace(r.Reasons)}, "\n")
 	m.designation(r, id)
 	return m.e, true
 }
@@ -336,4 +337,19 @@ func (m *fcdoMapper) designation(r *designation, id string) {
 		}
 	}
 	m.e.Designations = []embargo.Designation{d}
+}
+
+// imposed words SanctionsImposed ("Asset freeze|Travel Ban") for Remarks;
+// the boolean SanctionsImposedIndicators block says the same and is not read.
+func imposed(s string) string {
+	var parts []string
+	for _, p := range strings.Split(s, "|") {
+		if p = clean(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Sanctions imposed: " + strings.Join(parts, ", ") + "."
 }
