@@ -121,6 +121,9 @@ type Verdict struct {
 // country, an HS code the nomenclature does not hold, no code and no
 // description) is an EINVALID error naming the field: never a silent clear.
 func (c *Checker) Check(s Shipment) (Verdict, error) {
+	if c.Measures == nil {
+		return Verdict{}, embargo.Errorf(embargo.EINTERNAL, "goods: Checker has no measures (use goods.Default)")
+	}
 	p, err := parse(&s)
 	if err != nil {
 		return Verdict{}, err

@@ -129,6 +129,9 @@ type booked struct {
 // date, an unknown product or unit, tonnes of an unnamed refined product)
 // is an EINVALID error naming the field; nothing is booked.
 func (l *Ledger) Add(d Delivery) (Booking, error) {
+	if l.Measures == nil {
+		return Booking{}, embargo.Errorf(embargo.EINTERNAL, "goods: Ledger has no measures (use goods.Default)")
+	}
 	date, err := ParseDay("date", d.Date)
 	if err != nil {
 		return Booking{}, err

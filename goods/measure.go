@@ -17,8 +17,15 @@
 //   - an exemption whose objective conditions hold but whose attestation is
 //     missing (Rajin transit without advance notification) gives review.
 //
-// Every answer carries the status and basis it relied on, so an indicative
-// mapping is never presented as the resolution's words.
+// Why not prohibited for an unverified measure: a prohibited answer stops a
+// shipment, and a paragraph recalled from memory should neither stop trade on
+// its own nor let it through; review sends the case to a person with the
+// resolution in hand. Every answer carries the status and basis it relied on,
+// so an indicative mapping is never presented as the resolution's words.
+//
+// HS nomenclature: without a file the checker knows the 96 chapters of HS
+// 2022 (embedded table) and checks codes to the chapter; with the HS CSV
+// (hs.Load) it checks headings and subheadings and searches descriptions.
 package goods
 
 import (
