@@ -61,6 +61,12 @@ func TestCount(t *testing.T) {
 			if dprk[embargo.Person] != c.kpi || dprk[embargo.Organization] != c.kpe {
 				t.Errorf("DPRK: got %d / %d, want %d / %d", dprk[embargo.Person], dprk[embargo.Organization], c.kpi, c.kpe)
 			}
+			for _, e := range res.Entities {
+				if e.Designations[0].Program == "" {
+					t.Errorf("%s: UN_LIST_TYPE %q has no regime", e.ID, e.Designations[0].SourceProgram)
+					break
+				}
+			}
 			if got := res.Published.String(); got != c.published {
 				t.Errorf("Published = %s, want %s", got, c.published)
 			}

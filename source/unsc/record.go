@@ -199,7 +199,7 @@ func (m mapper) designation(r *record, ref string) embargo.Designation {
 		Authority:     Authority,
 		List:          List,
 		SourceProgram: clean(r.ListType),
-		Program:       source.Regime(r.ListType),
+		Program:       source.Regime(regimeName(clean(r.ListType))),
 		Ref:           ref,
 	}
 	if v := clean(r.ListedOn); v != "" {
@@ -210,6 +210,18 @@ func (m mapper) designation(r *record, ref string) embargo.Designation {
 		d.ListedOn = on
 	}
 	return d
+}
+
+// listNames spells out the UN_LIST_TYPE codes that are not words, so that
+// source.Regime can read them: "GB" is the Guinea-Bissau committee (2048),
+// not Great Britain.
+var listNames = map[string]string{"CAR": "Central African Republic", "GB": "Guinea-Bissau"}
+
+func regimeName(code string) string {
+	if n, ok := listNames[code]; ok {
+		return n
+	}
+	return code
 }
 
 // xsDate drops the time zone an xs:date may carry: LISTED_ON is
