@@ -1,13 +1,72 @@
 package main
 
 import (
-	"context"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strings"
 
+	"embargo"
+	"embargo/goods"
+	"embargo/goods/hs"
 	"embargo/httpapi"
+	"embargo/match"
 )
 
-// goodsChecker adapts package goods to the server's GoodsChecker; nil until
-// goods screening is wired (the goods routes then answer 503).
-func (m *Main) goodsChecker(ctx context.Context) httpapi.GoodsChecker {
-	return nil
+// goodsAPI adapts package goods to the server's GoodsChecker. Parties are
+// screened with the server's current index, so a reload reaches them too.
+type goodsAPI struct {
+	measures *goods.Measures
+	nom      *hs.Nomenclature
+	srv      *httpapi.Server
+}
+
+// goodsChecker builds the goods routes' checker; hsFile "" uses the
+// embedded chapter table.
+func (m *Main) goodsChecker(srv *httpapi.Server, hsFile string) (httpapi.GoodsChecker, error) {
+	ms, err := goods.Default()
+	if err != nil {
+		return nil, err
+	}
+	g := goodsAPI{measures: ms, srv: srv}
+	if hsFile != "" {
+		if g.nom, err = loadHS(hsFile); err != nil {
+			return nil, err
+		}
+	}
+	return g, nil
+}
+
+func (g goodsAPI) Check(r *http.Request, body json.RawMessage) (any, error) {
+	var s goods.Shipment
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&s); err != nil {
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &te):
+			return nil, embargo.FieldError(te.Field, "want %s", te.Type)
+		case strings.HasPrefix(err.Error(), "json: unknown field "):
+			return nil, embargo.FieldError(strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`), "unknown field")
+		}
+		return nil, embargo.FieldError("body", "%v", err)
+	}
+	c := goods.Checker{Measures: g.measures, Nomenclature: g.nom}
+	if st := g.srv.State(); st != nil {
+		c.Parties = partyScreener{ix: st.Index, opt: match.DefaultOptions()}
+	}
+	v, err := c.Check(s)
+	if err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+func (g goodsAPI) Measures(regime string) (any, error) {
+	list := g.measures.Regime(regime)
+	if len(list) == 0 {
+		return nil, embargo.FieldError("regime", "no measures for regime %q (DPRK, RUSSIA)", regime)
+	}
+	return map[string]any{"measures": list}, nil
 }

@@ -28,6 +28,7 @@ type serveFlags struct {
 	reload     time.Duration
 	requireKey string
 	noAudit    bool
+	hsFile     string
 }
 
 func newServeCmd(m *Main) *cobra.Command {
@@ -54,6 +55,7 @@ unless --require-key=false; admin routes always need an admin key.`,
 	c.Flags().DurationVar(&f.reload, "reload-interval", time.Minute, "how often to look for new list versions in the store (0: never)")
 	c.Flags().StringVar(&f.requireKey, "require-key", "auto", "auto (when any key exists), true or false")
 	c.Flags().BoolVar(&f.noAudit, "no-audit", false, "do not keep the audit log (not for production)")
+	c.Flags().StringVar(&f.hsFile, "hs-file", "", "HS nomenclature CSV for the goods routes (default: the embedded chapter table)")
 	return c
 }
 
@@ -92,7 +94,9 @@ func (m *Main) serve(ctx context.Context, f serveFlags) error {
 		return err
 	}
 	srv.Reload = m.Catalog
-	srv.Goods = m.goodsChecker(ctx)
+	if srv.Goods, err = m.goodsChecker(srv, f.hsFile); err != nil {
+		return err
+	}
 
 	ln, err := net.Listen("tcp", f.addr)
 	if err != nil {

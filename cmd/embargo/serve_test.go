@@ -146,3 +146,39 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Fatalf("audit export: %q %v", out, err)
 	}
 }
+
+// TestServeGoods checks the goods routes through the real wiring.
+func TestServeGoods(t *testing.T) {
+	base, _ := startServe(t, t.TempDir())
+	code, resp := postJSON(t, base+"/v1/goods/check", "", `{"hs":"2701","from":"KP","to":"CN","date":"2017-09-01"}`)
+	if code != 200 || resp["verdict"] != "prohibited" {
+		t.Fatalf("coal KP->CN 2017-09-01: %d %v", code, resp)
+	}
+	found := false
+	for _, h := range resp["measures"].([]any) {
+		if strings.Contains(h.(map[string]any)["instrument"].(string), "2371") {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("no UNSCR 2371 measure cited: %v", resp["measures"])
+	}
+	code, resp = postJSON(t, base+"/v1/goods/check", "", `{"hs":"2701","from":"KP","to":"CN","date":"2017-02-30"}`)
+	if code != 400 || !strings.HasPrefix(resp["error"].(string), "date") {
+		t.Fatalf("impossible date: %d %v", code, resp)
+	}
+	code, resp = postJSON(t, base+"/v1/goods/check", "", `{"hs":"2701","frm":"KP"}`)
+	if code != 400 || !strings.HasPrefix(resp["error"].(string), "frm") {
+		t.Fatalf("unknown field: %d %v", code, resp)
+	}
+	res, err := http.Get(base + "/v1/goods/measures?regime=RUSSIA")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ms map[string]any
+	json.NewDecoder(res.Body).Decode(&ms)
+	res.Body.Close()
+	if res.StatusCode != 200 || len(ms["measures"].([]any)) == 0 {
+		t.Fatalf("measures: %d %v", res.StatusCode, ms)
+	}
+}
