@@ -101,7 +101,6 @@ type table struct {
 	header  []string
 	cols    cols
 	rows    []row
-	last    bool // the last row may be cut short (the file ended without a newline)
 }
 
 // readCSV reads the CSV. The official file is UTF-8 (with or without BOM)
@@ -123,8 +122,11 @@ func readCSV(f source.File) (*table, error) {
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1 // the "Last Updated" line and padded rows differ in width
-	r.LazyQuotes = false
-	t := &table{file: f.Name, last: !bytes.HasSuffix(data, []byte("\n"))}
+	// A stray quote inside an unquoted name (ACME "TRADING" LLC) is read
+	// as a quote rather than refusing the whole list; a file cut short is
+	// caught by its last row lacking the Group ID.
+	r.LazyQuotes = true
+	t := &table{file: f.Name}
 	for i := 0; ; i++ {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
