@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"embargo"
+	"embargo/country"
 	"embargo/normalize"
 	"embargo/source"
 )
@@ -244,7 +245,7 @@ func (m mapper) designations(r *entity) []embargo.Designation {
 		i := indexProgram(out, prog)
 		if i < 0 {
 			out = append(out, embargo.Designation{Authority: Authority, List: List, SourceProgram: prog,
-				Program: source.Regime(prog), Ref: ref, ListedOn: listed, CrossRefs: cross})
+				Program: regime(prog), Ref: ref, ListedOn: listed, CrossRefs: cross})
 			i = len(out) - 1
 		}
 		if listed.IsZero() && !pub.IsZero() && (out[i].ListedOn.IsZero() || pub.Before(out[i].ListedOn)) {
@@ -256,6 +257,19 @@ func (m mapper) designations(r *entity) []embargo.Designation {
 		out = append(out, embargo.Designation{Authority: Authority, List: List, Ref: ref, ListedOn: listed, CrossRefs: cross})
 	}
 	return out
+}
+
+// regime normalises a programme code. Most FSF programmes are the ISO
+// alpha-3 code of the country concerned ("CAF", "GNB", "YEM"); those that
+// source.Regime does not know are tried by the country's name.
+func regime(prog string) string {
+	if r := source.Regime(prog); r != "" || len(prog) != 3 {
+		return r
+	}
+	if c, ok := country.Code(prog); ok {
+		return source.Regime(country.Name(c))
+	}
+	return ""
 }
 
 func indexProgram(ds []embargo.Designation, prog string) int {
