@@ -166,26 +166,29 @@ type csvFile struct {
 
 // clean strips what OFAC puts around the rows: a BOM (not OFAC's, but
 // editors add one) and the trailing 0x1A (Ctrl-Z) after the last CRLF. It
-// reports whether the file ended cleanly (with a newline or the 0x1A).
-func clean(data []byte) ([]byte, bool) {
+// reports whether the file ended with a newline or the 0x1A, and whether the
+// 0x1A was there.
+func clean(data []byte) (out []byte, ended, eof bool) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	ended := false
 	for len(data) > 0 {
 		switch data[len(data)-1] {
-		case 0x1A, '\r', '\n':
+		case 0x1A:
+			eof = true
+			fallthrough
+		case '\r', '\n':
 			ended = true
 			data = data[:len(data)-1]
 			continue
 		}
 		break
 	}
-	return data, ended
+	return data, ended, eof
 }
 
 // readFile reads every row of f, telling its role by its first row. A file
 // of no known shape, empty or cut inside its last row is refused.
 func (c csvFormat) readFile(f source.File, probs *source.ErrorList) (*csvFile, error) {
-	data, ended := clean(f.Data)
+	data, ended, eof := clean(f.Data)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, source.FormatError(c.list.csvName, f.Name, "the file is empty")
 	}
@@ -225,6 +228,12 @@ func (c csvFormat) readFile(f source.File, probs *source.ErrorList) (*csvFile, e
 	if lastBad && !ended && roleOf(splitLoose(lastLine), false) != roleNone {
 		return nil, source.FormatError(c.list.csvName, f.Name,
 			fmt.Sprintf("the file ends inside a row (%q): truncated download?", clip(lastLine)))
+	}
+	if !eof {
+		// OFAC ends every file with 0x1A; without it a download cut at a row
+		// boundary cannot be told from a whole file, so say so.
+		probs.Add(source.Pos{File: f.Name, Record: "end of file"},
+			"no 0x1A end-of-file byte, which OFAC's files end with: the file may be cut short or edited; %d rows read", len(out.rows))
 	}
 	return out, nil
 }

@@ -26,7 +26,12 @@ func TestMalformed2019(t *testing.T) {
 		"alt.csv":          "line 9683",
 		"sdn_comments.csv": "line 4",
 	}
+	noEOF := 0
 	for _, p := range res.Problems {
+		if p.Pos.Record == "end of file" && !p.Skipped { // moov's edited copies lost the 0x1A
+			noEOF++
+			continue
+		}
 		if !p.Skipped || !strings.Contains(p.Msg, `got 1: "||||"`) {
 			t.Errorf("unexpected problem: %v", p)
 			continue
@@ -38,6 +43,9 @@ func TestMalformed2019(t *testing.T) {
 	}
 	for f, line := range want {
 		t.Errorf("no problem reported for %s %s", f, line)
+	}
+	if noEOF != 4 {
+		t.Errorf("%d files reported without their 0x1A end byte, want 4", noEOF)
 	}
 }
 
