@@ -1,6 +1,9 @@
 package normalize
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Arabic script romanization. Arabic writes no short vowels, so a name word
 // found in arabicNames takes its customary spellings (Muhammad, Mohammed,
@@ -19,7 +22,7 @@ func arabicKey(w string) string {
 			r = 'ا'
 		case 'ى', 'ی', 'ئ':
 			r = 'ي'
-		case 'ة', 'ۀ':
+		case 'ة', 'ۀ', 'ھ', 'ہ', 'ۃ':
 			r = 'ه'
 		case 'ک':
 			r = 'ك'
@@ -87,9 +90,9 @@ func arabicLetter(prev, r, next rune) string {
 		return "m"
 	case 'ن':
 		return "n"
-	case 'ه':
+	case 'ه', 'ھ', 'ہ':
 		return "h"
-	case 'ة', 'ۀ':
+	case 'ة', 'ۀ', 'ۃ':
 		return "a"
 	case 'ى':
 		return "a"
@@ -186,6 +189,12 @@ func romanizeArabic(f string) []Variant {
 			second = arabicWord(second, w, 1, false)
 			first = appendConstruct(first, w, "ullah")
 			second = appendConstruct(second, w, "allah")
+		case persianSuffix[next] != "":
+			// Akhundzada, Achekzai, Zarepour: the lists join these.
+			first = arabicWord(first, w, 0, true)
+			second = arabicWord(second, w, 1, true)
+			first = append(first, persianSuffix[next]...)
+			second = append(second, persianSuffix[next]...)
 		case next == "الدين":
 			first = arabicWord(first, w, 0, false)
 			second = arabicWord(second, w, 1, false)
@@ -237,6 +246,10 @@ func arabicWord(b []byte, w string, which int, withAl bool) []byte {
 	return append(b, forms[min(which, len(forms)-1)]...)
 }
 
+// persianSuffix: the Persian and Pashto name endings written apart in the
+// script but joined in Latin.
+var persianSuffix = map[string]string{"زاده": "zada", "زاد": "zad", "زي": "zai", "پور": "pour", "خيل": "khel"}
+
 // splitArabicCompounds writes apart the compounds some lists write as one
 // word: عبدالرحمن, نجيب‌الله, نورالدين.
 func splitArabicCompounds(words []string) []string {
@@ -251,10 +264,33 @@ func splitArabicCompounds(words []string) []string {
 		case strings.HasSuffix(k, "الدين") && len(k) > len("الدين")+2:
 			out = append(out, w[:len(w)-len("الدين")], "الدين")
 		default:
-			out = append(out, w)
+			out = append(out, splitTwoNames(w)...)
 		}
 	}
 	return out
+}
+
+// splitTwoNames splits a word that is two table names written together,
+// as Persian does (محمدعلی Mohammad Ali, علیرضا Alireza).
+func splitTwoNames(w string) []string {
+	k := arabicKey(w)
+	if _, ok := arabicNames[k]; ok || strings.HasPrefix(k, "ال") {
+		return []string{w}
+	}
+	n := 0
+	for i := range w {
+		n++ // i is the byte offset of the n-th letter
+		if n <= 3 || utf8.RuneCountInString(w[i:]) < 3 {
+			continue
+		}
+		if _, ok := arabicNames[arabicKey(w[:i])]; !ok {
+			continue
+		}
+		if _, ok := arabicNames[arabicKey(w[i:])]; ok {
+			return []string{w[:i], w[i:]}
+		}
+	}
+	return []string{w}
 }
 
 // spellArabicWord splits the article al- off before spelling.

@@ -334,6 +334,13 @@ const arabicNameTable = `
 دوري douri duri
 راوي rawi
 جبوري jubouri
+عبدلله abdullah abdallah
+رضا reza rida
+حجت hojjat hujjat
+غياث ghiyas ghias
+خسرو khosrow khusraw
+جولاني jawlani julani
+ولد ould walad
 `
 
 // arabicNames maps a word (arabicKey form) to its spellings.

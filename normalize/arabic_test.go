@@ -23,5 +23,8 @@ func TestRomanizeArabic(t *testing.T) {
 		{"مُحَمَّد", "muhammad", "arabic"}, // harakat dropped by Fold
 		{"سعد", "saad", "arabic"},          // letters: ع is a silent consonant
 		{"علي الكبير", "ali al kabir", "arabic"},
+		{"محمدعلی", "muhammad ali", "arabic"},  // Persian writes two names as one word
+		{"آخوند زاده", "akhundzada", "arabic"}, // and joins in Latin what it writes apart
+		{"طھ", "taha", "arabic"},               // Urdu heh
 	})
 }

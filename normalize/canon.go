@@ -184,7 +184,8 @@ func Canon(token string) string {
 	if k, ok := canonClass[token]; ok {
 		return k
 	}
-	for _, p := range [...]string{"abdul", "abdel", "abdal", "abdol", "abdoul", "abdil"} {
+	// Abd ar-Rahman, Abdessalam: the article assimilates to sun letters.
+	for _, p := range [...]string{"abdul", "abdel", "abdal", "abdol", "abdoul", "abdil", "abdur", "abder", "abdar", "abdus", "abdes", "abdas"} {
 		// Abdulrahman, Abdel Rahman, Abd al-Rahman: the rest is a name.
 		if len(token) > len(p) && strings.HasPrefix(token, p) {
 			return "abdal" + Canon(token[len(p):])
@@ -209,7 +210,8 @@ func Canon(token string) string {
 //   - initial i before a vowel is y (ICAO Iurii, Iakov);
 //   - y, j between a consonant and a vowel are i (Tatyana, Tatjana);
 //   - ye after a vowel or at the start is e (Yevgeny, Sergeyev);
-//   - yo after a consonant is e (Fyodor, Fedor; Pyotr, Petr);
+//   - yo, io after a consonant and before a consonant are e (Fyodor,
+//     Fiodor, Fedor; Pyotr, Piotr, Petr);
 //   - y and j after a vowel before a consonant or at the end are i
 //     (Taysaev, Tajsaev; Sergey, Sergej);
 //   - the endings -iy -ii -ij -yi -yy -y of adjectives are -i
@@ -258,6 +260,11 @@ func yRules(b []byte) []byte {
 		}
 		if c == 'i' && prev == 0 && isPlainVowel(next) {
 			c = 'y' // ICAO Iurii, Iakov
+		}
+		if c == 'i' && next == 'o' && prev != 0 && !isVowelByte(prev) && i+2 < len(b) && !isVowelByte(b[i+2]) {
+			out = append(out, 'e') // French and Polish Fiodor, Piotr -> fedor, petr
+			i++
+			continue
 		}
 		if c != 'y' && c != 'j' {
 			out = append(out, c)
