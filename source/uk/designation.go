@@ -47,10 +47,14 @@ func (g *group) otherInfo() {
 // refs reads the UK Sanctions List reference and the UN references.
 func (g *group) refs(info map[string][]string) {
 	if v := first(info, "uk sanctions list ref"); v != "" {
-		if ref := ukRefRe.FindString(v); ref != "" {
-			g.setUKRef(ref)
-		} else {
+		refs := ukRefs(v)
+		if len(refs) == 0 {
 			g.problem("Other Information", "(UK Sanctions List Ref): %q is not a reference like RUS0649", v)
+		}
+		for _, ref := range refs {
+			if g.once("ukref", ref) {
+				g.ukRefs = append(g.ukRefs, ref)
+			}
 		}
 	}
 	vals := info["un ref"]
@@ -71,14 +75,6 @@ func (g *group) refs(info map[string][]string) {
 			}
 		}
 	}
-}
-
-func (g *group) setUKRef(ref string) {
-	if g.ukRef != "" && g.ukRef != ref {
-		g.problem("Other Information", "rows give two UK Sanctions List references, %s and %s; the first is kept", g.ukRef, ref)
-		return
-	}
-	g.ukRef = ref
 }
 
 func truncate(s string, n int) string {
@@ -129,10 +125,6 @@ func (g *group) ship(info map[string][]string) {
 // rows of a group may name several regimes (2025-04-10: 15 groups, e.g.
 // Belarus and Global Human Rights).
 func (g *group) designations() {
-	ref := g.ukRef
-	if ref == "" {
-		ref = g.id
-	}
 	for _, r := range g.rows {
 		regime := clean(g.cell(r, g.t.cols.regime))
 		listed := clean(g.cell(r, g.t.cols.listedOn))
@@ -140,7 +132,13 @@ func (g *group) designations() {
 			continue
 		}
 		d := embargo.Designation{Authority: ConListAuthority, List: ConListList,
-			Program: source.Regime(regime), SourceProgram: regime, Ref: ref, CrossRefs: g.unRefs}
+			Program: source.Regime(regime), SourceProgram: regime, Ref: g.id}
+		if ref := g.ukRefFor(regime); ref != "" {
+			// The FCDO list's UniqueID is the UK Sanctions List Ref.
+			d.Ref = ref
+			d.CrossRefs = append(d.CrossRefs, embargo.EntityID(FCDOSource, ref))
+		}
+		d.CrossRefs = append(d.CrossRefs, g.unRefs...)
 		if date, err := ukDate(listed); err != nil {
 			g.problem("Listed On", "%s: %v", r.at, err)
 		} else {
@@ -148,4 +146,36 @@ func (g *group) designations() {
 		}
 		g.e.Designations = append(g.e.Designations, d)
 	}
+}
+
+// ukRefFor picks the UK Sanctions List Ref of a regime: a group listed
+// under two regimes carries one reference each ("BEL0047 and GHR0051"),
+// told apart by their prefix. With one reference, or no prefix known, the
+// first is taken.
+func (g *group) ukRefFor(regime string) string {
+	if len(g.ukRefs) == 0 {
+		return ""
+	}
+	if p, ok := regimePrefix[strings.ToLower(regime)]; ok && len(g.ukRefs) > 1 {
+		for _, ref := range g.ukRefs {
+			if strings.HasPrefix(ref, p) {
+				return ref
+			}
+		}
+	}
+	return g.ukRefs[0]
+}
+
+// regimePrefix is the prefix of the UK Sanctions List Refs of each ConList
+// regime, as the 2025-04-10 list uses them (every single-regime group).
+var regimePrefix = map[string]string{
+	"afghanistan": "AFG", "isil (da'esh) and al-qaida": "AQD", "belarus": "BEL",
+	"bosnia and herzegovina": "BIH", "central african republic": "CAF", "chemical weapons": "CHW",
+	"counter-terrorism (domestic)": "CTD", "counter-terrorism (international)": "CTI", "cyber": "CYB",
+	"democratic people's republic of korea": "DPR", "democratic republic of the congo": "DRC",
+	"global anti-corruption": "GAC", "global human rights": "GHR", "guinea-bissau": "GUB",
+	"guinea": "GUC", "haiti": "HAI", "iran (nuclear)": "INU", "iran": "IRN", "iraq": "IRQ",
+	"libya": "LIB", "mali": "MAL", "myanmar": "MYA", "nicaragua": "NIC", "russia": "RUS",
+	"somalia": "SOM", "south sudan": "SSU", "sudan": "SUD", "syria": "SYR", "venezuela": "VEN",
+	"yemen": "YEM", "zimbabwe": "ZIM",
 }

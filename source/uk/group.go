@@ -52,7 +52,7 @@ type group struct {
 	probs  *source.ErrorList
 	e      embargo.Entity
 	seen   map[string]bool // values already added, by field
-	ukRef  string          // UK Sanctions List Ref from Other Information
+	ukRefs []string        // UK Sanctions List Refs from Other Information
 	unRefs []string        // "un:<ref>" from "(UN Ref):"
 }
 

@@ -61,6 +61,22 @@ func first(info map[string][]string, key string) string {
 // (RUS0649, GHR0086, AQD0183).
 var ukRefRe = regexp.MustCompile(`^[A-Z]{3}\d{4}\b`)
 
+// ukRefs reads the references at the start of a "(UK Sanctions List Ref):"
+// value; a group under two regimes has two: "BEL0047 and GHR0051".
+func ukRefs(v string) []string {
+	var refs []string
+	rest := v
+	for {
+		rest = rest[len(unRefLead.FindString(rest)):]
+		ref := ukRefRe.FindString(rest)
+		if ref == "" {
+			return refs
+		}
+		refs = append(refs, ref)
+		rest = rest[len(ref):]
+	}
+}
+
 // unRefRe is a UN Security Council reference as UK values write it. The UN
 // form is two letters, i (individual) or e (entity), a dot and three digits
 // (KPi.033). The ConList of 2025-04-10 has four groups with slips: a space

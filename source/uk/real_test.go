@@ -109,6 +109,26 @@ func checkConList2025(t *testing.T, res *source.Result) {
 	}
 }
 
+// A group under two regimes carries one UK reference per regime.
+func TestConList2025TwoRegimes(t *testing.T) {
+	res := parseReal(t, uk.ConList{}, conListCSV)
+	for _, e := range res.Entities {
+		if e.ID != "uk:13919" {
+			continue
+		}
+		got := map[string]string{}
+		for _, d := range e.Designations {
+			got[d.SourceProgram] = d.Ref
+		}
+		want := map[string]string{"Belarus": "BEL0047", "Global Human Rights": "GHR0051"}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("uk:13919 refs by regime = %v, want %v", got, want)
+		}
+		return
+	}
+	t.Error("uk:13919 (Viktor LUKASHENKO) not found")
+}
+
 // The xlsx and the CSV dumped from it must give the same entities.
 func TestConList2025XLSXEqualsCSV(t *testing.T) {
 	a := parseReal(t, uk.ConList{}, conListCSV)
