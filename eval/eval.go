@@ -83,7 +83,10 @@ func LenientDate(s string) (embargo.Date, error) {
 		n[i] = v
 	}
 	d := embargo.Date{Year: n[0], Month: n[1], Day: n[2]}
-	return d, d.Validate()
+	if err := d.Validate(); err != nil {
+		return embargo.Date{}, err
+	}
+	return d, nil
 }
 
 // Pair is one row of a pairs CSV.

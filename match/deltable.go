@@ -5,19 +5,19 @@ import (
 )
 
 // delTable maps the hash of every deletion variant of every vocabulary word
-// (up to maxEdits letters removed, SymSpell-style) to the words that give it.
-// Two words within k edits share a variant with at most k deletions on each
-// side, so looking up the query word's variants finds every word within
-// its edit budget in a few hash probes, whatever the vocabulary size.
+// (up to its edit budget in letters removed, SymSpell-style) to the words that
+// give it. Two words within k edits share a variant with at most k deletions
+// on each side, so looking up the query word's variants finds every word
+// within its budget in a few probes, whatever the vocabulary size.
+//
+// Entries are bucketed by the top bits of the hash with a counting sort
+// (linear time to build); each keeps 32 more bits of the hash to skip
+// strangers. Collisions are harmless: callers verify the edit distance.
 type delTable struct {
-	mask  uint64
-	slots []delSlot
-	vals  []uint32 // vocabulary ids, grouped by slot
-}
-
-type delSlot struct {
-	hash   uint64
-	off, n uint32 // vals[off:off+n]; n == 0 marks an empty slot
+	shift  uint
+	starts []uint32 // bucket b holds entries starts[b]:starts[b+1]
+	fp     []uint32 // low 32 bits of the hash
+	words  []uint32 // vocabulary ids
 }
 
 type delEntry struct {
@@ -53,8 +53,28 @@ func hashSkip(w string, i, j int) uint64 {
 		h ^= uint64(w[p])
 		h *= 1099511628211
 	}
-	h ^= uint64(len(w) - btoi(i >= 0) - btoi(j >= 0)) // length in, so "ab"+"c" ≠ "abc" collisions stay rare
+	h ^= uint64(len(w) - btoi(i >= 0) - btoi(j >= 0))
+	// FNV's low bits mix poorly and the table is indexed by them: finish
+	// with murmur3's fmix64.
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
 	return h
+}
+
+// delBudget is how many deletions a vocabulary word is indexed with: the
+// edit budget of a word one letter longer (budgets count on the longer word
+// of a pair), but one only past 12 letters and none past 20.
+func delBudget(n int) int {
+	switch {
+	case n > 20:
+		return 0
+	case n > 12:
+		return 1
+	}
+	return maxEdits(n + 1)
 }
 
 func btoi(b bool) int {
@@ -65,55 +85,37 @@ func btoi(b bool) int {
 }
 
 func buildDelTable(entries []delEntry) delTable {
-	slices.SortFunc(entries, func(a, b delEntry) int {
-		if a.hash != b.hash {
-			if a.hash < b.hash {
-				return -1
-			}
-			return 1
-		}
-		return int(a.word) - int(b.word)
-	})
-	entries = slices.Compact(entries)
-	runs := 0
-	for i := range entries {
-		if i == 0 || entries[i].hash != entries[i-1].hash {
-			runs++
-		}
+	bits := uint(1)
+	for 1<<bits < len(entries)/4+1 {
+		bits++
 	}
-	size := 1
-	for size < 2*runs+1 {
-		size <<= 1
+	t := delTable{shift: 64 - bits, starts: make([]uint32, 1<<bits+1),
+		fp: make([]uint32, len(entries)), words: make([]uint32, len(entries))}
+	for _, e := range entries {
+		t.starts[e.hash>>t.shift+1]++
 	}
-	t := delTable{mask: uint64(size - 1), slots: make([]delSlot, size), vals: make([]uint32, len(entries))}
-	for i := 0; i < len(entries); {
-		j := i
-		for j < len(entries) && entries[j].hash == entries[i].hash {
-			t.vals[j] = entries[j].word
-			j++
-		}
-		p := entries[i].hash & t.mask
-		for t.slots[p].n != 0 {
-			p = (p + 1) & t.mask
-		}
-		t.slots[p] = delSlot{hash: entries[i].hash, off: uint32(i), n: uint32(j - i)}
-		i = j
+	for b := 1; b < len(t.starts); b++ {
+		t.starts[b] += t.starts[b-1]
+	}
+	next := slices.Clone(t.starts[:len(t.starts)-1])
+	for _, e := range entries {
+		b := e.hash >> t.shift
+		t.fp[next[b]], t.words[next[b]] = uint32(e.hash), e.word
+		next[b]++
 	}
 	return t
 }
 
-// get returns the vocabulary ids whose variants hash to h.
-func (t *delTable) get(h uint64) []uint32 {
-	if len(t.slots) == 0 {
-		return nil
+// each calls f with every vocabulary id whose variants may hash to h.
+func (t *delTable) each(h uint64, f func(word uint32)) {
+	if len(t.starts) == 0 {
+		return
 	}
-	for p := h & t.mask; ; p = (p + 1) & t.mask {
-		s := t.slots[p]
-		if s.n == 0 {
-			return nil
-		}
-		if s.hash == h {
-			return t.vals[s.off : s.off+s.n]
+	b := h >> t.shift
+	fp := uint32(h)
+	for i := t.starts[b]; i < t.starts[b+1]; i++ {
+		if t.fp[i] == fp {
+			f(t.words[i])
 		}
 	}
 }

@@ -23,6 +23,7 @@ type Index struct {
 	words    []string
 	postings [][]uint32 // vocabulary id -> form ids, ascending
 	weight   []float32  // vocabulary id -> rarity weight
+	isToken  []bool     // vocabulary id -> a token of some name, not only a joined key
 	canon    map[string][]uint32
 	dels     delTable
 	ids      map[string][]uint32 // idKey -> entity indexes
@@ -91,8 +92,12 @@ func (ix *Index) buildVocab() {
 	lastEnt := []int32{}
 	for fid := range ix.forms {
 		ent := int32(ix.formEnt[fid])
-		for _, w := range vocabKeys(ix.forms[fid].toks) {
+		for k, w := range vocabKeys(ix.forms[fid].toks) {
 			id := ix.word(w)
+			for int(id) >= len(ix.isToken) {
+				ix.isToken = append(ix.isToken, false)
+			}
+			ix.isToken[id] = ix.isToken[id] || k < len(ix.forms[fid].toks)
 			ix.postings[id] = appendUnique(ix.postings[id], uint32(fid))
 			for int(id) >= len(df) {
 				df, lastEnt = append(df, 0), append(lastEnt, -1)
@@ -118,8 +123,10 @@ func (ix *Index) buildVocab() {
 func vocabKeys(toks []token) []string {
 	keys := make([]string, 0, 2*len(toks)+1)
 	for i := range toks {
-		keys = append(keys, toks[i].text)
-		if i > 0 && toks[i].kind != kNumber && toks[i-1].kind != kNumber {
+		keys = append(keys, toks[i].text) // tokens first: buildVocab counts on it
+	}
+	for i := 1; i < len(toks); i++ {
+		if toks[i].kind != kNumber && toks[i-1].kind != kNumber {
 			keys = append(keys, toks[i-1].text+toks[i].text)
 		}
 	}
@@ -150,12 +157,12 @@ func (ix *Index) rarity(text string) float32 {
 }
 
 func (ix *Index) buildDeletions() {
-	var entries []delEntry
+	entries := make([]delEntry, 0, 16*len(ix.words))
 	for id, w := range ix.words {
-		if isNumber(w) || len(w) < 4 {
-			continue
+		if !ix.isToken[id] || isNumber(w) || len(w) < 3 {
+			continue // joined keys are found exactly, not with typos
 		}
-		deletions(w, maxEdits(len(w)), func(h uint64) {
+		deletions(w, delBudget(len(w)), func(h uint64) {
 			entries = append(entries, delEntry{hash: h, word: uint32(id)})
 		})
 	}

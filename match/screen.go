@@ -159,19 +159,19 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 			visit(id, simVariant)
 		}
 	}
-	if len(t.text) < 4 {
+	if len(t.text) < 3 {
 		return
 	}
-	deletions(t.text, maxEdits(len(t.text)), func(h uint64) {
-		for _, id := range ix.dels.get(h) {
+	deletions(t.text, maxEdits(len(t.text)+1), func(h uint64) {
+		ix.dels.each(h, func(id uint32) {
 			if s.vmark[id] == tstamp {
-				continue
+				return
 			}
+			s.vmark[id] = tstamp // verified once per token, match or not
 			if sim, _, _ := editSim(t.text, ix.words[id]); sim > 0 {
-				s.vmark[id] = tstamp
 				visit(id, float32(sim))
 			}
-		}
+		})
 	})
 }
 

@@ -18,7 +18,8 @@ const (
 )
 
 // maxEdits is how many edits a token of n letters may carry and still match:
-// none up to 3 letters ("un" is not "in"), one up to 6, two from 7.
+// none up to 3 letters ("un" is not "in"), one up to 6, two from 7. Edits
+// are counted on the longer token.
 func maxEdits(n int) int {
 	switch {
 	case n <= 3:
@@ -65,58 +66,65 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 	return editSim(q.text, c.text)
 }
 
-// editSim accepts two words within maxEdits of the shorter one's length.
+// editSim accepts two words within maxEdits of the longer one's length
+// ("son" ~ "sson"), the shorter having at least 3 letters.
 func editSim(a, b string) (float64, string, int) {
 	la, lb := len(a), len(b)
 	short, long := la, lb
 	if short > long {
 		short, long = long, short
 	}
-	k := maxEdits(short)
-	if k == 0 || long-short > k {
+	k := maxEdits(long)
+	if short < 3 || k == 0 || long-short > k {
 		return 0, "", 0
 	}
-	d := levenshtein(a, b, k)
+	d := osa(a, b, k)
 	if d > k {
 		return 0, "", 0
 	}
 	return 1 - float64(d)/float64(long), "edit-distance", d
 }
 
-// levenshtein returns the edit distance of a and b, or k+1 as soon as it
-// exceeds k. Names are folded Latin, so bytes stand for letters.
-func levenshtein(a, b string, k int) int {
+// osa returns the optimal-string-alignment distance of a and b (Levenshtein
+// plus adjacent transpositions, "khadem" ~ "kahdem" in one edit), or k+1 as
+// soon as it exceeds k. Names are folded Latin, so bytes stand for letters.
+func osa(a, b string, k int) int {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	var buf [64]int
-	var prev []int
-	if len(a)+1 <= len(buf)/2 {
-		prev = buf[:len(a)+1]
+	n := len(a) + 1
+	var buf [3 * 40]int
+	var rows []int
+	if 3*n <= len(buf) {
+		rows = buf[:3*n]
 	} else {
-		prev = make([]int, len(a)+1)
+		rows = make([]int, 3*n)
 	}
+	pp, prev, cur := rows[:n], rows[n:2*n], rows[2*n:]
 	for i := range prev {
 		prev[i] = i
 	}
 	for j := 1; j <= len(b); j++ {
-		diag := prev[0]
-		prev[0] = j
-		low := prev[0]
-		for i := 1; i <= len(a); i++ {
+		cur[0] = j
+		low := j
+		for i := 1; i < n; i++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
-			v := min(prev[i]+1, prev[i-1]+1, diag+cost)
-			diag, prev[i] = prev[i], v
+			v := min(prev[i]+1, cur[i-1]+1, prev[i-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, pp[i-2]+1)
+			}
+			cur[i] = v
 			low = min(low, v)
 		}
 		if low > k {
 			return k + 1
 		}
+		pp, prev, cur = prev, cur, pp
 	}
-	return prev[len(a)]
+	return prev[n-1]
 }
 
 // pair is one query token (or run of tokens) matched to one list token (or run).
