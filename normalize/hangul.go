@@ -102,7 +102,7 @@ func romanizeHangul(f string) []Variant {
 	return []Variant{
 		{Text: romanizeHangulWords(f, false), Method: "hangul-rr"},
 		{Text: romanizeHangulWords(f, true), Method: "hangul-mr"},
-		{Text: romanizeHangulLoan(f), Method: "hangul-rr"},
+		{Text: romanizeHangulLoan(f), Method: "hangul-loan"},
 	}
 }
 

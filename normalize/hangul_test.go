@@ -36,7 +36,7 @@ func TestRomanizeHangulWords(t *testing.T) {
 		{"십리", "simni", "hangul-rr"},     // ㅂ+ㄹ -> m n
 		{"맥아더", "maegadeo", "hangul-rr"}, // liaison
 		{"맥아더", "maegado", "hangul-mr"},
-		{"스미스", "smis", "hangul-rr"}, // loanword: epenthetic ㅡ dropped
+		{"스미스", "smis", "hangul-loan"}, // loanword: epenthetic ㅡ dropped
 	})
 }
 

@@ -210,12 +210,18 @@ func isFoldedASCII(s string) bool {
 // Tokens splits a folded string on spaces.
 func Tokens(folded string) []string { return strings.Fields(folded) }
 
-// Variant is one Latin rendering of a name, with the method that made it
-// ("exact" for a name already in Latin script; "cyrillic-icao",
-// "cyrillic-bgn", "cyrillic-gost", "cyrillic-common", "cyrillic-german",
-// "cyrillic-french", "cyrillic-korean", "hangul-rr", "hangul-mr",
-// "korean-dprk", "han-pinyin", "han-korean", "kana-hepburn", "arabic",
-// "unidecode").
+// Variant is one Latin rendering of a name, with the method that made it:
+//   - "exact": the name was already in Latin script;
+//   - "cyrillic-icao", "cyrillic-bgn", "cyrillic-gost": ICAO Doc 9303,
+//     BGN/PCGN, GOST 7.79-2000 B; "cyrillic-common", "cyrillic-german",
+//     "cyrillic-french": everyday English, German and French spellings;
+//   - "cyrillic-korean": a Korean name in Cyrillic (Kontsevich) read back;
+//   - "hangul-rr", "hangul-mr", "korean-dprk": Revised Romanization,
+//     McCune–Reischauer, DPRK practice; "hangul-loan": a foreign name in
+//     Hangul read back through the loanword spelling rules;
+//   - "han-pinyin", "han-korean": Mandarin pinyin, Sino-Korean readings;
+//   - "kana-hepburn": Japanese kana; "arabic": Arabic, Persian, Urdu;
+//   - "unidecode": anything else, or a Han character outside the tables.
 type Variant struct {
 	Text   string // folded Latin text
 	Method string
