@@ -1,5 +1,7 @@
 package normalize
 
+import "strings"
+
 // Hangul romanization by syllable decomposition: a precomposed syllable
 // U+AC00 + (L*21 + V)*28 + T names its initial L, medial V and final T
 // (Unicode 15, section 3.12). Tables below follow that jamo order.
@@ -77,10 +79,8 @@ func parseKoreanName(f string) (koreanName, bool) {
 	if len(syl) < 2 || len(syl) > 4 || tokens > 3 {
 		return koreanName{}, false
 	}
-	if len(syl) >= 3 || firstLen <= 2 {
-		if _, ok := koreanSurnames[string(syl[:2])]; ok && len(syl) >= 3 && (tokens == 1 || firstLen == 2) {
-			return koreanName{surname: string(syl[:2]), given: syl[2:]}, true
-		}
+	if _, ok := koreanSurnames[string(syl[:2])]; ok && len(syl) >= 3 && (tokens == 1 || firstLen == 2) {
+		return koreanName{surname: string(syl[:2]), given: syl[2:]}, true
 	}
 	if tokens > 1 && firstLen != 1 {
 		return koreanName{}, false
@@ -97,7 +97,12 @@ func parseKoreanName(f string) (koreanName, bool) {
 // word by word with the sound changes between syllables.
 func romanizeHangul(f string) []Variant {
 	if n, ok := parseKoreanName(f); ok {
-		return n.variants()
+		vs := n.variants()
+		if len(n.given) == 1 && !strings.Contains(f, " ") {
+			// 조지 (George) has the shape of a Korean name too.
+			vs = append(vs, Variant{Text: romanizeHangulLoan(f), Method: "hangul-loan"})
+		}
+		return vs
 	}
 	return []Variant{
 		{Text: romanizeHangulWords(f, false), Method: "hangul-rr"},
