@@ -50,7 +50,8 @@ const (
 	ListCons  = "Consolidated (non-SDN)"
 )
 
-// MaxRecord bounds Entity.Record; the longest SDN entry of 2024 is ~12 KB.
+// MaxRecord bounds Entity.Record (the rows or XML element as published); the
+// longest entry of the 2021-07 CSV set and the 2026-01-08 XML is 10.7 KB.
 const MaxRecord = 64 << 10
 
 func init() {
