@@ -1,8 +1,6 @@
 package goods
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -200,8 +198,3 @@ func isUpperAlpha(s string) bool {
 	}
 	return true
 }
-
-// fmtQty prints a quantity without trailing zeros.
-func fmtQty(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
-
-var _ = fmt.Sprint
