@@ -134,10 +134,17 @@ func romanizeHangulLoan(f string) string {
 			continue
 		case s.l == 9 && s.v == 20: // 시
 			b = append(b, "sh"...)
+		case s.l == 9 && (s.v == 2 || s.v == 6 || s.v == 12 || s.v == 17 || s.v == 7):
+			// 샤 셔 쇼 슈 셰: sha, sho, shu, she (슈타인 Stein)
+			b = append(b, "sh"...)
+			b = append(b, loanMedial[s.v][1:]...)
+			b = append(b, finalSound[s.t]...)
+			continue
 		default:
 			b = append(b, rrInitial[s.l]...)
 		}
-		if !(s.v == 18 && s.t == 0 && s.l != 11) {
+		// ㅡ is the vowel Korean adds to a bare consonant: 스 s, 를 rl.
+		if !(s.v == 18 && (s.t == 0 || s.t == 8) && s.l != 11) {
 			b = append(b, loanMedial[s.v]...)
 		}
 		b = append(b, finalSound[s.t]...)
