@@ -247,6 +247,8 @@ func Romanize(name string) []Variant {
 		vs = romanizeArabic(f)
 	case Kana:
 		vs = romanizeKana(f)
+	case Mixed:
+		vs = romanizeMixed(f)
 	}
 	if len(vs) == 0 {
 		return []Variant{{Text: Fold(unidecode.Unidecode(f)), Method: "unidecode"}}
@@ -259,6 +261,28 @@ func Romanize(name string) []Variant {
 		}
 	}
 	return dedupe(vs)
+}
+
+// romanizeMixed renders a name whose words are in several scripts word by
+// word, each with the preferred system of its script; the variant takes
+// the method of its first non-Latin word.
+func romanizeMixed(f string) []Variant {
+	var b strings.Builder
+	method := ""
+	for i, w := range strings.Fields(f) {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		vs := Romanize(w)
+		if len(vs) == 0 {
+			continue
+		}
+		b.WriteString(vs[0].Text)
+		if method == "" && vs[0].Method != "exact" {
+			method = vs[0].Method
+		}
+	}
+	return []Variant{{Text: b.String(), Method: method}}
 }
 
 // dedupe drops empty variants and repeated texts, keeping the first method

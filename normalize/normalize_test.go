@@ -108,5 +108,6 @@ func TestRomanizeFallback(t *testing.T) {
 	romanizeCases(t, []struct{ in, text, method string }{
 		{"Νικόλαος", "nikolaos", "unidecode"},
 		{"משה", "mshh", "unidecode"},
+		{"Путин 김정은", "putin kim jeong eun", "cyrillic-icao"}, // mixed: word by word
 	})
 }
