@@ -69,6 +69,11 @@ func load() {
 			if err != nil || !r.IsCountry() || r.String() != code {
 				continue
 			}
+			// Withdrawn codes (PZ, FX, DY, HV, ZR, TP, ...) carry the same
+			// English names as their successors: keep only current codes.
+			if c := r.Canonicalize(); c.String() != code {
+				continue
+			}
 			name := en.Name(r)
 			if name == "" || name == code {
 				continue
