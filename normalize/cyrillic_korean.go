@@ -139,8 +139,8 @@ func cyrillicKorean(f string) []Variant {
 	for i, w := range words {
 		var ok bool
 		syls, ok = parseCyrKorean(w, syls[:0])
-		if !ok {
-			return nil
+		if !ok || len(syls) > 2 {
+			return nil // Пак Ирина: a Russian given name reads as i-ri-na
 		}
 		for j, s := range syls {
 			if i > 0 || j > 0 {

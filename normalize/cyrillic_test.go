@@ -85,9 +85,11 @@ func TestRomanizeCyrillicKorean(t *testing.T) {
 		{"Кан Сок Чу", "kang sok ju", "cyrillic-korean"},
 	})
 	// A Soviet Korean with a Russian given name is read as Russian only.
-	for _, v := range normalize.Romanize("Ким Александр Сергеевич") {
-		if v.Method == "cyrillic-korean" {
-			t.Errorf("Ким Александр Сергеевич read as Korean: %v", v)
+	for _, name := range []string{"Ким Александр Сергеевич", "Пак Ирина"} {
+		for _, v := range normalize.Romanize(name) {
+			if v.Method == "cyrillic-korean" {
+				t.Errorf("%s read as Korean: %v", name, v)
+			}
 		}
 	}
 	if vs := normalize.Romanize("Ким Чен Ын"); vs[0].Text != "kim jong un" {
