@@ -151,7 +151,7 @@ func (m *Main) listsImport(ctx context.Context, format string, paths []string) e
 	} else {
 		// The problems were listed when this content was first imported.
 		fmt.Fprintf(m.Stdout, "%s: unchanged: same content as version %d%s (sha256 %s), %d problems\n",
-			v.Source, v.Version, publishedNote(v), v.Hash[:12], len(problems))
+			v.Source, v.Version, publishedNote(v), shortHash(v.Hash), len(problems))
 		return nil
 	}
 	for _, p := range problems {
@@ -202,7 +202,7 @@ func (m *Main) listsVersions(ctx context.Context, src string) error {
 			mark = "*"
 		}
 		fmt.Fprintf(w, "%s%d\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", mark, v.Version, orDash(v.Published.String()),
-			v.ImportedAt.UTC().Format("2006-01-02 15:04"), thousands(v.Entities), v.Problems, v.Format, v.Hash[:12], v.Origin)
+			v.ImportedAt.UTC().Format("2006-01-02 15:04"), thousands(v.Entities), v.Problems, v.Format, shortHash(v.Hash), v.Origin)
 	}
 	return w.Flush()
 }
@@ -270,4 +270,12 @@ func countTable(out io.Writer, counts map[string]int) {
 	for _, k := range keys {
 		fmt.Fprintf(out, "  %-*s  %7s\n", width, k, thousands(counts[k]))
 	}
+}
+
+// shortHash is the first 12 hex digits of a content hash, for tables.
+func shortHash(h string) string {
+	if len(h) > 12 {
+		return h[:12]
+	}
+	return h
 }
