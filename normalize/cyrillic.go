@@ -38,7 +38,10 @@ var (
 	tabGOST   = cyrTable("a b v g d e zh z i j k l m n o p r s t u f x c ch sh shh - y - e yu ya")
 	tabCommon = cyrTable("a b v g d e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya")
 	tabGerman = cyrTable("a b w g d e sch s i j k l m n o p r s t u f ch z tsch sch schtsch - y - e ju ja")
-	tabFrench = cyrTable("a b v g d e j z i i k l m n o p r s t ou f kh ts tch ch chtch - y - e iou ia")
+	// Serbian Latin (Vuk Karadžić's alphabet) with its marks folded, which
+	// is how Serbian, Bosnian and Montenegrin names appear on the lists.
+	tabSerbian = cyrTable("a b v g d e z z i j k l m n o p r s t u f h c c s sc - y - e ju ja")
+	tabFrench  = cyrTable("a b v g d e j z i i k l m n o p r s t ou f kh ts tch ch chtch - y - e iou ia")
 )
 
 // cyrSystem is one romanization of Cyrillic.
@@ -373,6 +376,22 @@ func pick(cond bool, yes, no string) string {
 	return no
 }
 
+var serbianSystem = cyrSystem{"cyrillic-serbian", &tabSerbian, serbianLetter}
+
+// serbianLetter: the Serbian letters outside Russian а..я, marks folded
+// (ђ đ -> d, ћ ć -> c, џ dž -> dz).
+func serbianLetter(c cyrCtx) (string, bool) {
+	switch c.r {
+	case 'ђ':
+		return "d", true
+	case 'ћ':
+		return "c", true
+	case 'џ':
+		return "dz", true
+	}
+	return "", false
+}
+
 var cyrSystems = []cyrSystem{
 	{"cyrillic-icao", &tabICAO, icaoLetter},
 	{"cyrillic-bgn", &tabBGN, bgnLetter},
@@ -396,6 +415,11 @@ func romanizeCyrillic(f string) []Variant {
 	for i := range cyrSystems {
 		buf = transCyr(buf[:0], rs, lang, &cyrSystems[i])
 		vs = append(vs, Variant{Text: clean(buf), Method: cyrSystems[i].method})
+	}
+	if strings.ContainsAny(f, "јљњћђџ") {
+		// Радоичић -> Radojicic: Serbian letters mark a Serbian name
+		buf = transCyr(buf[:0], rs, lang, &serbianSystem)
+		vs = append([]Variant{{Text: clean(buf), Method: serbianSystem.method}}, vs...)
 	}
 	if lang == langRu && mayBeUkrainian(f) {
 		buf = transCyr(buf[:0], rs, langUk, &cyrSystems[0])

@@ -69,6 +69,8 @@ func TestRomanizeCyrillic(t *testing.T) {
 		{"ПУТИН Владимир", "putin wladimir", "cyrillic-german"},
 		{"Дмитрий Медведев", "dmitry medvedev", "cyrillic-common"},
 		{"Щербаков Юрий", "shcherbakov yury", "cyrillic-common"},
+		{"Милан Радоичић", "milan radoicic", "cyrillic-serbian"},
+		{"Жељка Цвијановић", "zeljka cvijanovic", "cyrillic-serbian"},
 		{"Зеленський Володимир Олександрович", "zelenskyi volodymyr oleksandrovych", "cyrillic-icao"},
 	})
 }

@@ -215,6 +215,7 @@ func Tokens(folded string) []string { return strings.Fields(folded) }
 //   - "cyrillic-icao", "cyrillic-bgn", "cyrillic-gost": ICAO Doc 9303,
 //     BGN/PCGN, GOST 7.79-2000 B; "cyrillic-common", "cyrillic-german",
 //     "cyrillic-french": everyday English, German and French spellings;
+//     "cyrillic-serbian": Serbian Latin, for names with Serbian letters;
 //   - "cyrillic-korean": a Korean name in Cyrillic (Kontsevich) read back;
 //   - "hangul-rr", "hangul-mr", "korean-dprk": Revised Romanization,
 //     McCune–Reischauer, DPRK practice; "hangul-loan": a foreign name in
