@@ -369,7 +369,11 @@ func writeLedger(w io.Writer, rep *goods.LedgerReport, bad []string) {
 		}
 	}
 	for _, b := range rep.Other {
-		fmt.Fprintf(w, "%s %s %g %s: %s\n", b.Delivery.Date, b.Delivery.Product, b.Delivery.Quantity, b.Delivery.Unit, b.Finding)
+		by := ""
+		if b.Prohibits != "" {
+			by = " [" + b.Prohibits + "]"
+		}
+		fmt.Fprintf(w, "%s %s %g %s: %s%s\n", b.Delivery.Date, b.Delivery.Product, b.Delivery.Quantity, b.Delivery.Unit, b.Finding, by)
 	}
 	for _, f := range rep.Factors {
 		if f.BarrelsPerT > 0 {
