@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"embargo"
@@ -124,5 +125,24 @@ func TestLedgerBadInput(t *testing.T) {
 	}
 	if n := len(l.Report().Accounts); n != 0 {
 		t.Errorf("rejected deliveries were booked: %d accounts", n)
+	}
+}
+
+// Refined petroleum from October to December 2017 counts against 2375 para
+// 14's fixed period; crude oil between 2375 and 2397 against a baseline no
+// figure gives (reported, not computed); refined before October 2017 has no cap.
+func TestLedger2017Periods(t *testing.T) {
+	l := &goods.Ledger{Measures: mustMeasures(t)}
+	b1, _ := l.Add(goods.Delivery{Date: "2017-11-15", Product: "kerosene", Quantity: 1000, Unit: "t"})
+	b2, _ := l.Add(goods.Delivery{Date: "2017-10-15", Product: "crude", Quantity: 1000, Unit: "bbl"})
+	b3, _ := l.Add(goods.Delivery{Date: "2017-09-15", Product: "diesel", Quantity: 1000, Unit: "bbl"})
+	if b1.Measure != "UN-2375-14-2017" || b1.Period.From != "2017-10-01" || b1.Period.To != "2017-12-31" || b1.Barrels != 7770 {
+		t.Errorf("kerosene in November 2017: %+v", b1)
+	}
+	if b2.Measure != "" || b2.Finding == "" || !strings.Contains(b2.Finding, "UN-2375-15") {
+		t.Errorf("crude in October 2017 should name the uncomputable baseline: %+v", b2)
+	}
+	if b3.Measure != "" || !strings.Contains(b3.Finding, "no cap in force") {
+		t.Errorf("refined in September 2017: %+v", b3)
 	}
 }
