@@ -222,6 +222,7 @@ func Tokens(folded string) []string { return strings.Fields(folded) }
 //     Hangul read back through the loanword spelling rules;
 //   - "han-pinyin", "han-korean": Mandarin pinyin, Sino-Korean readings;
 //   - "kana-hepburn": Japanese kana; "arabic": Arabic, Persian, Urdu;
+//   - "greek-elot": Greek by ELOT 743;
 //   - "unidecode": anything else, or a Han character outside the tables.
 type Variant struct {
 	Text   string // folded Latin text
@@ -248,6 +249,10 @@ func Romanize(name string) []Variant {
 		vs = romanizeArabic(f)
 	case Kana:
 		vs = romanizeKana(f)
+	case Greek:
+		// ELOT 743 first; unidecode's reading (η e, υ u) follows as the
+		// older Cypriot passport spelling (Demetris Ioannides).
+		vs = append(romanizeGreek(f), Variant{Text: Fold(unidecode.Unidecode(f)), Method: "unidecode"})
 	case Mixed:
 		vs = romanizeMixed(f)
 	}

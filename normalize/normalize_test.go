@@ -106,7 +106,9 @@ func TestRomanizeDistinctASCII(t *testing.T) {
 
 func TestRomanizeFallback(t *testing.T) {
 	romanizeCases(t, []struct{ in, text, method string }{
-		{"Νικόλαος", "nikolaos", "unidecode"},
+		{"Νικόλαος", "nikolaos", "greek-elot"},
+		{"Δημήτρης Ιωαννίδης", "dimitris ioannidis", "greek-elot"},
+		{"Ευάγγελος Μπακογιάννης", "evangelos bakogiannis", "greek-elot"},
 		{"משה", "mshh", "unidecode"},
 		{"Путин 김정은", "putin kim jeong eun", "cyrillic-icao"}, // mixed: word by word
 	})
