@@ -67,6 +67,9 @@ func (m *Main) listsShow(ctx context.Context, id string) error {
 	}
 	h, err := s.History(ctx, id)
 	if err != nil {
+		if _, _, ok := embargo.SplitID(id); !ok && embargo.ErrorKind(err) == embargo.ENOTFOUND {
+			return embargo.Errorf(embargo.ENOTFOUND, "no entity %q: ids are SOURCE:REF, e.g. un:KPi.033, ofac:20157", id)
+		}
 		return err
 	}
 	last := h[len(h)-1]

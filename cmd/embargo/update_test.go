@@ -41,6 +41,10 @@ func TestUpdateFromMirror(t *testing.T) {
 	if out := must(t, args...); out != "un: unchanged (304)\n" {
 		t.Errorf("second update: %q", out)
 	}
+	rs := decode[[]map[string]any](t, must(t, append([]string{"--json"}, args...)...))
+	if len(rs) != 1 || rs[0]["source"] != "un" || rs[0]["status"] != "unchanged" || rs[0]["not_modified"] != true {
+		t.Errorf("update --json = %v", rs)
+	}
 	broken.Store(true)
 	out, _, err := runMain(t, args...)
 	if err == nil {
