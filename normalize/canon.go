@@ -191,8 +191,8 @@ func Canon(token string) string {
 			return "abdal" + Canon(token[len(p):])
 		}
 	}
-	if !isASCII(token) {
-		return token
+	if !isASCII(token) || isRoman(token) {
+		return token // III stays III, not the Korean surname I
 	}
 	c := canonRules(token)
 	if k, ok := canonClass[c]; ok {
@@ -234,6 +234,11 @@ func canonRules(t string) string {
 	}
 	b = finalI(b)
 	return string(dedouble(b))
+}
+
+// isRoman reports a Roman numeral of generations and rulers (ii, iii, iv).
+func isRoman(t string) bool {
+	return strings.Trim(t, "ivx") == ""
 }
 
 func isVowelByte(c byte) bool {

@@ -60,7 +60,7 @@ func TestCanonKeepsApart(t *testing.T) {
 		{"man", "un"}, {"jong", "jun"}, {"jong", "yong"}, {"un", "yun"},
 		{"min", "man"}, {"kim", "kin"}, {"pak", "pan"}, {"ivan", "ivanov"},
 		{"hasan", "husayn"}, {"maria", "mario"}, {"ali", "alia"},
-		{"sergei", "sergeev"}, {"chol", "chal"}, {"il", "in"}, {"mario", "mare"},
+		{"sergei", "sergeev"}, {"chol", "chal"}, {"il", "in"}, {"mario", "mare"}, {"iii", "i"},
 	} {
 		if a, b := normalize.Canon(pair[0]), normalize.Canon(pair[1]); a == b {
 			t.Errorf("Canon(%q) = Canon(%q) = %q: want apart", pair[0], pair[1], a)
