@@ -98,6 +98,7 @@ type row struct {
 type table struct {
 	file    string
 	updated string // the date of row 1
+	firstAt string // "line 1" or "row 1"
 	header  []string
 	cols    cols
 	rows    []row
@@ -196,7 +197,7 @@ func (t *table) add(i int, at string, cells []string) error {
 		if len(cells) < 2 || clean(cells[0]) != "Last Updated" {
 			return conListError(t.file, at+`: the first line is not "Last Updated,<dd/mm/yyyy>": not a ConList file`)
 		}
-		t.updated = cells[1]
+		t.updated, t.firstAt = cells[1], at
 	case 1:
 		t.header = cells
 		return t.checkHeader(at)

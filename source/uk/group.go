@@ -15,7 +15,7 @@ import (
 func (t *table) parse() (*source.Result, error) {
 	res := &source.Result{}
 	if d, err := ukDate(t.updated); err != nil {
-		res.Problems.Add(source.Pos{File: t.file, Record: "line 1", Field: "Last Updated"}, "%v", err)
+		res.Problems.Add(source.Pos{File: t.file, Record: t.firstAt, Field: "Last Updated"}, "%v", err)
 	} else {
 		res.Published = d
 	}
