@@ -201,6 +201,11 @@ func Canon(token string) string {
 	return c
 }
 
+// canonReplacer does the letter-group rules of canonRules.
+var canonReplacer = strings.NewReplacer("schtsch", "shch", "tsch", "ch", "dzh", "j", "dj", "j", "sch", "sh", "tch", "ch",
+	"shh", "shch", "kh", "h", "x", "ks", "tz", "ts", "cz", "ts", "q", "k",
+	"ou", "u", "oo", "u", "w", "v")
+
 // canonRules applies the spelling rules in order; each one is a reason:
 //   - German and Polish w is v (Wladimir, Gorbatschow);
 //   - schtsch, tsch, sch (German), tch (French) are shch, ch, sh, ch;
@@ -217,10 +222,6 @@ func Canon(token string) string {
 //   - the endings -iy -ii -ij -yi -yy -y of adjectives are -i
 //     (Dmitriy, Dmitrii, Dmitrij, Dmitry);
 //   - -off and -ow are -ov; double letters are single.
-var canonReplacer = strings.NewReplacer("schtsch", "shch", "tsch", "ch", "dzh", "j", "dj", "j", "sch", "sh", "tch", "ch",
-	"shh", "shch", "kh", "h", "x", "ks", "tz", "ts", "cz", "ts", "q", "k",
-	"ou", "u", "oo", "u", "w", "v")
-
 func canonRules(t string) string {
 	if len(t) <= 2 {
 		return t
