@@ -113,3 +113,16 @@ func TestDescriptionCandidates(t *testing.T) {
 		t.Error("270110 is no HS 2022 subheading")
 	}
 }
+
+// A DPRK flag is a vessel finding from 2371 (2017-08-05) on, not before.
+// (The cargo is reviewed either way: 2270 para 18 inspection covers cargo on
+// DPRK-flagged vessels.)
+func TestVesselFlagDates(t *testing.T) {
+	c := &goods.Checker{Measures: mustMeasures(t)}
+	for date, want := range map[string]goods.Outcome{"2017-08-04": goods.Clear, "2017-08-05": goods.Review} {
+		v := check(t, c, goods.Shipment{Date: date, From: "CN", To: "VN", HS: "9403", Flag: "Korea, North"})
+		if v.Vessel == nil || v.Vessel.Outcome != want || v.Verdict != goods.Review {
+			t.Errorf("%s: want vessel %s, got %+v (verdict %s)", date, want, v.Vessel, v.Verdict)
+		}
+	}
+}
