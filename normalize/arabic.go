@@ -136,6 +136,24 @@ func isArabicLetter(r rune) bool { return r >= 0x620 && r <= 0x6FF }
 // between two consonants that have no long vowel between them. ع and ء are
 // silent consonants: علي -> ali, سعد -> saad.
 func spellArabic(b []byte, w []rune, vowels bool) []byte {
+	return spellArabicStyle(b, w, vowels, false)
+}
+
+// frenchArabic gives the French (Maghreb, Lebanon) spelling of a letter:
+// ش ch, ج dj, و ou (Chouman, Djamel, Mourad).
+func frenchArabic(r rune, s string) string {
+	switch {
+	case r == 'ش':
+		return "ch"
+	case r == 'ج':
+		return "dj"
+	case s == "u":
+		return "ou"
+	}
+	return s
+}
+
+func spellArabicStyle(b []byte, w []rune, vowels, french bool) []byte {
 	prevCons := false
 	for i, r := range w {
 		var prev, next rune
@@ -146,7 +164,10 @@ func spellArabic(b []byte, w []rune, vowels bool) []byte {
 			next = w[i+1]
 		}
 		s := arabicLetter(prev, r, next)
-		vowel := s == "a" || s == "i" || s == "u"
+		if french {
+			s = frenchArabic(r, s)
+		}
+		vowel := s == "a" || s == "i" || s == "u" || s == "ou"
 		if !vowel && prevCons && vowels {
 			b = append(b, 'a')
 		}
@@ -241,7 +262,7 @@ func arabicWord(b []byte, w string, which int, withAl bool) []byte {
 		if al {
 			rs = rs[2:]
 		}
-		return spellArabic(b, rs, true)
+		return spellArabicStyle(b, rs, true, which == 1)
 	}
 	return append(b, forms[min(which, len(forms)-1)]...)
 }
