@@ -48,7 +48,7 @@ func FuzzParseConList(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzParse(t, uk.ConList{}, "ConList.csv", data) })
 }
 
-func FuzzParseConListXLSX(f *testing.F) {
+func FuzzParseXLSX(f *testing.F) {
 	for _, c := range []string{"conlist-2025", "conlist-2020"} {
 		b, err := os.ReadFile(filepath.Join("testdata", c, "input.csv"))
 		if err != nil {
