@@ -341,6 +341,22 @@ const arabicNameTable = `
 خسرو khosrow khusraw
 جولاني jawlani julani
 ولد ould walad
+فيض faiz fayz
+فتاح fattah
+ديب dib deeb
+اشرف ashraf
+أشرف ashraf
+ذاكر zakir dhakir
+رستم rustam rostam
+رستمي rostami
+پرويز parviz parwiz
+مرتضي murtaza morteza
+نورزي noorzai nurzai
+اچکزي achekzai
+خداي khudai
+قريشي qureshi quraishi
+كبيسي kubaysi kubaisi
+زغبي zoghbi zughbi
 `
 
 // arabicNames maps a word (arabicKey form) to its spellings.
