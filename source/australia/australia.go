@@ -17,8 +17,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"embargo"
 	"embargo/source"
 )
@@ -140,34 +138,13 @@ func checkHeader(file string, h []string, data []byte) error {
 	return nil
 }
 
-// xlsxRows reads the first sheet. Raw cell values are asked for, so that
-// Control Date and dates of birth come as the Excel serial numbers the
-// workbook stores (45303), not in the display format of the reading machine.
+// xlsxRows reads the first sheet. Cells come as stored, so that Control
+// Date and dates of birth are the Excel serial numbers the workbook holds
+// (45303), not a display format.
 func xlsxRows(file string, data []byte) ([][]string, error) {
-	wb, err := excelize.OpenReader(bytes.NewReader(data))
+	rows, err := readXLSX(data)
 	if err != nil {
-		return nil, formatError(file, "not a readable xlsx workbook (truncated download?): "+err.Error())
-	}
-	defer wb.Close()
-	sheets := wb.GetSheetList()
-	if len(sheets) == 0 {
-		return nil, formatError(file, "the workbook has no sheet")
-	}
-	it, err := wb.Rows(sheets[0])
-	if err != nil {
-		return nil, formatError(file, fmt.Sprintf("sheet %q: %v", sheets[0], err))
-	}
-	defer it.Close()
-	var rows [][]string
-	for it.Next() {
-		r, err := it.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, formatError(file, fmt.Sprintf("sheet %q row %d: %v", sheets[0], len(rows)+1, err))
-		}
-		rows = append(rows, r)
-	}
-	if err := it.Error(); err != nil {
-		return nil, formatError(file, fmt.Sprintf("sheet %q: %v (truncated download?)", sheets[0], err))
+		return nil, formatError(file, "not a readable xlsx workbook: "+err.Error())
 	}
 	return rows, nil
 }

@@ -51,8 +51,9 @@ func build(file string, rows [][]string) (*source.Result, error) {
 	if len(order) == 0 {
 		return nil, formatError(file, "the sheet holds no listing below its header")
 	}
+	found := map[string]string{}
 	for _, g := range order {
-		mp := mapper{file: file, rows: rows, probs: &res.Problems}
+		mp := mapper{file: file, rows: rows, probs: &res.Problems, found: found}
 		e := mp.entity(g)
 		res.Entities = append(res.Entities, e)
 		for _, i := range g.rows {
@@ -88,12 +89,34 @@ func blank(r []string) bool {
 // clean collapses the no-break spaces, newlines and trailing spaces the
 // workbook is full of ("Entity ", "Yemeni\u00a0") and reads "NA" as empty.
 func clean(s string) string {
-	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
-	switch strings.ToLower(s) {
-	case "na", "n/a", "-":
-		return ""
+	if messy(s) {
+		s = strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
+	}
+	if len(s) <= 3 {
+		switch strings.ToLower(s) {
+		case "na", "n/a", "-":
+			return ""
+		}
 	}
 	return s
+}
+
+// messy reports whether s has a space to collapse or trim, a control
+// character or a no-break space; most cells have none, and skip the work.
+func messy(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+				return true
+			}
+		case c < ' ':
+			return true
+		case c == 0xC2 && i+1 < len(s) && s[i+1] == 0xA0:
+			return true
+		}
+	}
+	return false
 }
 
 // mapper maps one group of rows to an entity.
@@ -101,6 +124,7 @@ type mapper struct {
 	file  string
 	rows  [][]string
 	probs *source.ErrorList
+	found map[string]string // address -> country code ("" for none), see countryOf
 }
 
 func (m mapper) at(i int, field string) source.Pos {

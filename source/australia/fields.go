@@ -15,6 +15,12 @@ import (
 var enumSep = regexp.MustCompile(`(?:^|\s|;)\(?[a-z]\)\s*|;`)
 
 func enumerate(s string) []string {
+	if !strings.ContainsAny(s, ");") {
+		if s == "" {
+			return nil
+		}
+		return []string{s} // no enumeration: the common case
+	}
 	var out []string
 	for _, p := range enumSep.Split(s, -1) {
 		if p = strings.Trim(p, " ,;"); p != "" {
@@ -122,7 +128,7 @@ func (m mapper) addresses(e *embargo.Entity, i int, seen map[string]bool) {
 		}
 		seen["addr:"+a] = true
 		ad := embargo.Address{Full: a}
-		if c, ok := country.Find(a); ok {
+		if c, ok := m.countryOf(a); ok {
 			ad.Country = c
 			if !seen["ctry:"+c] {
 				seen["ctry:"+c] = true
@@ -200,4 +206,15 @@ var demonyms = map[string]string{
 	"turkmen": "TM", "ugandan": "UG", "ukrainian": "UA", "ukranian": "UA", "uzbek": "UZ", "uzbekistani": "UZ",
 	"venezuelan": "VE", "vietnamese": "VN", "yemeni": "YE", "zimbabwean": "ZW", "ussr": "RU", "soviet": "RU",
 	"democratic republic of congo": "CD", "united kingdom of great britain": "GB",
+}
+
+// countryOf is country.Find, remembered for the parse: the same addresses
+// recur on every alias row and across listings.
+func (m mapper) countryOf(a string) (string, bool) {
+	if c, ok := m.found[a]; ok {
+		return c, c != ""
+	}
+	c, _ := country.Find(a)
+	m.found[a] = c
+	return c, c != ""
 }

@@ -37,3 +37,15 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzXLSX feeds mutated workbooks to the parser (and so to the package's
+// own SpreadsheetML scanner): no panic, only results or ErrFormat.
+func FuzzXLSX(f *testing.F) {
+	f.Add(workbook(f, "testdata/basic/input.csv"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, err := australia.Format{}.Parse([]source.File{{Name: "fuzz.xlsx", Data: data}})
+		if err != nil && !errors.Is(err, source.ErrFormat) {
+			t.Fatalf("error does not wrap ErrFormat: %v", err)
+		}
+	})
+}

@@ -76,6 +76,8 @@ func benchParse(b *testing.B, rel string) {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(data)))
+	start := cpuTime()
+	defer reportCPU(b, start)
 	for b.Loop() {
 		if _, err := (australia.Format{}).Parse([]source.File{{Name: rel, Data: data}}); err != nil {
 			b.Fatal(err)

@@ -5,12 +5,15 @@ import (
 	"encoding/csv"
 	"errors"
 	"os"
+	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
+	"embargo/internal/testdata"
 	"embargo/source"
 	"embargo/source/australia"
 )
@@ -97,4 +100,58 @@ func TestDetect(t *testing.T) {
 			t.Errorf("Detect(%s) = %v, want %v", file, got, want)
 		}
 	}
+}
+
+// excelizeRows reads the first sheet with excelize, raw values: the oracle
+// the package's own scanner is checked against.
+func excelizeRows(t testing.TB, data []byte) [][]string {
+	t.Helper()
+	wb, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	rows, err := wb.GetRows(wb.GetSheetList()[0], excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// TestScannerMatchesExcelize compares the scanner with excelize cell by cell,
+// on the fixture workbook and on the real DFAT file when present.
+func TestScannerMatchesExcelize(t *testing.T) {
+	cases := map[string][]byte{"fixture": workbook(t, "testdata/basic/input.csv")}
+	if p := testdata.Root(); p != "" {
+		if b, err := os.ReadFile(filepath.Join(p, realXLSX)); err == nil {
+			cases["real"] = b
+		}
+	}
+	for name, data := range cases {
+		got, err := australia.ReadXLSX(data)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		want := excelizeRows(t, data)
+		if len(got) != len(want) {
+			t.Errorf("%s: %d rows, excelize %d", name, len(got), len(want))
+		}
+		bad := 0
+		for i := range min(len(got), len(want)) {
+			g, w := trimRow(got[i]), trimRow(want[i])
+			if !slices.Equal(g, w) && bad < 5 {
+				bad++
+				t.Errorf("%s row %d:\n got  %q\n want %q", name, i+1, g, w)
+			}
+		}
+		t.Logf("%s: %d rows agree", name, len(want))
+	}
+}
+
+// trimRow drops trailing empty cells, which readers keep or not.
+func trimRow(r []string) []string {
+	for len(r) > 0 && r[len(r)-1] == "" {
+		r = r[:len(r)-1]
+	}
+	return r
 }

@@ -81,6 +81,8 @@ func BenchmarkParse(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(data)))
+	start := cpuTime()
+	defer reportCPU(b, start)
 	for b.Loop() {
 		if _, err := (canada.Format{}).Parse([]source.File{{Name: realFile, Data: data}}); err != nil {
 			b.Fatal(err)

@@ -100,6 +100,8 @@ func bench(b *testing.B, f source.Format, rel string) {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(data)))
+	start := cpuTime()
+	defer reportCPU(b, start)
 	for b.Loop() {
 		if _, err := f.Parse([]source.File{{Name: rel, Data: data}}); err != nil {
 			b.Fatal(err)

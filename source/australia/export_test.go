@@ -1,0 +1,4 @@
+package australia
+
+// ReadXLSX exposes the workbook scanner to the external tests.
+var ReadXLSX = readXLSX
