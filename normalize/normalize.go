@@ -88,8 +88,8 @@ func buildLatinBase() map[rune]string {
 	m := map[rune]string{
 		'ø': "o", 'ł': "l", 'đ': "d", 'ß': "ss", 'æ': "ae", 'œ': "oe",
 		'ı': "i", 'þ': "th", 'ð': "d", 'ħ': "h", 'ŧ': "t", 'ƒ': "f",
-		'ɨ': "i", 'ʉ': "u", 'ŀ': "l", 'ĸ': "k", 'ŋ': "ng", 'ə': "e", 'ɛ': "e",
-		'ɔ': "o", 'ς': "σ",
+		'ɨ': "i", 'ʉ': "u", 'ŀ': "l", 'ĸ': "k", 'ŋ': "ng", 'ɛ': "e", 'ɔ': "o", 'ς': "σ",
+		'ə': "a", // Azerbaijani ə: Heydər Əliyev is Heydar Aliyev
 	}
 	add := func(lo, hi rune) {
 		for r := lo; r <= hi; r++ {
@@ -175,7 +175,7 @@ func Fold(s string) string {
 // hasLatinBase reports the ranges latinBase covers, to spare a map look-up
 // for every Cyrillic, Arabic or Han letter.
 func hasLatinBase(r rune) bool {
-	return r >= 0xC0 && r <= 0x24F || r >= 0x370 && r <= 0x3FF || r >= 0x1E00 && r <= 0x1FFF
+	return r >= 0xC0 && r <= 0x2AF || r >= 0x370 && r <= 0x3FF || r >= 0x1E00 && r <= 0x1FFF
 }
 
 func isCJKOrHangul(r rune) bool {

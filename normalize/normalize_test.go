@@ -24,6 +24,7 @@ func TestFold(t *testing.T) {
 		{"Ἀλέξανδρος", "αλεξανδροσ"}, // final sigma folds to σ, as in Unicode case folding
 		{"Влади́мир", "владимир"},    // stress accent
 		{"Nguyễn Tấn Dũng", "nguyen tan dung"},
+		{"Heydər Əliyev", "heydar aliyev"},
 		{"", ""},
 		{"--", ""},
 	} {
