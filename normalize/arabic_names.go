@@ -284,6 +284,7 @@ const arabicNameTable = `
 موسوي musawi mousavi
 رضائي rezai
 خامنئي khamenei
+خامنهاي khamenei khamenehi
 روحاني rouhani
 طالب talib taleb
 جبهة jabhat

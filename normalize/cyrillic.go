@@ -96,9 +96,20 @@ func guessCyrLang(s string) cyrLang {
 	return langRu
 }
 
-// mayBeUkrainian reports a name with no letter Ukrainian lacks (ы э ё ъ):
+// mayBeUkrainian reports a name with no letter Ukrainian lacks (ы э ё ъ)
+// and a spelling only Ukrainian uses (-ський, -цький; ьо for ё):
 // Зеленський is Ukrainian though it has no і, ї, є or ґ.
-func mayBeUkrainian(s string) bool { return !strings.ContainsAny(s, "ыэёъ") }
+func mayBeUkrainian(s string) bool {
+	if strings.ContainsAny(s, "ыэёъ") {
+		return false
+	}
+	for _, m := range [...]string{"ськ", "цьк", "зьк", "ьо"} {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
+}
 
 func isCyrVowel(r rune) bool {
 	switch r {

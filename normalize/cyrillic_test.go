@@ -87,6 +87,12 @@ func TestRomanizeCyrillicKorean(t *testing.T) {
 		{"Кан Сок Чу", "kang sok ju", "cyrillic-korean"},
 	})
 	// A Soviet Korean with a Russian given name is read as Russian only.
+	// A Russian name gets no Ukrainian reading (Евгений is not Evhenyi).
+	for _, v := range normalize.Romanize("Евгений Пригожин") {
+		if v.Text == "evhenyi pryhozhyn" {
+			t.Errorf("Евгений Пригожин read as Ukrainian: %v", v)
+		}
+	}
 	for _, name := range []string{"Ким Александр Сергеевич", "Пак Ирина"} {
 		for _, v := range normalize.Romanize(name) {
 			if v.Method == "cyrillic-korean" {

@@ -19,6 +19,7 @@ func TestRomanizeHan(t *testing.T) {
 		{"金日成", "kim il song", "han-korean"},
 		{"朴槿惠", "park geun hye", "han-korean"},
 		{"崔龍海", "choe yong hae", "han-korean"},
+		{"金與正", "kim yo jong", "han-korean"},
 	})
 	first := map[string]string{"习近平": "xi jinping", "朴槿惠": "park geun hye", "王伟": "wang wei"}
 	for in, want := range first {

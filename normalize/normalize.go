@@ -144,7 +144,9 @@ func Fold(s string) string {
 		case r < 0x80 && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
 		case r < 0x80 && 'A' <= r && r <= 'Z':
 			r += 'a' - 'A'
-		case isApostrophe(r) || r == 0x640: // 0x640: Arabic tatweel
+		case isApostrophe(r) || r == 0x640 || r == 0x200C || r == 0x200D:
+			// Arabic tatweel; Persian zero-width non-joiner (خامنه‌ای is
+			// one word, Khamenei) and joiner
 			continue
 		case r >= 0x300 && (unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r)):
 			if keepMarks {
