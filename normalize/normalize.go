@@ -2,6 +2,14 @@
 // case folding, script detection and transliteration of every script the
 // lists use into Latin renderings, each labelled with the system that made
 // it. It does no I/O; tables are Go source.
+//
+// Fold folds a name once (marks stay on non-Latin letters, so й is not и);
+// Romanize gives its Latin renderings: Cyrillic (ICAO, BGN/PCGN, GOST and
+// everyday spellings; Ukrainian, Belarusian, Serbian; Korean names in
+// Cyrillic), Hangul (RR, MR, DPRK), Han (pinyin, Sino-Korean), Arabic
+// script, Greek and kana. Canon maps a Latin token to a key its other
+// romanizations share (jeong, chong, jong); SplitKorean and Join handle
+// given names written as one word (Jongun) or apart (Jong Un).
 package normalize
 
 import (
