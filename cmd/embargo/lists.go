@@ -28,12 +28,25 @@ func init() { commands = append(commands, newListsCmd) }
 const maxImportFile = 512 << 20
 
 func newListsCmd(m *Main) *cobra.Command {
+	var on string
 	c := &cobra.Command{
-		Use:   "lists",
+		Use:   "lists [--on DATE]",
 		Short: "Show the imported lists; import, compare and inspect their versions",
-		Args:  cobra.NoArgs,
-		RunE:  func(c *cobra.Command, _ []string) error { return m.listsTable(c.Context()) },
+		Long: "Show the version in force of each imported list; with --on DATE, the version that was in\n" +
+			"force on that date (the newest published, or imported, on or before it).",
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			var d embargo.Date
+			if on != "" {
+				var err error
+				if d, err = embargo.ParseDate(on); err != nil {
+					return embargo.FieldError("--on", "%v", err)
+				}
+			}
+			return m.listsTable(c.Context(), d)
+		},
 	}
+	c.Flags().StringVar(&on, "on", "", "date YYYY-MM-DD: the versions in force on that date")
 	c.AddCommand(newListsImportCmd(m), newListsVersionsCmd(m), newListsDiffCmd(m), newListsShowCmd(m))
 	return c
 }
@@ -51,8 +64,8 @@ type listRow struct {
 	Demo      bool                   `json:"demo,omitempty"`
 }
 
-func (m *Main) listsTable(ctx context.Context) error {
-	rows, err := m.listRows(ctx)
+func (m *Main) listsTable(ctx context.Context, on embargo.Date) error {
+	rows, err := m.listRows(ctx, on)
 	if err != nil {
 		return err
 	}
@@ -72,17 +85,25 @@ func (m *Main) listsTable(ctx context.Context) error {
 	return w.Flush()
 }
 
-// listRows returns the version in force of each list, or one demo row.
-func (m *Main) listRows(ctx context.Context) ([]listRow, error) {
+// listRows returns the version in force of each list now (or on a date),
+// or one demo row when no list has been imported.
+func (m *Main) listRows(ctx context.Context, on embargo.Date) ([]listRow, error) {
 	s, err := m.existingStore(ctx)
 	if err != nil {
 		return nil, err
 	}
 	var latest []embargo.ListVersion
-	if s != nil {
-		if latest, err = s.Latest(ctx); err != nil {
-			return nil, err
+	switch {
+	case s != nil && on.IsZero():
+		latest, err = s.Latest(ctx)
+	case s != nil:
+		latest, err = s.AsOf(ctx, on)
+		if err == nil && len(latest) == 0 {
+			err = embargo.Errorf(embargo.ENOTFOUND, "no imported list was in force on %s", on)
 		}
+	}
+	if err != nil {
+		return nil, err
 	}
 	rows := []listRow{}
 	for _, v := range latest {

@@ -130,6 +130,14 @@ func TestListsWithFixtures(t *testing.T) {
 		t.Errorf("lists --json = %v", rows)
 	}
 
+	rows = decode[[]map[string]any](t, must(t, "--data-dir", dir, "lists", "--json", "--on", "2026-02-09"))
+	if len(rows) != 1 || rows[0]["version"] != 1.0 {
+		t.Errorf("lists --on 2026-02-09 = %v; want version 1", rows)
+	}
+	if _, _, err := runMain(t, "--data-dir", dir, "lists", "--on", "2025-12-31"); embargo.ErrorKind(err) != embargo.ENOTFOUND {
+		t.Errorf("lists --on a date before any list: %v; want not found", err)
+	}
+
 	d := decode[diffReport](t, must(t, "--data-dir", dir, "lists", "diff", "cmdfake", "--json"))
 	if !slices.Equal(d.Added, []string{"cmdfake:A3", "cmdfake:A4", "cmdfake:A5"}) || !slices.Equal(d.Removed, []string{"cmdfake:A2"}) ||
 		!slices.Equal(d.Changed, []string{"cmdfake:A1"}) || !slices.Equal(d.ChangedFields["cmdfake:A1"], []string{"names", "record"}) {
