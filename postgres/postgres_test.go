@@ -21,7 +21,7 @@ var schemas atomic.Int64
 
 // open returns a store in a new schema of the database EMBARGO_TEST_POSTGRES
 // names (a DSN), dropped when the test ends; it skips without it.
-func open(t *testing.T) *postgres.Store {
+func open(t testing.TB) *postgres.Store {
 	t.Helper()
 	dsn := os.Getenv("EMBARGO_TEST_POSTGRES")
 	if dsn == "" {
