@@ -19,6 +19,10 @@ import (
 // must load in about a second and a half. The tests check, cell by cell,
 // that both readers agree on the real file and on the fixture.
 
+// maxPart bounds one part of the workbook once uncompressed: the DFAT
+// sheet is 5 MB; 256 MiB leaves room and stops a zip bomb.
+const maxPart = 256 << 20
+
 // errXLSX wraps what the scanner finds wrong with a workbook.
 var errXLSX = errors.New("xlsx")
 
@@ -60,10 +64,15 @@ func readPart(f *zip.File) ([]byte, error) {
 		return nil, fmt.Errorf("%w: %s: %v", errXLSX, f.Name, err)
 	}
 	defer rc.Close()
-	b := make([]byte, 0, f.UncompressedSize64)
-	buf := bytes.NewBuffer(b)
-	if _, err := io.Copy(buf, rc); err != nil {
+	// The size the archive declares is only a hint (a damaged or hostile
+	// file may claim gigabytes); the read itself is bounded.
+	buf := bytes.NewBuffer(make([]byte, 0, min(f.UncompressedSize64, 64<<20)))
+	n, err := io.Copy(buf, io.LimitReader(rc, maxPart+1))
+	if err != nil {
 		return nil, fmt.Errorf("%w: %s: %v (truncated download?)", errXLSX, f.Name, err)
+	}
+	if n > maxPart {
+		return nil, fmt.Errorf("%w: %s: larger than %d MiB uncompressed", errXLSX, f.Name, maxPart>>20)
 	}
 	return buf.Bytes(), nil
 }
