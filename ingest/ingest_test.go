@@ -5,8 +5,8 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -28,7 +28,9 @@ func (fakeFormat) Info() source.Info {
 	return source.Info{Name: "fake-list", Source: "fake", Authority: "Test", List: "Fake"}
 }
 
-func (fakeFormat) Detect(name string, head []byte) bool { return bytes.HasPrefix(head, []byte("FAKELIST ")) }
+func (fakeFormat) Detect(name string, head []byte) bool {
+	return bytes.HasPrefix(head, []byte("FAKELIST "))
+}
 
 func (fakeFormat) Parse(files []source.File) (*source.Result, error) {
 	res := &source.Result{}

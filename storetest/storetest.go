@@ -158,8 +158,8 @@ func testImportAtomic(t *testing.T, s embargo.Store) {
 	ctx := context.Background()
 	mustImport(t, s, version("un", "h1", embargo.Date{}), v1())
 	bad := [][]embargo.Entity{
-		append(v2(), v2()[0]),                 // an id twice
-		append(v2(), org("uk", "X", "other")), // an entity of another source
+		append(v2(), v2()[0]),                                              // an id twice
+		append(v2(), org("uk", "X", "other")),                              // an entity of another source
 		append(v2(), embargo.Entity{Source: "un", Schema: embargo.Person}), // no id
 	}
 	for i, ents := range bad {
