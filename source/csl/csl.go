@@ -99,16 +99,16 @@ type cslParser struct {
 	col  map[string]int
 	res  *source.Result
 	ids  ids
-	row_ []string
+	cur  []string
 }
 
 // get returns a cell by column name ("" when the layout or row lacks it).
 func (p *cslParser) get(name string) string {
 	i, ok := p.col[name]
-	if !ok || i >= len(p.row_) {
+	if !ok || i >= len(p.cur) {
 		return ""
 	}
-	return strings.TrimSpace(p.row_[i])
+	return strings.TrimSpace(p.cur[i])
 }
 
 var listAbbr = regexp.MustCompile(`\(([A-Z]+)\)`)
@@ -130,7 +130,7 @@ func (p *cslParser) ref() string {
 }
 
 func (p *cslParser) row(line int, row []string) {
-	p.row_ = row
+	p.cur = row
 	pos := source.Pos{File: p.file, Record: fmt.Sprintf("line %d", line)}
 	if len(row) == 1 && strings.TrimSpace(row[0]) == "" {
 		return // a blank line holds no record
