@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -18,6 +19,7 @@ import (
 	"embargo/internal/testdata"
 	"embargo/source"
 	_ "embargo/source/ofac"
+	_ "embargo/source/unsc"
 	"embargo/sqlite"
 )
 
@@ -95,5 +97,34 @@ func TestUpdateSetOfFiles(t *testing.T) {
 	}
 	if len(d.Added) != 0 || len(d.Removed) != 0 || len(d.Changed) != 1 || d.Changed[0].Fields[0] != "names" {
 		t.Errorf("diff after dropping one alias = %+v; want one entity with changed names", d)
+	}
+}
+
+// TestUpdateLastModified: a server that gives only Last-Modified (as
+// http.ServeContent does for a file) is asked If-Modified-Since next time.
+func TestUpdateLastModified(t *testing.T) {
+	body := testdata.Read(t, "un_sc_consolidated/consolidated_2026-02-27.xml")
+	mod := time.Date(2026, 2, 27, 0, 0, 9, 0, time.UTC)
+	var asked atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("If-Modified-Since") != "" {
+			asked.Add(1)
+		}
+		http.ServeContent(w, r, "consolidated.xml", mod, bytes.NewReader(body))
+	}))
+	defer srv.Close()
+	ctx := context.Background()
+	store, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "embargo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	f, _ := source.Lookup("un")
+	opt := fetch.Options{Timeout: 10 * time.Second, BaseURLs: map[string]string{"un": srv.URL}}
+	if r := fetch.Update(ctx, store, f, opt); r.Status != fetch.New {
+		t.Fatalf("first update: %s", r)
+	}
+	if r := fetch.Update(ctx, store, f, opt); r.String() != "un: unchanged (304)" || asked.Load() != 1 {
+		t.Errorf("second update: %s (If-Modified-Since sent %d times)", r, asked.Load())
 	}
 }
