@@ -294,20 +294,22 @@ func splitArabicCompounds(words []string) []string {
 // splitTwoNames splits a word that is two table names written together,
 // as Persian does (محمدعلی Mohammad Ali, علیرضا Alireza).
 func splitTwoNames(w string) []string {
+	// arabicKey maps two-byte letters to two-byte letters, so byte offsets
+	// in k are offsets in w.
 	k := arabicKey(w)
-	if _, ok := arabicNames[k]; ok || strings.HasPrefix(k, "ال") {
+	if _, ok := arabicNames[k]; ok || strings.HasPrefix(k, "ال") || len(k) != len(w) {
 		return []string{w}
 	}
 	n := 0
-	for i := range w {
+	for i := range k {
 		n++ // i is the byte offset of the n-th letter
-		if n <= 3 || utf8.RuneCountInString(w[i:]) < 3 {
+		if n <= 3 || utf8.RuneCountInString(k[i:]) < 3 {
 			continue
 		}
-		if _, ok := arabicNames[arabicKey(w[:i])]; !ok {
+		if _, ok := arabicNames[k[:i]]; !ok {
 			continue
 		}
-		if _, ok := arabicNames[arabicKey(w[i:])]; ok {
+		if _, ok := arabicNames[k[i:]]; ok {
 			return []string{w[:i], w[i:]}
 		}
 	}
