@@ -114,3 +114,17 @@ func TestRomanizeFallback(t *testing.T) {
 		{"Путин 김정은", "putin kim jeong eun", "cyrillic-icao"}, // mixed: word by word
 	})
 }
+
+func TestFoldIdempotent(t *testing.T) {
+	for _, s := range []string{"Тайсаев", "Ch'oe Ryong-Hae", "MÜLLER, Hans", "مُحَمَّد علي", "김정은", "金正恩", "Ἀλέξανδρος", "Heydər Əliyev", "สมชาย", "हिन्दी नाम", "خامنه‌ای"} {
+		f := normalize.Fold(s)
+		if ff := normalize.Fold(f); ff != f {
+			t.Errorf("Fold(Fold(%q)) = %q, Fold = %q", s, ff, f)
+		}
+		for _, v := range normalize.Romanize(s) {
+			if fv := normalize.Fold(v.Text); fv != v.Text {
+				t.Errorf("Romanize(%q) = %q is not folded (%q)", s, v.Text, fv)
+			}
+		}
+	}
+}
