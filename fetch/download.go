@@ -113,6 +113,9 @@ func (d *downloader) one(ctx context.Context, f source.Format, u string, conditi
 	case resp.StatusCode != http.StatusOK:
 		return source.File{}, v, false, embargo.Errorf(embargo.EUNAVAILABLE, "%sserver returned %s", d.where(u), resp.Status)
 	}
+	if resp.ContentLength > d.max {
+		return source.File{}, v, false, embargo.Errorf(embargo.ETOOLARGE, "%sfile of %d bytes is larger than the limit of %d bytes", d.where(u), resp.ContentLength, d.max)
+	}
 	file, err := source.ReadAll(u, resp.Body, d.max)
 	if err != nil {
 		var e *embargo.Error
