@@ -144,19 +144,22 @@ func (s *Store) Entities(ctx context.Context, source string, version int64) ([]e
 		return nil, fmt.Errorf("postgres: entities: %w", err)
 	}
 	defer rows.Close()
-	out := make([]embargo.Entity, 0, v.Entities)
+	datas := make([][]byte, 0, v.Entities)
 	for rows.Next() {
 		var data []byte
 		if err := rows.Scan(&data); err != nil {
 			return nil, fmt.Errorf("postgres: entities: %w", err)
 		}
-		e, err := storeutil.Decode(data)
-		if err != nil {
-			return nil, fmt.Errorf("postgres: %s version %d: %w", v.Source, v.Version, err)
-		}
-		out = append(out, e)
+		datas = append(datas, data)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("postgres: entities: %w", err)
+	}
+	out, err := storeutil.DecodeAll(datas)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %s version %d: %w", v.Source, v.Version, err)
+	}
+	return out, nil
 }
 
 // History returns the entity as each version that held it held it, in

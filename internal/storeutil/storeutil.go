@@ -9,10 +9,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"embargo"
@@ -242,4 +245,28 @@ func Compare(source string, from, to int64, a, b map[string]string, load func(ha
 	sort.Strings(d.Removed)
 	sort.Slice(d.Changed, func(i, j int) bool { return d.Changed[i].ID < d.Changed[j].ID })
 	return d, nil
+}
+
+// DecodeAll decodes stored entities on every CPU: decoding JSON is most of
+// the time it takes to load a list (see BenchmarkLatestEntities).
+func DecodeAll(datas [][]byte) ([]embargo.Entity, error) {
+	out := make([]embargo.Entity, len(datas))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(datas)/500))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(datas); i += workers {
+				if err := json.Unmarshal(datas[i], &out[i]); err != nil {
+					errs[w] = fmt.Errorf("decode stored entity %d: %w", i+1, err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return out, nil
 }

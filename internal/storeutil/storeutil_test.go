@@ -1,7 +1,9 @@
 package storeutil_test
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -68,5 +70,30 @@ func TestInForceAndDiffPair(t *testing.T) {
 		if _, _, err := storeutil.DiffPair(vs, bad[0], bad[1]); embargo.ErrorKind(err) != embargo.ENOTFOUND {
 			t.Errorf("DiffPair(%d, %d): error %v; want not found", bad[0], bad[1], err)
 		}
+	}
+}
+
+func TestDecodeAllKeepsOrder(t *testing.T) {
+	var datas [][]byte
+	for i := range 2345 {
+		e := embargo.Entity{ID: fmt.Sprintf("un:%d", i), Source: "un"}
+		d, _, err := storeutil.Encode(&e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		datas = append(datas, d)
+	}
+	got, err := storeutil.DecodeAll(datas)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, e := range got {
+		if e.ID != fmt.Sprintf("un:%d", i) {
+			t.Fatalf("entity %d is %s", i, e.ID)
+		}
+	}
+	datas[1500] = []byte("{broken")
+	if _, err := storeutil.DecodeAll(datas); err == nil || !strings.Contains(err.Error(), "entity 1501") {
+		t.Errorf("a broken record: error %v; want one naming entity 1501", err)
 	}
 }
