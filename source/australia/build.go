@@ -55,6 +55,10 @@ func build(file string, rows [][]string) (*source.Result, error) {
 	for _, g := range order {
 		mp := mapper{file: file, rows: rows, probs: &res.Problems, found: found}
 		e := mp.entity(g)
+		if len(e.Names) == 0 {
+			res.Problems.Skip(mp.at(g.rows[0], "Name of Individual or Entity"), "listing %s has no name in any of its rows", g.base)
+			continue
+		}
 		res.Entities = append(res.Entities, e)
 		for _, i := range g.rows {
 			if d, ok := serialDate(rows[i][colControl]); ok && res.Published.Before(d) {
