@@ -97,7 +97,9 @@ func TestUpdate(t *testing.T) {
 	m := &mirror{body: old}
 	srv := httptest.NewServer(m)
 	defer srv.Close()
-	opt := fetch.Options{Timeout: 500 * time.Millisecond, BaseURLs: map[string]string{"un": srv.URL + "/un/"}}
+	// Generous, so that a loaded machine does not fail the good downloads;
+	// the "slow" step alone gets a short timeout.
+	opt := fetch.Options{Timeout: time.Minute, BaseURLs: map[string]string{"un": srv.URL + "/un/"}}
 	f := unsc.Format{}
 
 	steps := []struct {
@@ -119,7 +121,11 @@ func TestUpdate(t *testing.T) {
 	}
 	for i, st := range steps {
 		m.set(st.mode, st.body)
-		r := fetch.Update(ctx, store, f, opt)
+		o := opt
+		if st.mode == "slow" {
+			o.Timeout = 500 * time.Millisecond
+		}
+		r := fetch.Update(ctx, store, f, o)
 		got := r.String()
 		t.Logf("step %d (%s): %s", i, st.mode, got)
 		if want, ok := strings.CutSuffix(st.line, "..."); ok {
@@ -152,7 +158,7 @@ func TestUpdateSizeLimit(t *testing.T) {
 	defer store.Close()
 	srv := httptest.NewServer(&mirror{body: body})
 	defer srv.Close()
-	r := fetch.Update(ctx, store, unsc.Format{}, fetch.Options{MaxBytes: 1 << 20, Timeout: 5 * time.Second,
+	r := fetch.Update(ctx, store, unsc.Format{}, fetch.Options{MaxBytes: 1 << 20, Timeout: time.Minute,
 		BaseURLs: map[string]string{"unsc": srv.URL + "/un"}})
 	if r.Status != fetch.Failed || !strings.Contains(r.Error, "larger than the limit of 1048576 bytes") {
 		t.Errorf("a 2 MB file with a 1 MB limit: %s", r)

@@ -67,7 +67,7 @@ func TestUpdateSetOfFiles(t *testing.T) {
 	if !ok {
 		t.Fatal("no ofac format registered")
 	}
-	opt := fetch.Options{Timeout: 10 * time.Second, BaseURLs: map[string]string{"ofac": srv.URL + "/exports"}}
+	opt := fetch.Options{Timeout: time.Minute, BaseURLs: map[string]string{"ofac": srv.URL + "/exports"}}
 
 	// SOURCE.md: the 2021-07 set has 8,976 sdn.csv rows.
 	if r := fetch.Update(ctx, store, f, opt); r.String() != "ofac: new version 1, 8,976 entities" {
@@ -120,7 +120,7 @@ func TestUpdateLastModified(t *testing.T) {
 	}
 	defer store.Close()
 	f, _ := source.Lookup("un")
-	opt := fetch.Options{Timeout: 10 * time.Second, BaseURLs: map[string]string{"un": srv.URL}}
+	opt := fetch.Options{Timeout: time.Minute, BaseURLs: map[string]string{"un": srv.URL}}
 	if r := fetch.Update(ctx, store, f, opt); r.Status != fetch.New {
 		t.Fatalf("first update: %s", r)
 	}

@@ -33,7 +33,7 @@ func TestUpdateFromMirror(t *testing.T) {
 	}))
 	defer srv.Close()
 	dir := t.TempDir()
-	args := []string{"--data-dir", dir, "update", "--source", "un", "--base-url", "un=" + srv.URL + "/un", "--timeout", "5s"}
+	args := []string{"--data-dir", dir, "update", "--source", "un", "--base-url", "un=" + srv.URL + "/un", "--timeout", "1m"}
 
 	if out := must(t, args...); out != "un: new version 1, 1,003 entities\n" {
 		t.Errorf("first update: %q", out)
