@@ -1,7 +1,20 @@
 // Package sqlite implements embargo.Store on SQLite (modernc.org/sqlite:
-// pure Go, no cgo). The schema is versioned with goose migrations embedded
-// in the binary (migrations/*.sql) and applied on Open. The database runs in
-// WAL mode so that screenings read while an update writes.
+// pure Go, no cgo).
+//
+// Schema (migrations/00001_init.sql): list_versions holds one row per
+// imported version (hash, origin, format, published, imported_at, counts);
+// entity_blobs holds each distinct entity JSON once, keyed by its sha256;
+// version_entities links a version to its entities in file order. Most
+// entities do not change between versions, so a new version costs a link
+// row per entity plus the changed records, and Diff compares blob ids before
+// decoding only the entities that changed. fetch_state keeps the ETag and
+// Last-Modified of the last good download of each URL.
+//
+// The schema is versioned with goose (pressly/goose/v3) migrations embedded
+// in the binary and applied by Open, so a newer binary upgrades an older
+// store in place; postgres/ uses the same migrations' shape. The database
+// runs in WAL mode so that screenings read while an update writes, and an
+// import is one transaction (BEGIN IMMEDIATE): on error nothing is stored.
 package sqlite
 
 import (
