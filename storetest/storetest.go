@@ -5,8 +5,10 @@ package storetest
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -30,6 +32,7 @@ func Run(t *testing.T, open func(t *testing.T) embargo.Store) {
 		{"AsOf", testAsOf},
 		{"NotFound", testNotFound},
 		{"ListedOn", testListedOn},
+		{"ConcurrentImports", testConcurrentImports},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -366,5 +369,37 @@ func testListedOn(t *testing.T, s embargo.Store) {
 	}
 	if _, _, err := lo.ListedOn(ctx, "uk:X", embargo.Date{Year: 2026}); embargo.ErrorKind(err) != embargo.ENOTFOUND {
 		t.Errorf("ListedOn of a source never imported: %v; want not found", err)
+	}
+}
+
+// testConcurrentImports: imports running at once (an update beside a manual
+// import) each get their own version number; the same content is stored once.
+func testConcurrentImports(t *testing.T, s embargo.Store) {
+	ctx := context.Background()
+	const n = 4
+	var wg sync.WaitGroup
+	errs := make([]error, 2*n)
+	for i := range 2 * n {
+		wg.Go(func() {
+			// Two goroutines per content: n distinct contents.
+			_, _, errs[i] = s.Import(ctx, version("un", fmt.Sprintf("c%d", i%n), embargo.Date{}), v1())
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	vs, err := s.Versions(ctx, "un")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []int64
+	for _, v := range vs {
+		got = append(got, v.Version)
+	}
+	if !slices.Equal(got, []int64{1, 2, 3, 4}) {
+		t.Errorf("versions after %d concurrent imports of %d contents = %v; want 1..%d", 2*n, n, got, n)
 	}
 }
