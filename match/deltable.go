@@ -14,10 +14,15 @@ import (
 // (linear time to build); each keeps 32 more bits of the hash to skip
 // strangers. Collisions are harmless: callers verify the edit distance.
 type delTable struct {
-	shift  uint
-	starts []uint32 // bucket b holds entries starts[b]:starts[b+1]
-	fp     []uint32 // low 32 bits of the hash
-	words  []uint32 // vocabulary ids
+	shift   uint
+	starts  []uint32 // bucket b holds entries starts[b]:starts[b+1]
+	entries []delItem
+}
+
+// delItem is one entry: the low 32 bits of its hash and its word, side by
+// side so that a probe reads one cache line.
+type delItem struct {
+	fp, word uint32
 }
 
 type delEntry struct {
@@ -86,11 +91,10 @@ func btoi(b bool) int {
 
 func buildDelTable(entries []delEntry) delTable {
 	bits := uint(1)
-	for 1<<bits < len(entries)/4+1 {
+	for 1<<bits < len(entries)/2+1 {
 		bits++
 	}
-	t := delTable{shift: 64 - bits, starts: make([]uint32, 1<<bits+1),
-		fp: make([]uint32, len(entries)), words: make([]uint32, len(entries))}
+	t := delTable{shift: 64 - bits, starts: make([]uint32, 1<<bits+1), entries: make([]delItem, len(entries))}
 	for _, e := range entries {
 		t.starts[e.hash>>t.shift+1]++
 	}
@@ -100,7 +104,7 @@ func buildDelTable(entries []delEntry) delTable {
 	next := slices.Clone(t.starts[:len(t.starts)-1])
 	for _, e := range entries {
 		b := e.hash >> t.shift
-		t.fp[next[b]], t.words[next[b]] = uint32(e.hash), e.word
+		t.entries[next[b]] = delItem{uint32(e.hash), e.word}
 		next[b]++
 	}
 	return t
@@ -113,9 +117,9 @@ func (t *delTable) each(h uint64, f func(word uint32)) {
 	}
 	b := h >> t.shift
 	fp := uint32(h)
-	for i := t.starts[b]; i < t.starts[b+1]; i++ {
-		if t.fp[i] == fp {
-			f(t.words[i])
+	for _, e := range t.entries[t.starts[b]:t.starts[b+1]] {
+		if e.fp == fp {
+			f(e.word)
 		}
 	}
 }

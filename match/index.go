@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"embargo"
 )
@@ -30,6 +31,8 @@ type Index struct {
 
 	maxWeight float32
 	pool      sync.Pool // *scratch
+	memo      sync.Map  // text -> *nearSet
+	memoN     atomic.Int64
 }
 
 // Rarity weight bounds: ln(N/df), so a token every entity has still counts,
@@ -143,7 +146,11 @@ func vocabKeys(toks []token) []string {
 func (ix *Index) weighForms() {
 	w := ix.rarity
 	for i := range ix.forms {
-		weigh(ix.forms[i].toks, w)
+		toks := ix.forms[i].toks
+		weigh(toks, w)
+		for j := range toks {
+			toks[j].vid = int32(ix.vocab[toks[j].text])
+		}
 	}
 }
 

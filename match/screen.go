@@ -21,7 +21,9 @@ type scratch struct {
 	acc, best    []float32
 	qmark, tmark []uint32 // form id -> stamp of the query / token that last touched it
 	vmark        []uint32 // word id -> stamp of the token that last looked it up
+	nmark        []uint32 // word id -> stamp of the neighbour search that last verified it
 	stamp        uint32
+	nstamp       uint32
 	touched      []uint32
 }
 
@@ -29,7 +31,7 @@ func (ix *Index) newScratch() any {
 	return &scratch{
 		acc: make([]float32, len(ix.forms)), best: make([]float32, len(ix.forms)),
 		qmark: make([]uint32, len(ix.forms)), tmark: make([]uint32, len(ix.forms)),
-		vmark: make([]uint32, len(ix.words)),
+		vmark: make([]uint32, len(ix.words)), nmark: make([]uint32, len(ix.words)),
 	}
 }
 
@@ -162,17 +164,56 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 	if len(t.text) < 3 {
 		return
 	}
-	deletions(t.text, maxEdits(len(t.text)+1), func(h uint64) {
+	ns := ix.neighbours(t.text, s)
+	t.looked, t.near = true, ns.byID
+	for _, h := range ns.hits {
+		if !seen(h.id) {
+			visit(h.id, float32(h.sim))
+		}
+	}
+}
+
+// nearSet is the words within the edit budget of a text, computed once per
+// text and shared (read-only) by the queries that use it.
+type nearSet struct {
+	hits []nearID
+	byID map[int32]nearHit
+}
+
+type nearID struct {
+	id uint32
+	nearHit
+}
+
+// memoMax bounds the memo of neighbour sets (typos in batch input would
+// otherwise grow it without end).
+const memoMax = 1 << 18
+
+// neighbours returns the vocabulary words within the edit budget of text,
+// found through the deletion table and verified.
+func (ix *Index) neighbours(text string, s *scratch) *nearSet {
+	if v, ok := ix.memo.Load(text); ok {
+		return v.(*nearSet)
+	}
+	s.nstamp++
+	st := s.nstamp
+	ns := &nearSet{byID: map[int32]nearHit{}}
+	deletions(text, maxEdits(len(text)+1), func(h uint64) {
 		ix.dels.each(h, func(id uint32) {
-			if s.vmark[id] == tstamp {
+			if s.nmark[id] == st {
 				return
 			}
-			s.vmark[id] = tstamp // verified once per token, match or not
-			if sim, _, _ := editSim(t.text, ix.words[id]); sim > 0 {
-				visit(id, float32(sim))
+			s.nmark[id] = st // verified once, match or not
+			if sim, _, d := editSim(text, ix.words[id]); sim > 0 {
+				ns.hits = append(ns.hits, nearID{id, nearHit{sim, d}})
+				ns.byID[int32(id)] = nearHit{sim, d}
 			}
 		})
 	})
+	if ix.memoN.Add(1) <= memoMax {
+		ix.memo.Store(text, ns)
+	}
+	return ns
 }
 
 // post adds v to every form posted under word, keeping per form only the

@@ -63,6 +63,12 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 	if q.canon != "" && q.canon == c.canon {
 		return simVariant, "romanization-variant", 0
 	}
+	if q.looked && c.vid >= 0 {
+		if h, ok := q.near[c.vid]; ok {
+			return h.sim, "edit-distance", h.dist
+		}
+		return 0, "", 0
+	}
 	return editSim(q.text, c.text)
 }
 
@@ -223,13 +229,13 @@ func joinRun(word string, toks []token, used []bool) (start, n int, sim float64,
 		return 0, 0, 0, 0, false
 	}
 	for s := range toks {
-		var b strings.Builder
+		total := 0
 		for k := s; k < len(toks) && k < s+3 && !used[k] && toks[k].kind != kNumber; k++ {
-			b.WriteString(toks[k].text)
-			if k == s {
-				continue
+			total += len(toks[k].text)
+			if k == s || abs(total-len(word)) > maxEdits(max(total, len(word))) {
+				continue // lengths alone rule the run out: no string built
 			}
-			joined := b.String()
+			joined := joinText(toks[s : k+1])
 			if joined == word {
 				return s, k - s + 1, simJoined, 0, true
 			}
@@ -239,6 +245,21 @@ func joinRun(word string, toks []token, used []bool) (start, n int, sim float64,
 		}
 	}
 	return 0, 0, 0, 0, false
+}
+
+func joinText(toks []token) string {
+	var b strings.Builder
+	for i := range toks {
+		b.WriteString(toks[i].text)
+	}
+	return b.String()
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // scoreOf weighs matched against unmatched tokens: every token counts by its

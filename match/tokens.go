@@ -35,6 +35,18 @@ type token struct {
 	kind   kind
 	role   role
 	weight float32 // rarity weight (1 without an index), times the kind factor
+
+	// vid is the vocabulary id of text in an Index (-1 elsewhere). near,
+	// once looked is set by Index.lookup, holds the words within the edit
+	// budget of a query token, so that scoring need not compute them again.
+	vid    int32
+	looked bool
+	near   map[int32]nearHit
+}
+
+type nearHit struct {
+	sim  float64
+	dist int
 }
 
 // form is one Latin rendering of one name, with the method that made it.
@@ -123,7 +135,7 @@ func dropPrefixes(words, origs []string, schema embargo.Schema) ([]string, []str
 func makeTokens(words, origs []string) []token {
 	toks := make([]token, len(words))
 	for i, w := range words {
-		t := token{text: w, orig: origs[i], kind: kWord, weight: 1}
+		t := token{text: w, orig: origs[i], kind: kWord, weight: 1, vid: -1}
 		switch {
 		case isNumber(w):
 			t.kind = kNumber
