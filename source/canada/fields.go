@@ -103,7 +103,10 @@ func (m mapper) aliases(text string, schema embargo.Schema) []embargo.Name {
 	var out []embargo.Name
 	seen := map[string]bool{}
 	// Cut the text at each language label; the label applies up to the next.
-	locs := langLabel.FindAllStringSubmatchIndex(text, -1)
+	var locs [][]int
+	if strings.IndexByte(text, ':') >= 0 { // every label ends in a colon; most texts have none
+		locs = langLabel.FindAllStringSubmatchIndex(text, -1)
+	}
 	segStart, lang := 0, ""
 	emit := func(seg, lang string) {
 		for _, a := range sep.Split(seg, -1) {
