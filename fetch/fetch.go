@@ -91,7 +91,8 @@ func dateOf(v embargo.ListVersion) string {
 
 // Formats resolves names (format or source names) to formats; none means
 // every source that has official URLs, one format each (the first by name:
-// ofac-csv before ofac-xml).
+// ofac-csv before ofac-xml). OpenSanctions' FollowTheMoney export is an
+// aggregation, not an official list, and large: it is fetched only when named.
 func Formats(names []string) ([]source.Format, error) {
 	if len(names) > 0 {
 		var out []source.Format
@@ -111,7 +112,7 @@ func Formats(names []string) ([]source.Format, error) {
 	var out []source.Format
 	for _, f := range source.All() {
 		i := f.Info()
-		if len(i.URLs) == 0 || seen[i.Source] {
+		if len(i.URLs) == 0 || seen[i.Source] || i.Source == "ftm" {
 			continue
 		}
 		seen[i.Source] = true
