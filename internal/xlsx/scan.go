@@ -279,29 +279,56 @@ func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r'
 }
 
+// attrs iterates over the attributes of a start tag: name="value" or
+// name='value', names with their prefix removed, values raw. It stops at
+// the first malformed attribute.
+type attrs []byte
+
+func (a *attrs) next() (name, val []byte, ok bool) {
+	b, i := *a, 0
+	for i < len(b) && isSpace(b[i]) {
+		i++
+	}
+	start := i
+	for i < len(b) && b[i] != '=' && !isSpace(b[i]) {
+		i++
+	}
+	name = b[start:i]
+	for i < len(b) && isSpace(b[i]) {
+		i++
+	}
+	if i == len(b) || b[i] != '=' {
+		return nil, nil, false
+	}
+	for i++; i < len(b) && isSpace(b[i]); i++ {
+	}
+	if i == len(b) || (b[i] != '"' && b[i] != '\'') {
+		return nil, nil, false
+	}
+	q := b[i]
+	i++
+	vs := i
+	for i < len(b) && b[i] != q {
+		i++
+	}
+	if i == len(b) {
+		return nil, nil, false
+	}
+	*a = b[i+1:]
+	return local(name), b[vs:i], true
+}
+
 // attr returns the raw value of the attribute whose local name is want in a
 // start tag's attrs ("r" finds r="A1"; "id" finds r:id="rId1").
-func attr(attrs []byte, want string) ([]byte, bool) {
+func attr(b []byte, want string) ([]byte, bool) {
+	a := attrs(b)
 	for {
-		for len(attrs) > 0 && isSpace(attrs[0]) {
-			attrs = attrs[1:]
-		}
-		eq := bytes.IndexByte(attrs, '=')
-		if eq < 0 {
-			return nil, false
-		}
-		name := local(bytes.TrimSpace(attrs[:eq]))
-		rest := bytes.TrimLeft(attrs[eq+1:], " \t\r\n")
-		if len(rest) == 0 || (rest[0] != '"' && rest[0] != '\'') {
-			return nil, false
-		}
-		end := bytes.IndexByte(rest[1:], rest[0])
-		if end < 0 {
+		name, val, ok := a.next()
+		if !ok {
 			return nil, false
 		}
 		if string(name) == want {
-			return rest[1 : 1+end], true
+			return val, true
 		}
-		attrs = rest[end+2:]
 	}
 }

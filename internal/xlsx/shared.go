@@ -26,9 +26,10 @@ func (wb *Workbook) loadShared() error {
 	sc.buf = make([]byte, 64<<10)
 
 	var all strings.Builder
-	// The text is most of the part: growing to its size (capped, since the
-	// size is the archive's claim) saves the builder's doublings.
-	all.Grow(int(min(f.UncompressedSize64, 64<<20)))
+	// The text is most of the part: growing to its size saves the builder's
+	// doublings. The size is the archive's claim, so it is trusted only as
+	// far as deflated XML goes (rarely 20:1).
+	all.Grow(int(min(f.UncompressedSize64, 20*f.CompressedSize64+4096, 64<<20)))
 	var offs []int
 	var item []byte
 	inSI, inT, inRPh := false, false, 0

@@ -178,7 +178,7 @@ func (s *Sheet) rowNumber(attrs []byte) (int, error) {
 
 // readCells reads the cells of the current row up to its </row>.
 func (s *Sheet) readCells() error {
-	sc, col := s.sc, -1
+	sc, col, open := s.sc, -1, false // open: inside a <c> whose value counts
 	for sc.next() {
 		switch sc.kind {
 		case kStart:
@@ -187,6 +187,7 @@ func (s *Sheet) readCells() error {
 				if col, err = s.startCell(sc.attrs, col); err != nil {
 					return err
 				}
+				open = !sc.empty
 				continue
 			}
 			if string(sc.name) == "row" {
@@ -196,6 +197,10 @@ func (s *Sheet) readCells() error {
 		case kEnd:
 			switch string(sc.name) {
 			case "c":
+				if !open {
+					continue // a stray </c>
+				}
+				open = false
 				if err := s.endCell(col); err != nil {
 					return err
 				}
@@ -221,23 +226,25 @@ func (s *Sheet) readCells() error {
 
 // startCell reads <c r="C7" t="s">: the column (the one after prev when r
 // is absent) and the type.
-func (s *Sheet) startCell(attrs []byte, prev int) (int, error) {
+func (s *Sheet) startCell(raw []byte, prev int) (int, error) {
 	s.val, s.inl = s.val[:0], s.inl[:0]
 	s.inV, s.inT, s.inIS, s.sawI, s.inRPh = false, false, false, false, 0
 	s.typ = tNumber
-	if t, ok := attr(attrs, "t"); ok {
-		switch string(t) {
-		case "s":
-			s.typ = tShared
-		case "inlineStr":
-			s.typ = tInline
-		case "n", "":
-		default:
-			s.typ = tOther
+	var ref []byte
+	hasRef := false
+	for a := attrs(raw); ; {
+		name, val, ok := a.next()
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "r":
+			ref, hasRef = val, true
+		case "t":
+			s.typ = typeOf(val)
 		}
 	}
-	ref, ok := attr(attrs, "r")
-	if !ok {
+	if !hasRef {
 		if prev+1 >= maxCols {
 			return 0, s.formatErr(s.num, "more than %d cells in the row", maxCols)
 		}
@@ -259,6 +266,18 @@ func (s *Sheet) startCell(attrs []byte, prev int) (int, error) {
 		return 0, s.formatErr(s.num, "cell reference %q has no column letters", ref)
 	}
 	return col - 1, nil
+}
+
+func typeOf(t []byte) cellType {
+	switch string(t) {
+	case "s":
+		return tShared
+	case "inlineStr":
+		return tInline
+	case "n", "":
+		return tNumber
+	}
+	return tOther
 }
 
 func (s *Sheet) startElem(name []byte, empty bool) {
