@@ -284,8 +284,22 @@ $("#goods-form").addEventListener("submit", async (ev) => {
   const out = $("#goods-results");
   try {
     const r = await api("POST", "/v1/goods/check", body);
+    const table = (caption, heads, rows) => rows.length ? el("table", {}, el("caption", {}, caption),
+      el("thead", {}, el("tr", {}, heads.map((h) => el("th", { scope: "col" }, h)))), el("tbody", {}, rows)) : null;
+    const measures = table("Measures triggered", ["Measure", "Citation", "Status", "Code match", "Why", "Outcome"],
+      (r.measures || []).map((h) => el("tr", {}, el("td", {}, h.id), el("td", {}, h.citation || (h.instrument + " para " + h.paragraph)),
+        el("td", {}, h.status + (h.basis ? " / HS basis " + h.basis : "")), el("td", {}, h.level + " " + (h.measure_code || "")),
+        el("td", {}, h.reason), el("td", { class: "verdict-" + h.outcome }, h.outcome))));
+    const exemptions = table("Exemptions considered", ["Measure", "Exemption", "Outcome", "Why"],
+      (r.exemptions || []).map((x) => el("tr", {}, el("td", {}, x.measure), el("td", {}, x.text), el("td", {}, x.outcome), el("td", {}, x.reason))));
+    const parties = table("Parties screened", ["Role", "Name", "Best hit", "Outcome"],
+      (r.parties || []).map((p) => el("tr", {}, el("td", {}, p.role), el("td", {}, p.name),
+        el("td", {}, p.matches && p.matches.length ? p.matches[0].caption + " (" + p.matches[0].score.toFixed(3) + ")" : "none"),
+        el("td", { class: "verdict-" + p.outcome }, p.outcome))));
     out.replaceChildren(el("p", { class: "verdict verdict-" + r.verdict }, "Verdict: " + String(r.verdict).toUpperCase()),
-      el("pre", {}, JSON.stringify(r, null, 2)));
+      measures || el("p", {}, "No measure triggered."), exemptions, parties,
+      (r.notes || []).length ? el("ul", {}, r.notes.map((n) => el("li", {}, n))) : null,
+      el("details", {}, el("summary", {}, "Full answer (JSON)"), el("pre", {}, JSON.stringify(r, null, 2))));
   } catch (err) { showError(out, err); }
 });
 
