@@ -29,7 +29,7 @@ var ErrFormat = errors.New("not an xlsx workbook")
 // Error is a problem reading a workbook: the file, the part of the archive
 // and, inside a worksheet, the row and cell.
 type Error struct {
-	File string // the workbook's name as given to Open
+	File string // the workbook's name as given to Open, "" to leave it out
 	Part string // "xl/worksheets/sheet1.xml"; "" for the archive
 	Row  int    // sheet row number (1-based), 0 when not in a row
 	Cell string // "C7", "" when not in a cell
@@ -42,14 +42,20 @@ func (e *Error) Error() string {
 	b.WriteString("xlsx: ")
 	b.WriteString(e.File)
 	if e.Part != "" {
-		b.WriteString(": " + e.Part)
+		if e.File != "" {
+			b.WriteString(": ")
+		}
+		b.WriteString(e.Part)
 	}
 	if e.Cell != "" {
 		b.WriteString(" cell " + e.Cell)
 	} else if e.Row > 0 {
 		fmt.Fprintf(&b, " row %d", e.Row)
 	}
-	b.WriteString(": " + e.Msg)
+	if e.File != "" || e.Part != "" {
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
 	if e.Err != nil && e.Err != ErrFormat {
 		b.WriteString(": " + e.Err.Error())
 	}
@@ -70,7 +76,8 @@ type Workbook struct {
 
 type sheetRef struct{ name, part string }
 
-// Open reads the directory of the workbook data (named name in errors):
+// Open reads the directory of the workbook data, named name in errors
+// (pass "" when the caller's own errors name the file):
 // the zip archive, xl/workbook.xml and its relationships, to know where each
 // worksheet is. Without workbook.xml it falls back on xl/worksheets/sheet1.xml.
 func Open(name string, data []byte) (*Workbook, error) {

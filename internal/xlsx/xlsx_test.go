@@ -314,3 +314,22 @@ func TestClose(t *testing.T) {
 		t.Error("Next after Close returned a row")
 	}
 }
+
+// A caller whose errors already name the file may leave the name out.
+func TestErrorWithoutName(t *testing.T) {
+	_, err := xlsx.ReadSheet("", []byte("<html>"), 0)
+	if err == nil || err.Error() != "xlsx: no zip signature (PK) at the start: not an xlsx workbook" {
+		t.Errorf("error %q", err)
+	}
+	parts := bookParts("", "")
+	parts[4].body = `<worksheet><sheetData><row r="1"><c r="1A"/></row></sheetData></worksheet>`
+	sh, err := xlsx.ReadSheet("", zipOf(t, zip.Deflate, parts...), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for sh.Next() {
+	}
+	if err := sh.Err(); err == nil || err.Error() != `xlsx: xl/worksheets/sheet1.xml row 1: cell reference "1A" has no column letters` {
+		t.Errorf("error %q", err)
+	}
+}
