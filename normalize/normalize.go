@@ -143,7 +143,9 @@ func Fold(s string) string {
 	if isFoldedASCII(s) {
 		return s
 	}
-	s = norm.NFKC.String(s)
+	if !nfkcStable(s) {
+		s = norm.NFKC.String(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space, keepMarks := false, false
@@ -152,6 +154,16 @@ func Fold(s string) string {
 		case r < 0x80 && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
 		case r < 0x80 && 'A' <= r && r <= 'Z':
 			r += 'a' - 'A'
+		case r >= 0x400 && r <= 0x45F: // Russian and Ukrainian letters
+			switch {
+			case r < 0x410:
+				r += 0x50
+			case r < 0x430:
+				r += 0x20
+			}
+			keepMarks = false
+		case r >= 0xAC00 && r <= 0xD7A3, r >= 0x4E00 && r <= 0x9FFF: // Hangul, Han
+			keepMarks = false
 		case isApostrophe(r) || r == 0x640 || r == 0x200C || r == 0x200D:
 			// Arabic tatweel; Persian zero-width non-joiner (خامنه‌ای is
 			// one word, Khamenei) and joiner
@@ -180,6 +192,26 @@ func Fold(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// nfkcStable reports a string whose every rune is unchanged by NFKC and
+// cannot compose with its neighbour: ASCII letters, digits and spaces,
+// basic Cyrillic letters, Hangul syllables, unified Han ideographs. A
+// combining mark or conjoining jamo falls outside, so a string that needs
+// composing always goes through NFKC.
+func nfkcStable(s string) bool {
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			if r < ' ' {
+				return false
+			}
+		case r >= 0x400 && r <= 0x45F, r >= 0xAC00 && r <= 0xD7A3, r >= 0x4E00 && r <= 0x9FFF:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // hasLatinBase reports the ranges latinBase covers, to spare a map look-up
