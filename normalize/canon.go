@@ -23,7 +23,7 @@ il ill
 song sung seong soung
 chol cheol chul cheul chwol choul
 su soo
-hui hee heui hi
+hui hee heui hi hy
 yong young yeong ryong ryeong lyong
 ho heo hur huh hoh
 hyon hyun hyeon hyoun

@@ -28,7 +28,9 @@ func TestCanonJoins(t *testing.T) {
 		"tsoi tzoi",
 		"aleksandr alexander alexandr",
 		"chong jong jeong cheong jung",
-		"chol cheol chul",
+		"chol cheol chul tcheul cheul", // UK DPR0010: Jang Tcheul-hy / Chol-hy
+		"jang djang",
+		"hui hee hy",
 		"un eun",
 		"ri rhee lee yi rhi",
 		"pak park bak",
