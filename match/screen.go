@@ -88,27 +88,72 @@ const idHit = 1 << 31 // flags an entity found by identifier: score all its form
 
 // accumulate adds, for every query token, its weight times the similarity of
 // the best vocabulary word it finds to every form posted under that word. It
-// returns the total weight of the query tokens.
+// returns the weight of the heaviest query form, against which candidates
+// are judged.
+//
+// Tokens go rarest first. Once the tokens left weigh too little to lift a
+// form nobody has touched yet above the floor, a long posting list is no
+// longer walked: only the forms already touched are looked up in it
+// (MaxScore-style pruning), so that a common name ("mohammad") costs little
+// even in a million names.
 func (ix *Index) accumulate(p *query, s *scratch, qstamp uint32) float32 {
 	var total float32
-	var seen []string
+	var qt []*token
 	for fi := range p.forms {
+		var w float32
 		toks := p.forms[fi].toks
 		for i := range toks {
 			t := &toks[i]
-			if t.kind == kInitial || t.kind == kWeak || slices.Contains(seen, t.text) {
+			if t.kind == kInitial || t.kind == kWeak {
 				continue
 			}
-			seen = append(seen, t.text)
-			total += t.weight
-			s.stamp++
-			ix.lookup(t, s, func(word uint32, sim float32) {
-				ix.post(s, word, t.weight*sim, qstamp)
-			})
+			w += t.weight
+			if !slices.ContainsFunc(qt, func(o *token) bool { return o.text == t.text }) {
+				qt = append(qt, t)
+			}
 		}
-		ix.accumulateJoined(toks, s, qstamp)
+		total = max(total, w)
+	}
+	slices.SortStableFunc(qt, func(a, b *token) int { return cmp.Compare(b.weight, a.weight) })
+	rest := float32(0)
+	for _, t := range qt {
+		rest += t.weight
+	}
+	floor := total * minShare
+	for _, t := range qt {
+		s.stamp++
+		prune := rest < floor
+		ix.lookup(t, s, func(word uint32, sim float32) {
+			if prune && len(ix.postings[word]) > 8*len(s.touched)+64 {
+				ix.probe(s, word, t.weight*sim)
+			} else {
+				ix.post(s, word, t.weight*sim, qstamp)
+			}
+		})
+		rest -= t.weight
+	}
+	for fi := range p.forms {
+		ix.accumulateJoined(p.forms[fi].toks, s, qstamp)
 	}
 	return total
+}
+
+// probe adds v to the forms already touched that are posted under word.
+func (ix *Index) probe(s *scratch, word uint32, v float32) {
+	post := ix.postings[word]
+	tstamp := s.stamp
+	for _, f := range s.touched {
+		if _, ok := slices.BinarySearch(post, f); !ok {
+			continue
+		}
+		if s.tmark[f] != tstamp {
+			s.tmark[f], s.best[f] = tstamp, v
+			s.acc[f] += v
+		} else if v > s.best[f] {
+			s.acc[f] += v - s.best[f]
+			s.best[f] = v
+		}
+	}
 }
 
 // accumulateJoined looks up adjacent query tokens joined ("jong un" finds
