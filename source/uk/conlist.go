@@ -7,12 +7,13 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"slices"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
 
 	"embargo"
+	"embargo/internal/xlsx"
 	"embargo/source"
 )
 
@@ -157,34 +158,23 @@ func csvWhy(err error) string {
 }
 
 // readXLSX reads the workbook's first sheet (the ConList xlsx has one,
-// "Data" in 2025) with excelize's row iterator, which streams the sheet.
+// "Data" in 2025) with internal/xlsx, which streams the sheet (excelize
+// took 1.3 s of CPU on the 2025 file). Cells are the raw values: the
+// ConList has only string cells, so they are the text excelize gave.
 func readXLSX(f source.File) (*table, error) {
-	x, err := excelize.OpenReader(bytes.NewReader(f.Data))
+	sh, err := xlsx.ReadSheet("", f.Data, 0)
 	if err != nil {
 		return nil, conListError(f.Name, "not a readable xlsx workbook: "+err.Error())
 	}
-	defer x.Close()
-	sheets := x.GetSheetList()
-	if len(sheets) == 0 {
-		return nil, conListError(f.Name, "the workbook has no sheet")
-	}
-	rows, err := x.Rows(sheets[0])
-	if err != nil {
-		return nil, conListError(f.Name, fmt.Sprintf("sheet %q: %v", sheets[0], err))
-	}
-	defer rows.Close()
+	defer sh.Close()
 	t := &table{file: f.Name}
-	for i := 0; rows.Next(); i++ {
-		cells, err := rows.Columns()
-		if err != nil {
-			return nil, conListError(f.Name, fmt.Sprintf("sheet %q row %d: %v", sheets[0], i+1, err))
-		}
-		if err := t.add(i, fmt.Sprintf("row %d", i+1), cells); err != nil {
+	for i := 0; sh.Next(); i++ {
+		if err := t.add(i, fmt.Sprintf("row %d", i+1), slices.Clone(sh.Row())); err != nil {
 			return nil, err
 		}
 	}
-	if err := rows.Error(); err != nil {
-		return nil, conListError(f.Name, fmt.Sprintf("sheet %q: %v", sheets[0], err))
+	if err := sh.Err(); err != nil {
+		return nil, conListError(f.Name, fmt.Sprintf("sheet %q: %v", sh.Name(), err))
 	}
 	return t, t.complete()
 }
