@@ -93,8 +93,7 @@ function renderMatches(target, resp) {
   const result = resp.results[0];
   const ms = result.matches;
   const head = el("p", { class: "summary" }, ms.filter((m) => m.match).length + " match(es) at threshold " +
-    resp.threshold + "; " + ms.length + " candidate(s) shown. Lists: " +
-    resp.lists.map((l) => l.source + " v" + l.version + (l.published ? " (" + l.published + ")" : "")).join(", "));
+    resp.threshold + "; " + ms.length + " candidate(s) shown. Lists: " + listsText(resp));
   if (!ms.length) {
     target.replaceChildren(head, el("p", { class: "clear" }, "No candidate found."));
     return;
@@ -303,13 +302,18 @@ $("#goods-form").addEventListener("submit", async (ev) => {
   } catch (err) { showError(out, err); }
 });
 
+// listsText names the list versions an answer used.
+function listsText(meta) {
+  if (meta.demo) return "the embedded demo subset (not a compliance list)";
+  return meta.lists.map((l) => l.source + " v" + l.version + (l.published ? " (" + l.published + ")" : "") + (l.stale ? " STALE" : "")).join(", ");
+}
+
 // ---------- status ----------
 async function status() {
   try {
     const s = await api("GET", "/v1/status");
     banner(s.meta);
-    $("#status-line").textContent = s.entities + " entities indexed from " +
-      s.meta.lists.map((l) => l.source + " v" + l.version).join(", ") + (s.meta.demo ? " (demo subset)" : "");
+    $("#status-line").textContent = s.entities + " entities indexed from " + listsText(s.meta);
   } catch (err) { $("#status-line").textContent = "Status unavailable: " + err.message; }
 }
 
