@@ -109,33 +109,47 @@ func CompareNames(a, b string, schema embargo.Schema) embargo.Match {
 	return Compare(embargo.Query{Name: a, Schema: schema}, e, DefaultOptions())
 }
 
-// score compares the prepared query with the given forms of e.
+// score compares the prepared query with the given forms of e, with a
+// full explanation.
 func score(q *query, e *embargo.Entity, efs []entityForm, opt Options) embargo.Match {
+	ptrs := make([]*entityForm, len(efs))
+	for i := range efs {
+		ptrs[i] = &efs[i]
+	}
+	m, best := scoreForms(q, e, ptrs, opt)
+	if best.q != nil {
+		m.Explanations = append(best.explain(), m.Explanations...)
+	}
+	return m
+}
+
+// scoreForms scores the best alignment of any query form with any of the
+// forms, plus the qualifiers; the name part of the explanation is left to
+// the caller (best.explain), which only the hits shown need.
+func scoreForms(q *query, e *embargo.Entity, efs []*entityForm, opt Options) (embargo.Match, alignment) {
 	m := embargo.Match{EntityID: e.ID, Caption: e.Caption(), Schema: e.Schema, Entity: e}
 	if !embargo.Compatible(q.Schema, e.Schema) {
 		m.Explanations = []embargo.Explanation{{Field: "schema", Query: string(q.Schema), Candidate: string(e.Schema),
 			Method: "contradicts", Note: "a " + string(q.Schema) + " is never a " + string(e.Schema)}}
-		return m
+		return m, alignment{}
 	}
 	var best alignment
 	bestName := -1
 	for qi := range q.forms {
-		for ei := range efs {
-			a := align(&q.forms[qi], &efs[ei].form)
+		for _, ef := range efs {
+			a := align(&q.forms[qi], &ef.form)
 			if bestName < 0 || a.score > best.score {
-				best, bestName = a, efs[ei].name
+				best, bestName = a, ef.name
 			}
 		}
 	}
 	var s float64
-	var ex []embargo.Explanation
 	if bestName >= 0 {
-		s, ex = best.score, best.explain()
+		s = best.score
 		m.MatchedName = e.Names[bestName].Full
 	}
-	s, ex = qualify(q, e, s, ex)
+	s, m.Explanations = qualify(q, e, s, nil)
 	m.Score = math.Round(s*1000) / 1000
 	m.Matched = m.Score >= opt.Threshold
-	m.Explanations = ex
-	return m
+	return m, best
 }

@@ -54,34 +54,45 @@ func (ix *Index) Screen(q embargo.Query, opt Options) []embargo.Match {
 	qstamp := s.stamp
 	total := ix.accumulate(p, s, qstamp)
 	ents := ix.candidates(p, s, qstamp, total, opt)
-	var out []embargo.Match
+	type hit struct {
+		m embargo.Match
+		a alignment
+	}
+	var out []hit
+	var efs []*entityForm
+	floor := total * minShare
 	for _, ei := range ents {
-		var efs []entityForm
-		if byID := ei&idHit != 0; byID {
-			ei &^= idHit
-			efs = ix.forms[ix.entStart[ei]:ix.entStart[ei+1]]
-		} else {
-			for f := ix.entStart[ei]; f < ix.entStart[ei+1]; f++ {
-				if s.qmark[f] == qstamp {
-					efs = append(efs, ix.forms[f])
-				}
+		efs = efs[:0]
+		byID := ei&idHit != 0
+		ei &^= idHit
+		for f := ix.entStart[ei]; f < ix.entStart[ei+1]; f++ {
+			// Only the forms that gathered enough weight can be the best one.
+			if byID || (s.qmark[f] == qstamp && s.acc[f] >= floor) {
+				efs = append(efs, &ix.forms[f])
 			}
 		}
-		m := score(p, &ix.ents[ei], efs, opt)
+		m, a := scoreForms(p, &ix.ents[ei], efs, opt)
 		if m.Score >= opt.Threshold && m.Score > 0 {
-			out = append(out, m)
+			out = append(out, hit{m, a})
 		}
 	}
-	slices.SortFunc(out, func(a, b embargo.Match) int {
-		if a.Score != b.Score {
-			return cmp.Compare(b.Score, a.Score)
+	slices.SortFunc(out, func(a, b hit) int {
+		if a.m.Score != b.m.Score {
+			return cmp.Compare(b.m.Score, a.m.Score)
 		}
-		return cmp.Compare(a.EntityID, b.EntityID)
+		return cmp.Compare(a.m.EntityID, b.m.EntityID)
 	})
 	if opt.Limit > 0 && len(out) > opt.Limit {
 		out = out[:opt.Limit]
 	}
-	return out
+	res := make([]embargo.Match, len(out))
+	for i, h := range out {
+		res[i] = h.m
+		if h.a.q != nil {
+			res[i].Explanations = append(h.a.explain(), h.m.Explanations...)
+		}
+	}
+	return res
 }
 
 const idHit = 1 << 31 // flags an entity found by identifier: score all its forms
