@@ -192,7 +192,7 @@ func (d Date) last() time.Time {
 // range (UN BETWEEN), possibly approximate (UN APPROXIMATELY, OFAC "circa").
 type BirthDate struct {
 	Date   Date `json:"date"`
-	To     Date `json:"to,omitempty"` // set for a range; Date is then the start
+	To     Date `json:"to,omitzero"` // set for a range; Date is then the start
 	Approx bool `json:"approx,omitempty"`
 }
 
@@ -279,7 +279,7 @@ type Designation struct {
 	Program       string   `json:"program,omitempty"`        // normalised regime: DPRK, RUSSIA, IRAN, ...
 	SourceProgram string   `json:"source_program,omitempty"` // the source's own code: "DPRK3", "RUSSIA-EO14024", "1718"
 	Ref           string   `json:"ref"`                      // the source's reference: KPi.033, 20157, RUS0649
-	ListedOn      Date     `json:"listed_on,omitempty"`
+	ListedOn      Date     `json:"listed_on,omitzero"`
 	CrossRefs     []string `json:"cross_refs,omitempty"` // other lists' references found in the record, as entity ids ("un:KPi.033")
 }
 
