@@ -89,13 +89,18 @@ func sameRows(t *testing.T, got, want [][]string, how string) {
 
 // BenchmarkRows reads every row of the real workbooks with this package
 // and with excelize's row iterator (raw values), as the parsers do.
-// MB/s is of the compressed file.
+// MB/s is of the compressed file. Measured 2026-11-29 (-benchtime 5x -cpu 1,
+// shared 2-core machine), CPU per op / allocated per op:
+//
+//	uk        xlsx 100 ms  6.6 MB   1,940 allocs; excelize 921 ms 434 MB 6.17 M allocs
+//	australia xlsx  43 ms  2.9 MB  16,692 allocs; excelize 340 ms 175 MB 2.64 M allocs
 func BenchmarkRows(b *testing.B) {
 	for _, wb := range realBooks {
 		b.Run(wb.name+"/xlsx", func(b *testing.B) {
 			data := testdata.Read(b, wb.rel)
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
+			start := cpuTime()
 			for b.Loop() {
 				sh, err := xlsx.ReadSheet(wb.name, data, 0)
 				if err != nil {
@@ -109,16 +114,19 @@ func BenchmarkRows(b *testing.B) {
 					b.Fatal(n, err)
 				}
 			}
+			b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
 		})
 		b.Run(wb.name+"/excelize", func(b *testing.B) {
 			data := testdata.Read(b, wb.rel)
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
+			start := cpuTime()
 			for b.Loop() {
 				if len(excelizeRows(b, data, excelize.Options{RawCellValue: true})) == 0 {
 					b.Fatal("no rows")
 				}
 			}
+			b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
 		})
 	}
 }
