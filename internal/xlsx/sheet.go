@@ -169,8 +169,8 @@ func (s *Sheet) rowNumber(attrs []byte) (int, error) {
 	if !ok {
 		return s.num + 1, nil
 	}
-	n, err := strconv.Atoi(string(r))
-	if err != nil || n < 1 || n > maxRows {
+	n, ok := atoi(r)
+	if !ok || n < 1 || n > maxRows {
 		return 0, s.formatErr(s.num+1, "row number r=%q is not a number from 1 to %d", r, maxRows)
 	}
 	return max(n, s.num+1), nil
