@@ -1,5 +1,7 @@
 package match
 
-// canonKey is the key shared by romanization variants of a token.
-// TEMPORARY: normalize.Canon is being rewritten; identity until it is back.
-func canonKey(w string) string { return w }
+import "embargo/normalize"
+
+// canonKey is the key shared by romanization variants of a token
+// ("chong", "jong", "jeong"), from normalize.
+func canonKey(w string) string { return normalize.Canon(w) }

@@ -26,6 +26,8 @@ type Index struct {
 	weight   []float32  // vocabulary id -> rarity weight
 	isToken  []bool     // vocabulary id -> a token of some name, not only a joined key
 	canon    map[string][]uint32
+	skel     map[string][]uint32 // consonant skeleton -> vocabulary ids
+	arabic   []bool              // vocabulary id -> some form read from Arabic script has it
 	dels     delTable
 	ids      map[string][]uint32 // idKey -> entity indexes
 
@@ -44,7 +46,7 @@ const (
 
 // NewIndex normalises every name of every entity once and builds the indexes.
 func NewIndex(ents []embargo.Entity) *Index {
-	ix := &Index{ents: ents, vocab: map[string]uint32{}, canon: map[string][]uint32{}, ids: map[string][]uint32{}}
+	ix := &Index{ents: ents, vocab: map[string]uint32{}, canon: map[string][]uint32{}, skel: map[string][]uint32{}, ids: map[string][]uint32{}}
 	ix.entStart = make([]uint32, 0, len(ents)+1)
 	for i := range ents {
 		e := &ix.ents[i]
@@ -101,6 +103,10 @@ func (ix *Index) buildVocab() {
 				ix.isToken = append(ix.isToken, false)
 			}
 			ix.isToken[id] = ix.isToken[id] || k < len(ix.forms[fid].toks)
+			for int(id) >= len(ix.arabic) {
+				ix.arabic = append(ix.arabic, false)
+			}
+			ix.arabic[id] = ix.arabic[id] || (k < len(ix.forms[fid].toks) && ix.forms[fid].toks[k].arabic)
 			ix.postings[id] = appendUnique(ix.postings[id], uint32(fid))
 			for int(id) >= len(df) {
 				df, lastEnt = append(df, 0), append(lastEnt, -1)
@@ -117,6 +123,9 @@ func (ix *Index) buildVocab() {
 		ix.weight[id] = float32(min(maxRarity, max(minRarity, math.Log(n/float64(df[id])))))
 		if c := canonOf(w); c != w {
 			ix.canon[c] = append(ix.canon[c], uint32(id))
+		}
+		if k := skeleton(w); k != "" && ix.isToken[id] {
+			ix.skel[k] = append(ix.skel[k], uint32(id))
 		}
 	}
 	ix.maxWeight = float32(min(maxRarity, max(minRarity, math.Log(n))))

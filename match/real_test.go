@@ -53,10 +53,13 @@ func TestNamedCasesReal(t *testing.T) {
 	}
 	cases := []struct {
 		names []string
-		want  []string // every id must be among the hits >= threshold; the first must be first
+		want  []string // every id must be among the hits >= threshold
+		first bool     // and want[0] must be first (ties allowed)
 		any   map[string]bool
 	}{
-		{names: []string{"Kim Jong Un", "Kim Jong-un", "KIM JONG UN", "Jong Un Kim", "Kim Chong Un", "김정은", "金正恩"}, want: []string{"ofac:20157"}},
+		{names: []string{"Kim Jong Un", "Kim Jong-un", "KIM JONG UN", "Jong Un Kim", "Kim Chong Un", "김정은", "金正恩"}, want: []string{"ofac:20157"}, first: true},
+		// Australia lists him as "Kazbek Taysayev" without patronymic, which
+		// may rank first: the issue asks that OFAC's and the UK's be found.
 		{names: []string{"Kazbek Taysaev", "Kazbek Taisaev", "Тайсаев Казбек Куцукович", "Taysaev K.K."}, want: []string{"ofac:35237", uk}},
 		{names: []string{"Vladimir Putin", "Wladimir Putin", "Путин Владимир Владимирович"}, any: putin},
 	}
@@ -68,8 +71,9 @@ func TestNamedCasesReal(t *testing.T) {
 				got[h.EntityID] = i + 1
 			}
 			for i, w := range c.want {
-				if r := got[w]; r == 0 || (i == 0 && hits[0].Score > hits[r-1].Score) {
-					t.Errorf("%q: %s at rank %d, want it matched%s; top: %s", n, w, r, map[bool]string{true: " and first"}[i == 0], topLine(hits))
+				first := c.first && i == 0
+				if r := got[w]; r == 0 || (first && hits[0].Score > hits[r-1].Score) {
+					t.Errorf("%q: %s at rank %d, want it matched%s; top: %s", n, w, r, map[bool]string{true: " and first"}[first], topLine(hits))
 				}
 			}
 			if c.any != nil && (len(hits) == 0 || !c.any[hits[0].EntityID]) {

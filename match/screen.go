@@ -217,6 +217,16 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 			visit(id, simVariant)
 		}
 	}
+	if t.skel != "" {
+		// Arabic script writes no short vowels: an Arabic-script query finds
+		// Latin words by their consonants, and a Latin query the words read
+		// from Arabic-script names.
+		for _, id := range ix.skel[t.skel] {
+			if (t.arabic || ix.arabic[id]) && !seen(id) {
+				visit(id, simConsonants)
+			}
+		}
+	}
 	if len(t.text) < 3 {
 		return
 	}

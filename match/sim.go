@@ -15,6 +15,9 @@ const (
 	simVariant = 0.95
 	simJoined  = 0.97
 	simInitial = 0.9
+	// Same consonants, one side read from Arabic script, which writes no
+	// short vowels: good evidence, but less than a romanization variant.
+	simConsonants = 0.85
 )
 
 // maxEdits is how many edits a token of n letters may carry and still match:
@@ -62,6 +65,12 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 	}
 	if q.canon != "" && q.canon == c.canon {
 		return simVariant, "romanization-variant", 0
+	}
+	if (q.arabic || c.arabic) && q.skel != "" && q.skel == c.skel {
+		if s, _, d := editSim(q.text, c.text); s > 0 {
+			return max(s, simConsonants), "edit-distance", d
+		}
+		return simConsonants, "arabic-consonants", 0
 	}
 	if q.looked && c.vid >= 0 {
 		if h, ok := q.near[c.vid]; ok {

@@ -31,6 +31,8 @@ const (
 type token struct {
 	text   string // folded Latin, legal forms replaced by their group
 	canon  string // canonKey(text)
+	skel   string // consonant skeleton, for names written in Arabic script
+	arabic bool   // the token comes from an Arabic-script name
 	orig   string // the word as the name writes it (original script when it maps one to one)
 	kind   kind
 	role   role
@@ -107,7 +109,13 @@ func forms(name string, schema embargo.Schema) []form {
 			origs = origToks // the transliteration kept the word boundaries
 		}
 		words, origs = dropPrefixes(words, origs, schema)
-		out = append(out, form{method: v.Method, full: name, toks: makeTokens(words, origs)})
+		f := form{method: v.Method, full: name, toks: makeTokens(words, origs)}
+		if v.Method == "arabic" {
+			for i := range f.toks {
+				f.toks[i].arabic = true
+			}
+		}
+		out = append(out, f)
 	}
 	return out
 }
@@ -147,6 +155,9 @@ func makeTokens(words, origs []string) []token {
 			t.kind = kInitial
 		}
 		t.canon = canonKey(t.text)
+		if t.kind == kWord {
+			t.skel = skeleton(t.text)
+		}
 		switch {
 		case isPatronymic(w):
 			t.role = rPatronymic
@@ -204,4 +215,36 @@ func roleFactor(t *token) float32 {
 		return 0.25
 	}
 	return 1
+}
+
+// skeleton is a word's consonants: Arabic script writes no short vowels, so
+// "jawhar", "juhar" and "jwhr" are one name, as are "intissar" and
+// "anatasar" (w and y often stand for long vowels; doubled letters count
+// once; q and k are one letter in many romanizations). Only words of three
+// letters or more get one, and it needs two consonants.
+func skeleton(w string) string {
+	if len(w) < 3 {
+		return ""
+	}
+	b := make([]byte, 0, len(w))
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch c {
+		case 'a', 'e', 'i', 'o', 'u', 'y', 'w':
+			continue
+		case 'q':
+			c = 'k'
+		}
+		if c < 'a' || c > 'z' {
+			return ""
+		}
+		if n := len(b); n > 0 && b[n-1] == c {
+			continue
+		}
+		b = append(b, c)
+	}
+	if len(b) < 2 {
+		return ""
+	}
+	return string(b)
 }

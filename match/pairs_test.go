@@ -1,0 +1,129 @@
+package match_test
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"embargo"
+	"embargo/eval"
+	"embargo/internal/testdata"
+	"embargo/match"
+	"embargo/normalize"
+)
+
+// crossPair is a name in a non-Latin script and its Latin rendering.
+type crossPair struct{ script, latin, other string }
+
+// readTSV reads name_matching's tab-separated files: Latin first or second,
+// letters of the other script spaced out in the _20 slices ("ф р е з е").
+func readTSV(t *testing.T, rel string, latinFirst, spaced bool, limit int) []crossPair {
+	t.Helper()
+	f, err := os.Open(testdata.Path(t, rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []crossPair
+	sc := bufio.NewScanner(f)
+	for sc.Scan() && len(out) < limit {
+		cols := strings.Split(sc.Text(), "\t")
+		if len(cols) < 2 {
+			continue
+		}
+		latin, other := cols[0], cols[1]
+		if !latinFirst {
+			latin, other = other, latin
+		}
+		if spaced {
+			other = strings.ReplaceAll(other, " ", "")
+		}
+		if len(normalize.Tokens(normalize.Fold(latin))) == 0 || strings.HasSuffix(other, ".") {
+			continue
+		}
+		out = append(out, crossPair{script: normalize.DetectScript(other), latin: latin, other: other})
+	}
+	return out
+}
+
+// listPairs pairs every name the lists give in its own script with the
+// Latin primary name of the same person. Organisations are left out: their
+// names are translated ("Русская медная компания" = "Russian Copper
+// Company"), which no transliteration can match.
+func listPairs(ents []embargo.Entity) map[string][]crossPair {
+	out := map[string][]crossPair{}
+	for _, e := range ents {
+		if e.Schema != embargo.Person {
+			continue
+		}
+		latin := ""
+		for _, n := range e.Names {
+			if sc := normalize.DetectScript(n.Full); latin == "" && n.Kind == embargo.PrimaryName && sc == normalize.Latin {
+				latin = n.Full
+			}
+		}
+		if latin == "" {
+			continue
+		}
+		for _, n := range e.Names {
+			if sc := normalize.DetectScript(n.Full); sc != normalize.Latin && sc != "" {
+				out[sc] = append(out[sc], crossPair{script: sc, latin: latin, other: n.Full})
+			}
+		}
+	}
+	return out
+}
+
+// measureCross scores each pair and the same number of false pairs (each
+// name against the Latin name three rows on), and screens each non-Latin
+// name against an index of all the Latin names of the set.
+func measureCross(t *testing.T, name string, ps []crossPair) (recall1 float64) {
+	t.Helper()
+	if len(ps) < 4 {
+		t.Logf("%s: %d pairs, too few", name, len(ps))
+		return 1
+	}
+	var pairs []eval.Pair
+	ents := make([]embargo.Entity, len(ps))
+	for i, p := range ps {
+		pairs = append(pairs, eval.Pair{Name1: p.other, Name2: p.latin, Match: true},
+			eval.Pair{Name1: p.other, Name2: ps[(i+3)%len(ps)].latin, Match: false})
+		ents[i] = embargo.Entity{ID: fmt.Sprint(i), Names: []embargo.Name{{Full: p.latin, Kind: embargo.PrimaryName}}}
+	}
+	r, _ := eval.RunPairs(pairs, func(p eval.Pair) float64 { return match.CompareNames(p.Name1, p.Name2, "").Score }, match.DefaultThreshold)
+	ix := match.NewIndex(ents)
+	at1, at1t := 0, 0
+	for i, p := range ps {
+		hits := ix.Screen(embargo.Query{Name: p.other}, match.Options{Limit: 1})
+		// The same person is often listed by several lists under one name
+		// ("ABID HAMID MAHMUD AL-TIKRITI", "Abid Hamid Mahmud Al-Tikriti"):
+		// any of them at rank 1 is right.
+		if len(hits) > 0 && (hits[0].EntityID == fmt.Sprint(i) || normalize.Fold(hits[0].Caption) == normalize.Fold(p.latin)) {
+			at1++
+			if hits[0].Score >= match.DefaultThreshold {
+				at1t++
+			}
+		}
+	}
+	recall1 = float64(at1) / float64(len(ps))
+	t.Logf("%-22s pairs %4d  P %.3f R %.3f F1 %.3f at %.2f; best F1 %.3f at %.3f; rank-1 recall %.3f (%.3f above threshold)",
+		name, len(ps), r.Precision, r.Recall, r.F1, r.Threshold, r.BestF1, r.BestThreshold, recall1, float64(at1t)/float64(len(ps)))
+	return recall1
+}
+
+// TestCrossScript measures names across scripts: Wikidata person names
+// (Korean full names, Russian and Arabic tokens), Google's Arabic-English
+// pairs, and the original-script names the official lists carry.
+func TestCrossScript(t *testing.T) {
+	measureCross(t, "wd_korean", readTSV(t, "name_matching/wd_korean", true, false, 1000))
+	measureCross(t, "wd_russian_20", readTSV(t, "name_matching/wd_russian_20", true, true, 1000))
+	measureCross(t, "wd_arabic_20", readTSV(t, "name_matching/wd_arabic_20", true, true, 1000))
+	measureCross(t, "google_ar2en", readTSV(t, "name_matching/google_ar2en.txt", false, false, 1000))
+	for sc, ps := range listPairs(loadLists(t, allLists...)) {
+		if r := measureCross(t, "lists "+sc, ps); r < 0.9 && len(ps) >= 50 {
+			t.Errorf("lists %s: rank-1 recall %.3f, goal 0.90", sc, r)
+		}
+	}
+}
