@@ -1,88 +1,23 @@
 package eu_test
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
-	"flag"
-	"os"
-	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 
-	"embargo"
 	"embargo/source"
 	"embargo/source/eu"
+	"embargo/source/sourcetest"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/*/want.json and want.err")
-
-// golden is what a parse of testdata/<case>/input.xml must give.
-type golden struct {
-	Published embargo.Date     `json:"published,omitempty"`
-	Entities  []embargo.Entity `json:"entities"`
-	Problems  source.ErrorList `json:"problems"`
+// TestGolden parses each testdata/<case>/input.xml and compares the result
+// with want.json, or the refusal with want.err (go test -update rewrites them).
+func TestGolden(t *testing.T) {
+	sourcetest.Golden(t, eu.Format{}, sourcetest.Options{Record: sourcetest.Contains("<sanctionEntity")})
 }
 
 func parseCase(t *testing.T, dir string) (*source.Result, error) {
 	t.Helper()
-	in, err := os.ReadFile(filepath.Join(dir, "input.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return eu.Format{}.Parse([]source.File{{Name: "input.xml", Data: in}})
-}
-
-// TestGolden parses each testdata/<case>/input.xml and compares the result
-// with want.json, or the refusal with want.err (telegraf testcases style).
-func TestGolden(t *testing.T) {
-	dirs, _ := filepath.Glob("testdata/*")
-	if len(dirs) == 0 {
-		t.Fatal("no testdata cases")
-	}
-	for _, dir := range dirs {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
-			res, err := parseCase(t, dir)
-			var got []byte
-			wantFile := filepath.Join(dir, "want.json")
-			if err != nil {
-				if !errors.Is(err, source.ErrFormat) || !strings.Contains(err.Error(), "input.xml") {
-					t.Errorf("refusal %q does not wrap ErrFormat or name the file", err)
-				}
-				if res != nil {
-					t.Error("a refused file returned a result")
-				}
-				got = []byte(err.Error() + "\n")
-				wantFile = filepath.Join(dir, "want.err")
-			} else {
-				for i := range res.Entities {
-					e := &res.Entities[i]
-					if !strings.Contains(e.Record, "<sanctionEntity") {
-						t.Errorf("%s: Record does not hold the original XML: %.60q", e.ID, e.Record)
-					}
-					e.Record = "" // kept out of want.json for readability
-				}
-				got, _ = json.MarshalIndent(golden{res.Published, res.Entities, res.Problems}, "", "  ")
-				got = append(got, '\n')
-			}
-			if *update {
-				os.Remove(filepath.Join(dir, "want.json"))
-				os.Remove(filepath.Join(dir, "want.err"))
-				if err := os.WriteFile(wantFile, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(wantFile)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs:\n--- got\n%s\n--- want\n%s", wantFile, got, want)
-			}
-		})
-	}
+	return eu.Format{}.Parse(sourcetest.Inputs(t, dir))
 }
 
 // TestNamespaceAgnostic: the same file without its namespace reads the same.
@@ -104,21 +39,10 @@ func TestNamespaceAgnostic(t *testing.T) {
 }
 
 func TestDetect(t *testing.T) {
-	for _, c := range []struct {
-		dir  string
-		want bool
-	}{
-		{"basic", true}, {"nonamespace", true}, {"truncated", true}, {"noentity", true},
-		{"html", false}, {"empty", false}, {"jsonerror", false}, {"wrongroot", false},
-	} {
-		in, err := os.ReadFile(filepath.Join("testdata", c.dir, "input.xml"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := (eu.Format{}).Detect("input.xml", in[:min(len(in), source.HeadSize)]); got != c.want {
-			t.Errorf("Detect(%s) = %v, want %v", c.dir, got, c.want)
-		}
-	}
+	sourcetest.Detect(t, eu.Format{}, map[string]bool{
+		"basic/input.xml": true, "nonamespace/input.xml": true, "truncated/input.xml": true, "noentity/input.xml": true,
+		"html/input.xml": false, "empty/input.xml": false, "jsonerror/input.xml": false, "wrongroot/input.xml": false,
+	})
 }
 
 func TestInfo(t *testing.T) {
