@@ -1,49 +1,17 @@
 package ftm_test
 
 import (
-	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"embargo/internal/testdata"
-	"embargo/source"
 	"embargo/source/ftm"
+	"embargo/source/sourcetest"
 )
 
 // TestDetectReal runs Detect on the head of every real file in shared/data
 // (every list format, CSV, XLSX, JSON): it accepts its own files only.
 func TestDetectReal(t *testing.T) {
-	root := testdata.Path(t, ".")
-	n := 0
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(root, p)
-		rel = filepath.ToSlash(rel)
-		f, err := os.Open(p)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		head := make([]byte, source.HeadSize)
-		k, err := io.ReadFull(f, head)
-		if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
-			return err
-		}
-		head = head[:k]
-		want := strings.Contains(rel, "ftm_fixtures/") && len(head) > 0
-		if got := (ftm.Format{}).Detect(rel, head); got != want {
-			t.Errorf("Detect(%s) = %v, want %v", rel, got, want)
-		}
-		n++
-		return nil
+	sourcetest.DetectReal(t, ftm.Format{}, func(rel string, head []byte) bool {
+		return strings.Contains(rel, "ftm_fixtures/") && len(head) > 0
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("%d files checked", n)
 }

@@ -3,26 +3,16 @@ package ftm_test
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
-	"embargo"
 	"embargo/source"
 	"embargo/source/ftm"
+	"embargo/source/sourcetest"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*/want.json and want.err")
-
-type golden struct {
-	Published embargo.Date     `json:"published,omitempty"`
-	Entities  []embargo.Entity `json:"entities"`
-	Problems  source.ErrorList `json:"problems"`
-}
 
 // caseFiles lists a case's inputs in the order a user would give them:
 // input.jsonl, then */entities.delta.json, then delta.json; names are
@@ -54,70 +44,19 @@ func caseFiles(t *testing.T, dir string) []source.File {
 }
 
 // TestGolden parses each testdata/<case> and compares the result with
-// want.json, or the refusal with want.err (telegraf testcases style).
+// want.json, or the refusal with want.err (go test -update rewrites them).
 func TestGolden(t *testing.T) {
-	dirs, _ := filepath.Glob("testdata/*")
-	if len(dirs) == 0 {
-		t.Fatal("no testdata cases")
-	}
-	for _, dir := range dirs {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
-			res, err := ftm.Format{}.Parse(caseFiles(t, dir))
-			var got []byte
-			wantFile := filepath.Join(dir, "want.json")
-			if err != nil {
-				if !errors.Is(err, source.ErrFormat) || !strings.Contains(err.Error(), "input.jsonl") {
-					t.Errorf("refusal %q does not wrap ErrFormat or name the file", err)
-				}
-				got = []byte(err.Error() + "\n")
-				wantFile = filepath.Join(dir, "want.err")
-			} else {
-				for i := range res.Entities {
-					e := &res.Entities[i]
-					if !strings.HasPrefix(e.Record, "{") || !strings.Contains(e.Record, `"id"`) {
-						t.Errorf("%s: Record does not hold the original JSON: %.60q", e.ID, e.Record)
-					}
-					e.Record = "" // kept out of want.json for readability
-				}
-				got, _ = json.MarshalIndent(golden{res.Published, res.Entities, res.Problems}, "", "  ")
-				got = append(got, '\n')
-			}
-			if *update {
-				os.Remove(filepath.Join(dir, "want.json"))
-				os.Remove(filepath.Join(dir, "want.err"))
-				if err := os.WriteFile(wantFile, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(wantFile)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs:\n--- got\n%s\n--- want\n%s", wantFile, got, want)
-			}
-		})
-	}
+	sourcetest.Golden(t, ftm.Format{}, sourcetest.Options{Files: caseFiles, Record: func(rec string) bool {
+		return strings.HasPrefix(rec, "{") && strings.Contains(rec, `"id"`)
+	}})
 }
 
 func TestDetect(t *testing.T) {
-	for _, c := range []struct {
-		file string
-		want bool
-	}{
-		{"basic/input.jsonl", true}, {"deltas/20240101000000-aaa/entities.delta.json", true},
-		{"deltas/delta.json", true}, {"truncated/input.jsonl", true},
-		{"html/input.jsonl", false}, {"empty/input.jsonl", false}, {"jsonerror/input.jsonl", false}, {"xml/input.jsonl", false},
-	} {
-		in, err := os.ReadFile(filepath.Join("testdata", c.file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := (ftm.Format{}).Detect(c.file, in[:min(len(in), source.HeadSize)]); got != c.want {
-			t.Errorf("Detect(%s) = %v, want %v", c.file, got, c.want)
-		}
-	}
+	sourcetest.Detect(t, ftm.Format{}, map[string]bool{
+		"basic/input.jsonl": true, "deltas/20240101000000-aaa/entities.delta.json": true,
+		"deltas/delta.json": true, "truncated/input.jsonl": true,
+		"html/input.jsonl": false, "empty/input.jsonl": false, "jsonerror/input.jsonl": false, "xml/input.jsonl": false,
+	})
 }
 
 // TestDeltaOrder: deltas given out of order are applied in version order
