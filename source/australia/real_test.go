@@ -8,6 +8,7 @@ import (
 	"embargo/internal/testdata"
 	"embargo/source"
 	"embargo/source/australia"
+	"embargo/source/sourcetest"
 )
 
 const (
@@ -76,8 +77,8 @@ func benchParse(b *testing.B, rel string) {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(data)))
-	start := cpuTime()
-	defer reportCPU(b, start)
+	start := sourcetest.CPUTime()
+	defer sourcetest.ReportCPU(b, start)
 	for b.Loop() {
 		if _, err := (australia.Format{}).Parse([]source.File{{Name: rel, Data: data}}); err != nil {
 			b.Fatal(err)

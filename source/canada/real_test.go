@@ -9,6 +9,7 @@ import (
 	"embargo/internal/testdata"
 	"embargo/source"
 	"embargo/source/canada"
+	"embargo/source/sourcetest"
 )
 
 const realFile = "canada_sema/sema_consolidated_2025-03.xml"
@@ -81,8 +82,8 @@ func BenchmarkParse(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(data)))
-	start := cpuTime()
-	defer reportCPU(b, start)
+	start := sourcetest.CPUTime()
+	defer sourcetest.ReportCPU(b, start)
 	for b.Loop() {
 		if _, err := (canada.Format{}).Parse([]source.File{{Name: realFile, Data: data}}); err != nil {
 			b.Fatal(err)
