@@ -9,6 +9,7 @@ import (
 	"embargo/internal/testdata"
 	"embargo/source"
 	"embargo/source/csl"
+	"embargo/source/sourcetest"
 )
 
 func parseReal(tb testing.TB, f source.Format, rel string) *source.Result {
@@ -100,8 +101,8 @@ func bench(b *testing.B, f source.Format, rel string) {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(data)))
-	start := cpuTime()
-	defer reportCPU(b, start)
+	start := sourcetest.CPUTime()
+	defer sourcetest.ReportCPU(b, start)
 	for b.Loop() {
 		if _, err := f.Parse([]source.File{{Name: rel, Data: data}}); err != nil {
 			b.Fatal(err)
