@@ -20,16 +20,17 @@ type Index struct {
 	formEnt  []uint32 // form id -> entity index
 	entStart []uint32 // entity i owns forms[entStart[i]:entStart[i+1]]
 
-	vocab    map[string]uint32 // token text -> vocabulary id
-	words    []string
-	postings [][]uint32 // vocabulary id -> form ids, ascending
-	weight   []float32  // vocabulary id -> rarity weight
-	isToken  []bool     // vocabulary id -> a token of some name, not only a joined key
-	canon    map[string][]uint32
-	skel     map[string][]uint32 // consonant skeleton -> vocabulary ids
-	arabic   []bool              // vocabulary id -> some form read from Arabic script has it
-	dels     delTable
-	ids      map[string][]uint32 // idKey -> entity indexes
+	vocab     map[string]uint32 // token text -> vocabulary id
+	words     []string
+	postings  [][]uint32 // vocabulary id -> form ids, ascending
+	weight    []float32  // vocabulary id -> rarity weight
+	isToken   []bool     // vocabulary id -> a token of some name, not only a joined key
+	canon     map[string][]uint32
+	wordCanon []string            // vocabulary id -> its Canon key
+	skel      map[string][]uint32 // consonant skeleton -> vocabulary ids
+	arabic    []bool              // vocabulary id -> some form read from Arabic script has it
+	dels      delTable
+	ids       map[string][]uint32 // idKey -> entity indexes
 
 	maxWeight float32
 	pool      sync.Pool // *scratch
@@ -46,12 +47,12 @@ const (
 
 // NewIndex normalises every name of every entity once and builds the indexes.
 func NewIndex(ents []embargo.Entity) *Index {
-	ix := &Index{ents: ents, vocab: map[string]uint32{}, canon: map[string][]uint32{}, skel: map[string][]uint32{}, ids: map[string][]uint32{}}
+	ix := &Index{ents: ents, vocab: make(map[string]uint32, 4*len(ents)), canon: map[string][]uint32{}, skel: map[string][]uint32{}, ids: map[string][]uint32{}}
 	ix.entStart = make([]uint32, 0, len(ents)+1)
 	for i := range ents {
 		e := &ix.ents[i]
 		ix.entStart = append(ix.entStart, uint32(len(ix.forms)))
-		for _, f := range formsOf(e, nil) {
+		for _, f := range formsOf(e, nil, false) {
 			ix.forms = append(ix.forms, f)
 			ix.formEnt = append(ix.formEnt, uint32(i))
 		}
@@ -119,9 +120,12 @@ func (ix *Index) buildVocab() {
 	}
 	n := float64(max(1, len(ix.ents)))
 	ix.weight = make([]float32, len(ix.words))
+	ix.wordCanon = make([]string, len(ix.words))
 	for id, w := range ix.words {
 		ix.weight[id] = float32(min(maxRarity, max(minRarity, math.Log(n/float64(df[id])))))
-		if c := canonOf(w); c != w {
+		c := canonOf(w)
+		ix.wordCanon[id] = c
+		if c != w {
 			ix.canon[c] = append(ix.canon[c], uint32(id))
 		}
 		if k := skeleton(w); k != "" && ix.isToken[id] {
@@ -137,8 +141,10 @@ func vocabKeys(toks []token) []string {
 	for i := range toks {
 		keys = append(keys, toks[i].text) // tokens first: buildVocab counts on it
 	}
-	for i := 1; i < len(toks); i++ {
-		if toks[i].kind != kNumber && toks[i-1].kind != kNumber {
+	// Joined pairs for names of up to six words: people and ships write
+	// "Jongun", "Chonmasan"; long organisation names do not.
+	for i := 1; i < len(toks) && len(toks) <= 6; i++ {
+		if joinable(&toks[i]) && joinable(&toks[i-1]) {
 			keys = append(keys, toks[i-1].text+toks[i].text)
 		}
 	}
@@ -152,13 +158,16 @@ func vocabKeys(toks []token) []string {
 	return keys
 }
 
+func joinable(t *token) bool { return t.kind == kWord || t.kind == kInitial }
+
 func (ix *Index) weighForms() {
 	w := ix.rarity
 	for i := range ix.forms {
 		toks := ix.forms[i].toks
 		weigh(toks, w)
 		for j := range toks {
-			toks[j].vid = int32(ix.vocab[toks[j].text])
+			vid := ix.vocab[toks[j].text]
+			toks[j].vid, toks[j].canon = int32(vid), ix.wordCanon[vid]
 		}
 	}
 }

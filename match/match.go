@@ -48,6 +48,7 @@ func prepare(q embargo.Query, w weigher) *query {
 		}
 		for _, f := range forms(n, q.Schema) {
 			weigh(f.toks, w)
+			fillCanon(f.toks)
 			p.forms = append(p.forms, f)
 			p.ids = append(p.ids, numbersAsIDs(f.toks)...)
 		}
@@ -84,11 +85,14 @@ type entityForm struct {
 	form
 }
 
-func formsOf(e *embargo.Entity, w weigher) []entityForm {
+func formsOf(e *embargo.Entity, w weigher, canon bool) []entityForm {
 	var out []entityForm
 	for i, n := range e.Names {
 		for _, f := range forms(n.Full, e.Schema) {
 			weigh(f.toks, w)
+			if canon {
+				fillCanon(f.toks)
+			}
 			out = append(out, entityForm{name: i, form: f})
 		}
 	}
@@ -100,7 +104,7 @@ func formsOf(e *embargo.Entity, w weigher) []entityForm {
 // score may differ slightly from the same pair's score in Index.Screen.
 func Compare(q embargo.Query, e *embargo.Entity, opt Options) embargo.Match {
 	p := prepare(q, nil)
-	return score(p, e, formsOf(e, nil), opt)
+	return score(p, e, formsOf(e, nil, true), opt)
 }
 
 // CompareNames scores two bare names of the given schema.

@@ -154,7 +154,6 @@ func makeTokens(words, origs []string) []token {
 		case len([]rune(w)) == 1:
 			t.kind = kInitial
 		}
-		t.canon = canonKey(t.text)
 		if t.kind == kWord {
 			t.skel = skeleton(t.text)
 		}
@@ -247,4 +246,12 @@ func skeleton(w string) string {
 		return ""
 	}
 	return string(b)
+}
+
+// fillCanon sets the Canon key of every token (the index sets those of list
+// names from its vocabulary instead, once per distinct word).
+func fillCanon(toks []token) {
+	for i := range toks {
+		toks[i].canon = canonKey(toks[i].text)
+	}
 }
