@@ -7,6 +7,7 @@ import (
 
 	"embargo/internal/testdata"
 	"embargo/source"
+	"embargo/source/sourcetest"
 	"embargo/source/uk"
 )
 
@@ -18,7 +19,6 @@ func TestDetect(t *testing.T) {
 		}
 		return b
 	}
-	head := func(b []byte) []byte { return b[:min(len(b), source.HeadSize)] }
 	conlist := read("testdata/conlist-2025/input.csv")
 	cases := []struct {
 		name    string
@@ -42,10 +42,10 @@ func TestDetect(t *testing.T) {
 		{"sdn.csv", []byte("36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\"\n"), false, false},
 	}
 	for _, c := range cases {
-		if got := (uk.ConList{}).Detect(c.name, head(c.data)); got != c.conList {
+		if got := (uk.ConList{}).Detect(c.name, sourcetest.Head(c.data)); got != c.conList {
 			t.Errorf("ConList.Detect(%s, %.30q) = %v", c.name, c.data, got)
 		}
-		if got := (uk.FCDO{}).Detect(c.name, head(c.data)); got != c.fcdo {
+		if got := (uk.FCDO{}).Detect(c.name, sourcetest.Head(c.data)); got != c.fcdo {
 			t.Errorf("FCDO.Detect(%s, %.30q) = %v", c.name, c.data, got)
 		}
 	}
@@ -56,7 +56,7 @@ func TestDetectReal(t *testing.T) {
 	for rel, want := range map[string]string{conListCSV: uk.ConListName, conListXLSX: uk.ConListName,
 		conList2020: uk.ConListName, fcdoExcerpt: uk.FCDOName} {
 		data := testdata.Read(t, rel)
-		head := data[:min(len(data), source.HeadSize)]
+		head := sourcetest.Head(data)
 		for _, f := range []source.Format{uk.ConList{}, uk.FCDO{}} {
 			if got := f.Detect(filepath.Base(rel), head); got != (f.Info().Name == want) {
 				t.Errorf("%s.Detect(%s) = %v", f.Info().Name, rel, got)

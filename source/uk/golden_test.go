@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -14,92 +13,20 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"embargo"
 	"embargo/source"
+	"embargo/source/sourcetest"
 	"embargo/source/uk"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/<case>/want.json and want.err")
-
-// golden is what a case's want.json holds.
-type golden struct {
-	Published embargo.Date     `json:"published"`
-	Entities  []embargo.Entity `json:"entities"`
-	Problems  []source.Problem `json:"problems"`
-}
-
-// formatFor picks the format by the input's extension.
-func formatFor(name string) source.Format {
-	if filepath.Ext(name) == ".xml" {
-		return uk.FCDO{}
-	}
-	return uk.ConList{}
-}
-
-// TestGolden parses testdata/<case>/input.* and compares the result with
-// want.json, or the refusal with want.err. Run with -update to rewrite.
+// TestGolden parses testdata/<case>/input.* (conlist-* cases with ConList,
+// fcdo-* with FCDO) and compares the result with want.json, or the refusal
+// with want.err. Run with -update to rewrite. Records stay in want.json.
 func TestGolden(t *testing.T) {
-	inputs, err := filepath.Glob("testdata/*/input.*")
-	if err != nil || len(inputs) == 0 {
-		t.Fatalf("no golden cases: %v", err)
-	}
-	for _, in := range inputs {
-		dir := filepath.Dir(in)
-		t.Run(filepath.Base(dir), func(t *testing.T) {
-			data, err := os.ReadFile(in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := formatFor(in).Parse([]source.File{{Name: filepath.Base(in), Data: data}})
-			checkGolden(t, dir, res, err)
-		})
-	}
+	sourcetest.Golden(t, uk.ConList{}, sourcetest.Options{Cases: "testdata/conlist-*"})
+	sourcetest.Golden(t, uk.FCDO{}, sourcetest.Options{Cases: "testdata/fcdo-*"})
 }
 
-func checkGolden(t *testing.T, dir string, res *source.Result, err error) {
-	t.Helper()
-	wantJSON, wantErr := filepath.Join(dir, "want.json"), filepath.Join(dir, "want.err")
-	if err != nil {
-		if !errors.Is(err, source.ErrFormat) {
-			t.Errorf("error does not wrap source.ErrFormat: %v", err)
-		}
-		if res != nil {
-			t.Errorf("refused file returned a result")
-		}
-		compare(t, wantErr, []byte(err.Error()+"\n"))
-		if _, e := os.Stat(wantJSON); e == nil {
-			t.Errorf("%s exists but the parse failed", wantJSON)
-		}
-		return
-	}
-	got, e := json.MarshalIndent(golden{res.Published, res.Entities, res.Problems}, "", "  ")
-	if e != nil {
-		t.Fatal(e)
-	}
-	compare(t, wantJSON, append(got, '\n'))
-	if _, e := os.Stat(wantErr); e == nil {
-		t.Errorf("%s exists but the parse succeeded", wantErr)
-	}
-}
-
-// compare checks got against the golden file, rewriting it under -update.
-func compare(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs; got:\n%s", path, truncated(got))
-	}
-}
-
+// truncated keeps a failure message readable.
 func truncated(b []byte) string {
 	if len(b) > 4000 {
 		return string(b[:4000]) + "\n..."
