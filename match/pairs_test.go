@@ -15,7 +15,7 @@ import (
 )
 
 // crossPair is a name in a non-Latin script and its Latin rendering.
-type crossPair struct{ script, latin, other string }
+type crossPair struct{ script, latin, other, id string }
 
 // readTSV reads name_matching's tab-separated files: Latin first or second,
 // letters of the other script spaced out in the _20 slices ("ф р е з е").
@@ -49,7 +49,9 @@ func readTSV(t *testing.T, rel string, latinFirst, spaced bool, limit int) []cro
 }
 
 // listPairs pairs every name the lists give in its own script with the
-// Latin primary name of the same person. Organisations are left out: their
+// Latin primary name of the same person, by script and list (within one
+// list a person is one entity; across lists the same person has several,
+// spelt differently, which would blur rank 1). Organisations are left out: their
 // names are translated ("Русская медная компания" = "Russian Copper
 // Company"), which no transliteration can match.
 func listPairs(ents []embargo.Entity) map[string][]crossPair {
@@ -69,7 +71,8 @@ func listPairs(ents []embargo.Entity) map[string][]crossPair {
 		}
 		for _, n := range e.Names {
 			if sc := normalize.DetectScript(n.Full); sc != normalize.Latin && sc != "" {
-				out[sc] = append(out[sc], crossPair{script: sc, latin: latin, other: n.Full})
+				k := sc + " " + e.Source
+				out[k] = append(out[k], crossPair{script: sc, latin: latin, other: n.Full, id: e.ID})
 			}
 		}
 	}
@@ -86,11 +89,19 @@ func measureCross(t *testing.T, name string, ps []crossPair) (recall1 float64) {
 		return 1
 	}
 	var pairs []eval.Pair
-	ents := make([]embargo.Entity, len(ps))
+	var ents []embargo.Entity
+	ids := map[string]bool{}
 	for i, p := range ps {
 		pairs = append(pairs, eval.Pair{Name1: p.other, Name2: p.latin, Match: true},
 			eval.Pair{Name1: p.other, Name2: ps[(i+3)%len(ps)].latin, Match: false})
-		ents[i] = embargo.Entity{ID: fmt.Sprint(i), Names: []embargo.Name{{Full: p.latin, Kind: embargo.PrimaryName}}}
+		id := p.id
+		if id == "" {
+			id = fmt.Sprint(i)
+		}
+		if !ids[id] {
+			ids[id] = true
+			ents = append(ents, embargo.Entity{ID: id, Names: []embargo.Name{{Full: p.latin, Kind: embargo.PrimaryName}}})
+		}
 	}
 	r, _ := eval.RunPairs(pairs, func(p eval.Pair) float64 { return match.CompareNames(p.Name1, p.Name2, "").Score }, match.DefaultThreshold)
 	ix := match.NewIndex(ents)
@@ -100,7 +111,11 @@ func measureCross(t *testing.T, name string, ps []crossPair) (recall1 float64) {
 		// The same person is often listed by several lists under one name
 		// ("ABID HAMID MAHMUD AL-TIKRITI", "Abid Hamid Mahmud Al-Tikriti"):
 		// any of them at rank 1 is right.
-		if len(hits) > 0 && (hits[0].EntityID == fmt.Sprint(i) || normalize.Fold(hits[0].Caption) == normalize.Fold(p.latin)) {
+		want := p.id
+		if want == "" {
+			want = fmt.Sprint(i)
+		}
+		if len(hits) > 0 && (hits[0].EntityID == want || normalize.Fold(hits[0].Caption) == normalize.Fold(p.latin)) {
 			at1++
 			if hits[0].Score >= match.DefaultThreshold {
 				at1t++
@@ -121,8 +136,16 @@ func TestCrossScript(t *testing.T) {
 	measureCross(t, "wd_russian_20", readTSV(t, "name_matching/wd_russian_20", true, true, 1000))
 	measureCross(t, "wd_arabic_20", readTSV(t, "name_matching/wd_arabic_20", true, true, 1000))
 	measureCross(t, "google_ar2en", readTSV(t, "name_matching/google_ar2en.txt", false, false, 1000))
-	for sc, ps := range listPairs(loadLists(t, allLists...)) {
-		if r := measureCross(t, "lists "+sc, ps); r < 0.9 && len(ps) >= 50 {
+	byScript := map[string][2]float64{}
+	for k, ps := range listPairs(loadLists(t, allLists...)) {
+		r := measureCross(t, "lists "+k, ps)
+		sc := strings.Fields(k)[0]
+		byScript[sc] = [2]float64{byScript[sc][0] + r*float64(len(ps)), byScript[sc][1] + float64(len(ps))}
+	}
+	for sc, v := range byScript {
+		r := v[0] / v[1]
+		t.Logf("lists %-10s %5.0f pairs: rank-1 recall %.3f", sc, v[1], r)
+		if r < 0.9 && v[1] >= 50 {
 			t.Errorf("lists %s: rank-1 recall %.3f, goal 0.90", sc, r)
 		}
 	}
