@@ -27,9 +27,9 @@ func Seed(f *testing.F, globs ...string) {
 
 // Parse runs Detect and Parse on any input, as a fuzz target does, and
 // checks what must hold whatever the bytes: no panic; a refusal wraps
-// ErrFormat and comes with no result; every entity has an id of the
-// format's source, a name and a designation. It returns the result, nil on
-// a refusal.
+// ErrFormat, names the file and comes with no result; every entity has an
+// id of the format's source, a name and a designation; every problem names
+// the file. It returns the result, nil on a refusal.
 func Parse(t *testing.T, f source.Format, name string, data []byte) *source.Result {
 	t.Helper()
 	f.Detect(name, Head(data))
@@ -41,6 +41,9 @@ func Parse(t *testing.T, f source.Format, name string, data []byte) *source.Resu
 		if res != nil {
 			t.Fatal("a refusal with a result")
 		}
+		if !strings.Contains(err.Error(), name) {
+			t.Fatalf("refusal %q does not name the file %q", err, name)
+		}
 		return nil
 	}
 	prefix := f.Info().Source + ":"
@@ -48,6 +51,11 @@ func Parse(t *testing.T, f source.Format, name string, data []byte) *source.Resu
 		if !strings.HasPrefix(e.ID, prefix) || len(e.ID) == len(prefix) ||
 			len(e.Names) == 0 || e.Names[0].Full == "" || len(e.Designations) == 0 {
 			t.Fatalf("incomplete entity %+v", e)
+		}
+	}
+	for _, p := range res.Problems {
+		if p.Pos.File != name {
+			t.Fatalf("problem %v does not name the file %q", p, name)
 		}
 	}
 	return res
