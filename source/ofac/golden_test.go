@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,9 +12,8 @@ import (
 	"embargo"
 	"embargo/source"
 	_ "embargo/source/ofac"
+	"embargo/source/sourcetest"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*/want.json and want.err")
 
 // goldenCase reads testdata/<case>: "format" names the parser, want.json and
 // want.err hold the expected entities and problems (or refusal); every other
@@ -101,7 +99,7 @@ func TestGolden(t *testing.T) {
 // compare checks got against the file (absent = empty), or rewrites it.
 func compare(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *update {
+	if sourcetest.Updating() {
 		if len(got) == 0 {
 			os.Remove(path)
 			return
@@ -125,7 +123,7 @@ func compare(t *testing.T, path string, got []byte) {
 func TestDetect(t *testing.T) {
 	for _, c := range goldenCases(t) {
 		for _, file := range c.files {
-			head := file.Data[:min(len(file.Data), source.HeadSize)]
+			head := sourcetest.Head(file.Data)
 			var got []string
 			for _, f := range source.All() {
 				if strings.HasPrefix(f.Info().Name, "ofac") && f.Detect(file.Name, head) {
