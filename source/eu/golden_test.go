@@ -1,7 +1,6 @@
 package eu_test
 
 import (
-	"reflect"
 	"testing"
 
 	"embargo/source"
@@ -15,27 +14,9 @@ func TestGolden(t *testing.T) {
 	sourcetest.Golden(t, eu.Format{}, sourcetest.Options{Record: sourcetest.Contains("<sanctionEntity")})
 }
 
-func parseCase(t *testing.T, dir string) (*source.Result, error) {
-	t.Helper()
-	return eu.Format{}.Parse(sourcetest.Inputs(t, dir))
-}
-
 // TestNamespaceAgnostic: the same file without its namespace reads the same.
 func TestNamespaceAgnostic(t *testing.T) {
-	a, err := parseCase(t, "testdata/basic")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := parseCase(t, "testdata/nonamespace")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range a.Entities {
-		a.Entities[i].Record, b.Entities[i].Record = "", ""
-	}
-	if !reflect.DeepEqual(a.Entities, b.Entities) {
-		t.Error("a default namespace changes the result")
-	}
+	sourcetest.SameEntities(t, eu.Format{}, "testdata/basic", "testdata/nonamespace")
 }
 
 func TestDetect(t *testing.T) {
