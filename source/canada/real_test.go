@@ -1,12 +1,10 @@
 package canada_test
 
 import (
-	"os"
 	"strings"
 	"testing"
 
 	"embargo"
-	"embargo/internal/testdata"
 	"embargo/source"
 	"embargo/source/canada"
 	"embargo/source/sourcetest"
@@ -16,15 +14,7 @@ const realFile = "canada_sema/sema_consolidated_2025-03.xml"
 
 func parseReal(tb testing.TB) *source.Result {
 	tb.Helper()
-	b, err := os.ReadFile(testdata.Path(tb, realFile))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	res, err := canada.Format{}.Parse([]source.File{{Name: realFile, Data: b}})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return res
+	return sourcetest.ParseReal(tb, canada.Format{}, realFile)
 }
 
 // TestCount reproduces SOURCE.md: 4,759 records, each with a distinct id,
@@ -76,17 +66,4 @@ func TestKnownRecord(t *testing.T) {
 	t.Error("ca:belarus-s1p1-8 (Lukashenko) not found")
 }
 
-func BenchmarkParse(b *testing.B) {
-	data, err := os.ReadFile(testdata.Path(b, realFile))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(data)))
-	start := sourcetest.CPUTime()
-	defer sourcetest.ReportCPU(b, start)
-	for b.Loop() {
-		if _, err := (canada.Format{}).Parse([]source.File{{Name: realFile, Data: data}}); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
+func BenchmarkParse(b *testing.B) { sourcetest.BenchParse(b, canada.Format{}, realFile) }
