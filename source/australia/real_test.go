@@ -1,11 +1,8 @@
 package australia_test
 
 import (
-	"os"
 	"testing"
 
-	"embargo"
-	"embargo/internal/testdata"
 	"embargo/source"
 	"embargo/source/australia"
 	"embargo/source/sourcetest"
@@ -18,15 +15,7 @@ const (
 
 func parseReal(tb testing.TB, rel string) *source.Result {
 	tb.Helper()
-	b, err := os.ReadFile(testdata.Path(tb, rel))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	res, err := australia.Format{}.Parse([]source.File{{Name: rel, Data: b}})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return res
+	return sourcetest.ParseReal(tb, australia.Format{}, rel)
 }
 
 // TestCount reproduces SOURCE.md: 9,560 rows make 3,062 listings; 1718
@@ -71,22 +60,5 @@ func TestCount(t *testing.T) {
 	}
 }
 
-func benchParse(b *testing.B, rel string) {
-	data, err := os.ReadFile(testdata.Path(b, rel))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(data)))
-	start := sourcetest.CPUTime()
-	defer sourcetest.ReportCPU(b, start)
-	for b.Loop() {
-		if _, err := (australia.Format{}).Parse([]source.File{{Name: rel, Data: data}}); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-func BenchmarkParseXLSX(b *testing.B) { benchParse(b, realXLSX) }
-func BenchmarkParseCSV(b *testing.B)  { benchParse(b, realCSV) }
-
-var _ = embargo.Person
+func BenchmarkParseXLSX(b *testing.B) { sourcetest.BenchParse(b, australia.Format{}, realXLSX) }
+func BenchmarkParseCSV(b *testing.B)  { sourcetest.BenchParse(b, australia.Format{}, realCSV) }
