@@ -1,29 +1,13 @@
 package csl_test
 
 import (
-	"os"
 	"strings"
 	"testing"
 
-	"embargo"
-	"embargo/internal/testdata"
 	"embargo/source"
 	"embargo/source/csl"
 	"embargo/source/sourcetest"
 )
-
-func parseReal(tb testing.TB, f source.Format, rel string) *source.Result {
-	tb.Helper()
-	b, err := os.ReadFile(testdata.Path(tb, rel))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	res, err := f.Parse([]source.File{{Name: rel, Data: b}})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return res
-}
 
 // TestCount reproduces the row counts of SOURCE.md, with distinct ids
 // (the DPL repeats two rows exactly: those get ~2 and a problem each).
@@ -41,7 +25,7 @@ func TestCount(t *testing.T) {
 		{csl.DPL{}, "us_csl_bis/bis_dpl_2019-06.txt", 546, 3},
 	} {
 		t.Run(c.rel, func(t *testing.T) {
-			res := parseReal(t, c.f, c.rel)
+			res := sourcetest.ParseReal(t, c.f, c.rel)
 			if len(res.Entities) != c.n {
 				t.Errorf("got %d entities, want %d", len(res.Entities), c.n)
 			}
@@ -75,8 +59,8 @@ func TestCount(t *testing.T) {
 // TestIDsStable checks that the DPL ids of 2019 and 2022 agree on the
 // listings both versions hold unchanged.
 func TestIDsStable(t *testing.T) {
-	a := parseReal(t, csl.DPL{}, "us_csl_bis/bis_dpl_2019-06.txt")
-	b := parseReal(t, csl.DPL{}, "us_csl_bis/bis_dpl_2022-09.txt")
+	a := sourcetest.ParseReal(t, csl.DPL{}, "us_csl_bis/bis_dpl_2019-06.txt")
+	b := sourcetest.ParseReal(t, csl.DPL{}, "us_csl_bis/bis_dpl_2022-09.txt")
 	in2019 := map[string]bool{}
 	for _, e := range a.Entities {
 		in2019[e.ID] = true
@@ -95,22 +79,9 @@ func TestIDsStable(t *testing.T) {
 	t.Logf("%d of %d 2022 ids also in 2019", both, len(b.Entities))
 }
 
-func bench(b *testing.B, f source.Format, rel string) {
-	data, err := os.ReadFile(testdata.Path(b, rel))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(data)))
-	start := sourcetest.CPUTime()
-	defer sourcetest.ReportCPU(b, start)
-	for b.Loop() {
-		if _, err := f.Parse([]source.File{{Name: rel, Data: data}}); err != nil {
-			b.Fatal(err)
-		}
-	}
+func BenchmarkParseCSL2019(b *testing.B) {
+	sourcetest.BenchParse(b, csl.CSL{}, "us_csl_bis/csl_excerpt_2019.csv")
 }
-
-func BenchmarkParseCSL2019(b *testing.B) { bench(b, csl.CSL{}, "us_csl_bis/csl_excerpt_2019.csv") }
-func BenchmarkParseDPL2022(b *testing.B) { bench(b, csl.DPL{}, "us_csl_bis/bis_dpl_2022-09.txt") }
-
-var _ = embargo.Person
+func BenchmarkParseDPL2022(b *testing.B) {
+	sourcetest.BenchParse(b, csl.DPL{}, "us_csl_bis/bis_dpl_2022-09.txt")
+}
