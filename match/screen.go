@@ -102,14 +102,20 @@ const idHit = 1 << 31 // flags an entity found by identifier: score all its form
 // returns the weight of the heaviest query form, against which candidates
 // are judged.
 //
-// Tokens go rarest first. Once the tokens left weigh too little to lift a
-// form nobody has touched yet above the floor, a long posting list is no
-// longer walked: only the forms already touched are looked up in it
-// (MaxScore-style pruning), so that a common name ("mohammad") costs little
-// even in a million names.
+// Tokens go shortest posting lists first. A long posting list is not walked
+// (only the forms already touched are looked up in it, MaxScore-style) once
+// the tokens left weigh too little to lift an untouched form above the
+// floor, or once enough forms are touched: a common name ("mohammad") then
+// costs little even in a million names, and a form lacking every rarer
+// token of the query could not have ranked first anyway.
 func (ix *Index) accumulate(p *query, s *scratch, qstamp uint32) float32 {
+	type qtok struct {
+		t     *token
+		words []wordSim
+		n     int // forms posted under its words
+	}
 	var total float32
-	var qt []*token
+	var qt []qtok
 	for fi := range p.forms {
 		var w float32
 		toks := p.forms[fi].toks
@@ -119,34 +125,49 @@ func (ix *Index) accumulate(p *query, s *scratch, qstamp uint32) float32 {
 				continue
 			}
 			w += t.weight
-			if !slices.ContainsFunc(qt, func(o *token) bool { return o.text == t.text }) {
-				qt = append(qt, t)
+			if !slices.ContainsFunc(qt, func(o qtok) bool { return o.t.text == t.text }) {
+				q := qtok{t: t}
+				s.stamp++
+				ix.lookup(t, s, func(word uint32, sim float32) {
+					q.words = append(q.words, wordSim{word, sim})
+					q.n += len(ix.postings[word])
+				})
+				qt = append(qt, q)
 			}
 		}
 		total = max(total, w)
 	}
-	slices.SortStableFunc(qt, func(a, b *token) int { return cmp.Compare(b.weight, a.weight) })
+	slices.SortStableFunc(qt, func(a, b qtok) int { return cmp.Compare(a.n, b.n) })
 	rest := float32(0)
-	for _, t := range qt {
-		rest += t.weight
+	for _, q := range qt {
+		rest += q.t.weight
 	}
 	floor := total * minShare
-	for _, t := range qt {
+	for _, q := range qt {
 		s.stamp++
-		prune := rest < floor
-		ix.lookup(t, s, func(word uint32, sim float32) {
-			if prune && len(ix.postings[word]) > 8*len(s.touched)+64 {
-				ix.probe(s, word, t.weight*sim)
+		prune := rest < floor || len(s.touched) >= enoughForms
+		for _, ws := range q.words {
+			if prune && len(ix.postings[ws.word]) > 8*len(s.touched)+64 {
+				ix.probe(s, ws.word, q.t.weight*ws.sim)
 			} else {
-				ix.post(s, word, t.weight*sim, qstamp)
+				ix.post(s, ws.word, q.t.weight*ws.sim, qstamp)
 			}
-		})
-		rest -= t.weight
+		}
+		rest -= q.t.weight
 	}
 	for fi := range p.forms {
 		ix.accumulateJoined(p.forms[fi].toks, s, qstamp)
 	}
 	return total
+}
+
+// enoughForms is how many touched forms make long posting lists probed
+// rather than walked.
+const enoughForms = 256
+
+type wordSim struct {
+	word uint32
+	sim  float32
 }
 
 // probe adds v to the forms already touched that are posted under word.
