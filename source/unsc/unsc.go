@@ -14,6 +14,7 @@ import (
 
 	"embargo"
 	"embargo/source"
+	"embargo/source/xmlutil"
 )
 
 // Format name and the designation every record carries.
@@ -47,26 +48,7 @@ func (Format) Info() source.Info {
 
 // Detect accepts XML whose root is CONSOLIDATED_LIST.
 func (Format) Detect(name string, head []byte) bool {
-	return rootIs(head, "CONSOLIDATED_LIST")
-}
-
-// rootIs reports whether the first element of the XML in head is named local.
-// A head cut short inside the root tag still counts when the name is whole.
-func rootIs(head []byte, local string) bool {
-	t := bytes.TrimSpace(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")))
-	if !bytes.HasPrefix(t, []byte("<")) {
-		return false
-	}
-	d := xml.NewDecoder(bytes.NewReader(t))
-	for {
-		tok, err := d.RawToken()
-		if err != nil {
-			return false
-		}
-		if se, ok := tok.(xml.StartElement); ok {
-			return se.Name.Local == local
-		}
-	}
+	return xmlutil.RootIs(head, "CONSOLIDATED_LIST")
 }
 
 // Parse reads one consolidated.xml file.
@@ -98,7 +80,7 @@ func parse(f source.File) (*source.Result, error) {
 			break
 		}
 		if err != nil {
-			return nil, formatError(f.Name, xmlWhy(err))
+			return nil, formatError(f.Name, xmlutil.Why(err))
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok {
@@ -106,7 +88,7 @@ func parse(f source.File) (*source.Result, error) {
 		}
 		if !seenRoot {
 			if se.Name.Local != "CONSOLIDATED_LIST" {
-				return nil, formatError(f.Name, fmt.Sprintf("root element is <%s>, want <CONSOLIDATED_LIST>%s", se.Name.Local, looksLike(data)))
+				return nil, formatError(f.Name, fmt.Sprintf("root element is <%s>, want <CONSOLIDATED_LIST>%s", se.Name.Local, source.LooksLike(data)))
 			}
 			seenRoot = true
 			p.published(se)
@@ -116,45 +98,18 @@ func parse(f source.File) (*source.Result, error) {
 		case "INDIVIDUAL", "ENTITY":
 			var r record
 			if err := d.DecodeElement(&r, &se); err != nil {
-				return nil, formatError(f.Name, fmt.Sprintf("record %d (%s): %s", p.n+1, se.Name.Local, xmlWhy(err)))
+				return nil, formatError(f.Name, fmt.Sprintf("record %d (%s): %s", p.n+1, se.Name.Local, xmlutil.Why(err)))
 			}
 			p.add(se.Name.Local, &r, data[start:d.InputOffset()])
 		}
 	}
 	if !seenRoot {
-		return nil, formatError(f.Name, "no XML element found"+looksLike(data))
+		return nil, formatError(f.Name, "no XML element found"+source.LooksLike(data))
 	}
 	if p.n == 0 {
 		return nil, formatError(f.Name, "CONSOLIDATED_LIST holds no INDIVIDUAL or ENTITY")
 	}
 	return res, nil
-}
-
-// xmlWhy words a decoder error; a file cut short is the usual cause.
-func xmlWhy(err error) string {
-	var se *xml.SyntaxError
-	if errors.As(err, &se) {
-		if strings.Contains(se.Msg, "unexpected EOF") {
-			return fmt.Sprintf("XML ends early at line %d (truncated download?)", se.Line)
-		}
-		return fmt.Sprintf("malformed XML at line %d: %s", se.Line, se.Msg)
-	}
-	if errors.Is(err, io.ErrUnexpectedEOF) {
-		return "XML ends early (truncated download?)"
-	}
-	return "malformed XML: " + err.Error()
-}
-
-// looksLike names what a refused file seems to be.
-func looksLike(data []byte) string {
-	t := bytes.ToLower(bytes.TrimSpace(data[:min(len(data), 512)]))
-	switch {
-	case bytes.HasPrefix(t, []byte("<!doctype html")) || bytes.HasPrefix(t, []byte("<html")):
-		return " (it is an HTML page, perhaps a server error page)"
-	case bytes.HasPrefix(t, []byte("{")):
-		return " (it is JSON, perhaps a server error message)"
-	}
-	return ""
 }
 
 // parser holds the state of one file's parse.
