@@ -25,10 +25,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"embargo"
 	"embargo/source"
+	"embargo/source/xmlutil"
 )
 
 // Format name and the designation every record carries.
@@ -62,7 +62,7 @@ func (Format) Info() source.Info {
 // Detect accepts XML whose root is data-set and whose first record carries
 // one of SEMA's own element names: <data-set> alone is too generic a root.
 func (Format) Detect(name string, head []byte) bool {
-	if !rootIs(head, "data-set") {
+	if !xmlutil.RootIs(head, "data-set") {
 		return false
 	}
 	for _, tag := range []string{"<DateOfListing>", "<Schedule>", "<EntityOrShip>", "<GivenName>", "<Item>"} {
@@ -71,24 +71,6 @@ func (Format) Detect(name string, head []byte) bool {
 		}
 	}
 	return false
-}
-
-// rootIs reports whether the first element of the XML in head is named local.
-func rootIs(head []byte, local string) bool {
-	t := bytes.TrimSpace(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")))
-	if !bytes.HasPrefix(t, []byte("<")) {
-		return false
-	}
-	d := xml.NewDecoder(bytes.NewReader(t))
-	for {
-		tok, err := d.RawToken()
-		if err != nil {
-			return false
-		}
-		if se, ok := tok.(xml.StartElement); ok {
-			return se.Name.Local == local
-		}
-	}
 }
 
 // Parse reads one sema-lmes.xml file.
@@ -117,7 +99,7 @@ func parse(f source.File) (*source.Result, error) {
 			break
 		}
 		if err != nil {
-			return nil, formatError(f.Name, xmlWhy(err))
+			return nil, formatError(f.Name, xmlutil.Why(err))
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok {
@@ -125,7 +107,7 @@ func parse(f source.File) (*source.Result, error) {
 		}
 		if !seenRoot {
 			if se.Name.Local != "data-set" {
-				return nil, formatError(f.Name, fmt.Sprintf("root element is <%s>, want <data-set>%s", se.Name.Local, looksLike(data)))
+				return nil, formatError(f.Name, fmt.Sprintf("root element is <%s>, want <data-set>%s", se.Name.Local, source.LooksLike(data)))
 			}
 			seenRoot = true
 			continue
@@ -135,44 +117,17 @@ func parse(f source.File) (*source.Result, error) {
 		}
 		var r record
 		if err := d.DecodeElement(&r, &se); err != nil {
-			return nil, formatError(f.Name, fmt.Sprintf("record %d: %s", p.n+1, xmlWhy(err)))
+			return nil, formatError(f.Name, fmt.Sprintf("record %d: %s", p.n+1, xmlutil.Why(err)))
 		}
 		p.add(&r, data[start:d.InputOffset()])
 	}
 	if !seenRoot {
-		return nil, formatError(f.Name, "no XML element found"+looksLike(data))
+		return nil, formatError(f.Name, "no XML element found"+source.LooksLike(data))
 	}
 	if p.n == 0 {
 		return nil, formatError(f.Name, "<data-set> holds no <record>")
 	}
 	return p.res, nil
-}
-
-// xmlWhy words a decoder error; a file cut short is the usual cause.
-func xmlWhy(err error) string {
-	var se *xml.SyntaxError
-	if errors.As(err, &se) {
-		if strings.Contains(se.Msg, "unexpected EOF") {
-			return fmt.Sprintf("XML ends early at line %d (truncated download?)", se.Line)
-		}
-		return fmt.Sprintf("malformed XML at line %d: %s", se.Line, se.Msg)
-	}
-	if errors.Is(err, io.ErrUnexpectedEOF) {
-		return "XML ends early (truncated download?)"
-	}
-	return "malformed XML: " + err.Error()
-}
-
-// looksLike names what a refused file seems to be.
-func looksLike(data []byte) string {
-	t := bytes.ToLower(bytes.TrimSpace(data[:min(len(data), 512)]))
-	switch {
-	case bytes.HasPrefix(t, []byte("<!doctype html")) || bytes.HasPrefix(t, []byte("<html")):
-		return " (it is an HTML page, perhaps a server error page)"
-	case bytes.HasPrefix(t, []byte("{")):
-		return " (it is JSON, perhaps a server error message)"
-	}
-	return ""
 }
 
 // bounded returns the record text, cut at MaxRecord bytes on a rune boundary.
