@@ -14,6 +14,7 @@ import (
 
 	"embargo"
 	"embargo/source"
+	"embargo/source/xmlutil"
 )
 
 // Format name and the designation every record carries.
@@ -48,27 +49,9 @@ func (Format) Info() source.Info {
 // Detect accepts XML whose root is export, in the FSF namespace or
 // followed by a sanctionEntity.
 func (Format) Detect(name string, head []byte) bool {
-	se, ok := firstElement(head)
+	se, ok := xmlutil.FirstElement(head)
 	return ok && se.Name.Local == "export" &&
 		(se.Name.Space == Namespace || bytes.Contains(head, []byte("<sanctionEntity")))
-}
-
-// firstElement returns the first start tag of the XML in head.
-func firstElement(head []byte) (xml.StartElement, bool) {
-	t := bytes.TrimSpace(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")))
-	if !bytes.HasPrefix(t, []byte("<")) {
-		return xml.StartElement{}, false
-	}
-	d := xml.NewDecoder(bytes.NewReader(t))
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return xml.StartElement{}, false
-		}
-		if se, ok := tok.(xml.StartElement); ok {
-			return se, true
-		}
-	}
 }
 
 // Parse reads one FSF XML file.
@@ -96,7 +79,7 @@ func parse(f source.File) (*source.Result, error) {
 			break
 		}
 		if err != nil {
-			return nil, formatError(f.Name, xmlWhy(err)+looksLike(data))
+			return nil, formatError(f.Name, xmlutil.Why(err)+looksLike(data))
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok {
@@ -113,7 +96,7 @@ func parse(f source.File) (*source.Result, error) {
 		if se.Name.Local == "sanctionEntity" {
 			var r entity
 			if err := d.DecodeElement(&r, &se); err != nil {
-				return nil, formatError(f.Name, fmt.Sprintf("sanctionEntity %d: %s", p.n+1, xmlWhy(err)))
+				return nil, formatError(f.Name, fmt.Sprintf("sanctionEntity %d: %s", p.n+1, xmlutil.Why(err)))
 			}
 			p.add(&r, data[start:d.InputOffset()])
 		}
@@ -125,18 +108,6 @@ func parse(f source.File) (*source.Result, error) {
 		return nil, formatError(f.Name, "export holds no sanctionEntity")
 	}
 	return p.res, nil
-}
-
-// xmlWhy words a decoder error; a file cut short is the usual cause.
-func xmlWhy(err error) string {
-	var se *xml.SyntaxError
-	if errors.As(err, &se) {
-		if strings.Contains(se.Msg, "unexpected EOF") {
-			return fmt.Sprintf("XML ends early at line %d (truncated download?)", se.Line)
-		}
-		return fmt.Sprintf("malformed XML at line %d: %s", se.Line, se.Msg)
-	}
-	return "malformed XML: " + err.Error()
 }
 
 // looksLike names what a refused file seems to be. The EU endpoint answers
