@@ -12,6 +12,7 @@ import (
 	"embargo"
 	"embargo/country"
 	"embargo/source"
+	"embargo/source/xmlutil"
 )
 
 // xmlFormat is the sdnList XML of one list.
@@ -32,25 +33,7 @@ func (f xmlFormat) Info() source.Info {
 // Detect accepts XML whose root is sdnList; the file name decides between
 // the SDN and the non-SDN list, which the content does not say.
 func (f xmlFormat) Detect(name string, head []byte) bool {
-	return rootIs(head, "sdnList") && isConsName(name) == f.list.cons
-}
-
-// rootIs reports whether the first element of the XML in head is named local.
-func rootIs(head []byte, local string) bool {
-	t := bytes.TrimSpace(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")))
-	if !bytes.HasPrefix(t, []byte("<")) {
-		return false
-	}
-	d := xml.NewDecoder(bytes.NewReader(t))
-	for {
-		tok, err := d.RawToken()
-		if err != nil {
-			return false
-		}
-		if se, ok := tok.(xml.StartElement); ok {
-			return se.Name.Local == local
-		}
-	}
+	return xmlutil.RootIs(head, "sdnList") && isConsName(name) == f.list.cons
 }
 
 // Parse reads one sdnList XML file, streaming one sdnEntry at a time.
@@ -80,7 +63,7 @@ func (f xmlFormat) parse(file source.File) (*source.Result, error) {
 			break
 		}
 		if err != nil {
-			return nil, f.refuse(file.Name, xmlWhy(err))
+			return nil, f.refuse(file.Name, xmlutil.Why(err))
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok {
@@ -97,13 +80,13 @@ func (f xmlFormat) parse(file source.File) (*source.Result, error) {
 		case "publshInformation", "publishInformation": // OFAC misspells it [sic]
 			var p publishInfo
 			if err := d.DecodeElement(&p, &se); err != nil {
-				return nil, f.refuse(file.Name, xmlWhy(err))
+				return nil, f.refuse(file.Name, xmlutil.Why(err))
 			}
 			count = f.publishInfo(file.Name, p, res)
 		case "sdnEntry":
 			var r sdnEntry
 			if err := d.DecodeElement(&r, &se); err != nil {
-				return nil, f.refuse(file.Name, fmt.Sprintf("sdnEntry %d: %s", n+1, xmlWhy(err)))
+				return nil, f.refuse(file.Name, fmt.Sprintf("sdnEntry %d: %s", n+1, xmlutil.Why(err)))
 			}
 			n++
 			f.add(file.Name, n, &r, data[start:d.InputOffset()], res)
@@ -136,21 +119,6 @@ func (f xmlFormat) publishInfo(file string, p publishInfo, res *source.Result) i
 		return -1
 	}
 	return c
-}
-
-// xmlWhy words a decoder error; a file cut short is the usual cause.
-func xmlWhy(err error) string {
-	var se *xml.SyntaxError
-	if errors.As(err, &se) {
-		if strings.Contains(se.Msg, "unexpected EOF") {
-			return fmt.Sprintf("XML ends early at line %d (truncated download?)", se.Line)
-		}
-		return fmt.Sprintf("malformed XML at line %d: %s", se.Line, se.Msg)
-	}
-	if errors.Is(err, io.ErrUnexpectedEOF) {
-		return "XML ends early (truncated download?)"
-	}
-	return "malformed XML: " + err.Error()
 }
 
 // add maps one sdnEntry, or records why it was skipped.
