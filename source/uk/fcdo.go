@@ -10,6 +10,7 @@ import (
 
 	"embargo"
 	"embargo/source"
+	"embargo/source/xmlutil"
 )
 
 // FCDO format name and the designation every record carries.
@@ -37,20 +38,7 @@ func (FCDO) Info() source.Info {
 
 // Detect accepts XML whose root element is <Designations>.
 func (FCDO) Detect(name string, head []byte) bool {
-	t := bytes.TrimSpace(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")))
-	if !bytes.HasPrefix(t, []byte("<")) {
-		return false
-	}
-	d := xml.NewDecoder(bytes.NewReader(t))
-	for {
-		tok, err := d.RawToken()
-		if err != nil {
-			return false
-		}
-		if se, ok := tok.(xml.StartElement); ok {
-			return se.Name.Local == "Designations"
-		}
-	}
+	return xmlutil.RootIs(head, "Designations")
 }
 
 func fcdoError(file, why string) error { return source.FormatError(FCDOName, file, why) }
