@@ -2,6 +2,7 @@ package match
 
 import (
 	"cmp"
+	"container/heap"
 	"slices"
 
 	"embargo"
@@ -325,37 +326,38 @@ func (ix *Index) post(s *scratch, word uint32, v float32, qstamp uint32) {
 // candidates picks the entities to score: the best by accumulated weight
 // among those allowed by the options, plus those found by identifier.
 func (ix *Index) candidates(p *query, s *scratch, qstamp uint32, total float32, opt Options) []uint32 {
-	type cand struct {
-		ent uint32
-		acc float32
-	}
-	byEnt := map[uint32]float32{}
+	limit := max(maxCands, 3*opt.Limit)
+	// Keep the best forms in a bounded min-heap: a common name touches tens
+	// of thousands of forms in a large index, and sorting them all costs more
+	// than the rest of the query.
+	h := candHeap(make([]cand, 0, 4*limit))
 	floor := total * minShare
 	for _, f := range s.touched {
 		if s.acc[f] < floor {
 			continue
 		}
-		e := ix.formEnt[f]
-		if s.acc[f] > byEnt[e] {
-			byEnt[e] = s.acc[f]
+		c := cand{ent: ix.formEnt[f], acc: s.acc[f]}
+		switch {
+		case len(h) < cap(h):
+			if ix.allowed(p, c.ent, opt) {
+				heap.Push(&h, c)
+			}
+		case h.less(h[0], c) && ix.allowed(p, c.ent, opt):
+			h[0] = c
+			heap.Fix(&h, 0)
 		}
 	}
-	cs := make([]cand, 0, len(byEnt))
-	for e, a := range byEnt {
-		if ix.allowed(p, e, opt) {
-			cs = append(cs, cand{e, a})
-		}
-	}
-	slices.SortFunc(cs, func(a, b cand) int {
+	slices.SortFunc(h, func(a, b cand) int {
 		if a.acc != b.acc {
 			return cmp.Compare(b.acc, a.acc)
 		}
 		return cmp.Compare(a.ent, b.ent)
 	})
-	limit := max(maxCands, 3*opt.Limit)
-	out := make([]uint32, 0, min(len(cs), limit)+1)
-	for i := 0; i < len(cs) && i < limit; i++ {
-		out = append(out, cs[i].ent)
+	out := make([]uint32, 0, limit+1)
+	for _, c := range h {
+		if len(out) < limit && !slices.Contains(out, c.ent) {
+			out = append(out, c.ent)
+		}
 	}
 	for _, e := range ix.entitiesByID(p.ids) {
 		if ix.allowed(p, e, opt) {
@@ -364,6 +366,32 @@ func (ix *Index) candidates(p *query, s *scratch, qstamp uint32, total float32, 
 		}
 	}
 	return out
+}
+
+type cand struct {
+	ent uint32
+	acc float32
+}
+
+// candHeap is a min-heap of candidates: the worst (lowest weight, then
+// highest entity index) on top.
+type candHeap []cand
+
+func (h candHeap) less(a, b cand) bool {
+	if a.acc != b.acc {
+		return a.acc < b.acc
+	}
+	return a.ent > b.ent
+}
+func (h candHeap) Len() int           { return len(h) }
+func (h candHeap) Less(i, j int) bool { return h.less(h[i], h[j]) }
+func (h candHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *candHeap) Push(x any)        { *h = append(*h, x.(cand)) }
+func (h *candHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }
 
 func (ix *Index) allowed(p *query, e uint32, opt Options) bool {
