@@ -56,8 +56,12 @@ func prepare(q embargo.Query, w weigher) *query {
 		for _, f := range forms(n, q.Schema) {
 			weigh(f.toks, w)
 			fillCanon(f.toks)
+			ids := numbersAsIDs(f.toks)
+			p.ids = append(p.ids, ids...)
+			if len(ids) > 0 && onlyIdentifier(f.toks) {
+				continue // "IMO 9123456" is an identifier, not a name to compare
+			}
 			p.forms = append(p.forms, f)
-			p.ids = append(p.ids, numbersAsIDs(f.toks)...)
 		}
 	}
 	return p
@@ -73,6 +77,17 @@ func numbersAsIDs(toks []token) []embargo.Identifier {
 		}
 	}
 	return out
+}
+
+// onlyIdentifier reports whether a name is nothing but numbers and the
+// words that label them.
+func onlyIdentifier(toks []token) bool {
+	for _, t := range toks {
+		if t.kind != kNumber && t.text != "imo" && t.text != "no" && t.text != "passport" {
+			return false
+		}
+	}
+	return true
 }
 
 func weigh(toks []token, w weigher) {

@@ -134,8 +134,8 @@ func TestVesselByIMOAlone(t *testing.T) {
 		if len(hits) == 0 || hits[0].EntityID != "ofac:90006" {
 			t.Fatalf("%+v: got %+v, want ofac:90006", q, hits)
 		}
-		if !hasExplanation(hits[0], "identifier", "exact") {
-			t.Errorf("no identifier explanation: %+v", hits[0].Explanations)
+		if !hasExplanation(hits[0], "identifier", "exact") || hasExplanation(hits[0], "name", "unmatched") {
+			t.Errorf("want the identifier explained, and no name: %+v", hits[0].Explanations)
 		}
 	}
 }
