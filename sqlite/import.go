@@ -3,8 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -13,63 +11,13 @@ import (
 	"embargo/internal/storeutil"
 )
 
-// Import stores a new version of v.Source unless one with the same hash
-// exists (then it returns that one and created=false). The store assigns
-// Version, counts Entities and BySchema from ents, and sets ImportedAt when
-// it is zero. All of it is one transaction: on error nothing is stored.
-func (s *Store) Import(ctx context.Context, v embargo.ListVersion, ents []embargo.Entity) (embargo.ListVersion, bool, error) {
-	if err := storeutil.Check(v, ents); err != nil {
-		return embargo.ListVersion{}, false, err
-	}
-	if v.Hash == "" {
-		return embargo.ListVersion{}, false, embargo.Errorf(embargo.EINVALID, "%s: list version has no content hash", v.Source)
-	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return embargo.ListVersion{}, false, fmt.Errorf("sqlite: import %s: %w", v.Source, err)
-	}
-	stored, created, err := s.importTx(ctx, tx, v, ents)
-	if err != nil {
-		return embargo.ListVersion{}, false, rollback(tx, fmt.Errorf("sqlite: import %s: %w", v.Source, err))
-	}
-	if err := tx.Commit(); err != nil {
-		return embargo.ListVersion{}, false, fmt.Errorf("sqlite: import %s: commit: %w", v.Source, err)
-	}
-	return stored, created, nil
-}
-
-func (s *Store) importTx(ctx context.Context, tx *sql.Tx, v embargo.ListVersion, ents []embargo.Entity) (embargo.ListVersion, bool, error) {
-	old, err := scanVersion(tx.QueryRowContext(ctx, selectVersion+` WHERE source = ? AND hash = ?`, v.Source, v.Hash))
-	if err == nil {
-		return old, false, nil
-	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return v, false, err
-	}
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) + 1 FROM list_versions WHERE source = ?`, v.Source).Scan(&v.Version); err != nil {
-		return v, false, err
-	}
-	if v.ImportedAt.IsZero() {
-		v.ImportedAt = time.Now()
-	}
-	// Microseconds: what postgres keeps, so both stores round-trip alike.
-	v.ImportedAt = v.ImportedAt.UTC().Truncate(time.Microsecond)
-	v.Entities, v.BySchema = len(ents), storeutil.Counts(ents)
-	bySchema, err := json.Marshal(v.BySchema)
-	if err != nil {
-		return v, false, err
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO list_versions
-		(source, version, hash, origin, format, published, imported_at, entities, by_schema, problems)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		v.Source, v.Version, v.Hash, v.Origin, v.Format, v.Published.String(),
-		v.ImportedAt.Format(time.RFC3339Nano), v.Entities, string(bySchema), v.Problems); err != nil {
-		return v, false, err
-	}
-	if err := insertEntities(ctx, tx, v, ents); err != nil {
-		return v, false, err
-	}
-	return v, true, nil
+// dialect is how the shared store logic (storeutil.SQL) talks to SQLite.
+var dialect = storeutil.Dialect{
+	Name: "sqlite",
+	// imported_at is RFC 3339 text (migrations/00001_init.sql).
+	ImportedAt: func(t time.Time) any { return t.Format(time.RFC3339Nano) },
+	// No Lock: _txlock=immediate takes the write lock at BEGIN (see Open).
+	InsertEntities: insertEntities,
 }
 
 // batch is how many entities one INSERT statement carries: a statement per

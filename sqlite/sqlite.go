@@ -21,7 +21,6 @@ import (
 	"context"
 	"database/sql"
 	"embed"
-	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -30,6 +29,7 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"embargo"
+	"embargo/internal/storeutil"
 )
 
 //go:embed migrations/*.sql
@@ -37,7 +37,8 @@ var migrations embed.FS
 
 // Store is an embargo.Store in one SQLite file.
 type Store struct {
-	db *sql.DB
+	storeutil.SQL // Import and the reads, shared with postgres
+	db            *sql.DB
 }
 
 var _ embargo.Store = (*Store)(nil)
@@ -62,7 +63,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
 	}
-	return &Store{db: db}, nil
+	return &Store{SQL: storeutil.NewSQL(db, dialect), db: db}, nil
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {
@@ -82,19 +83,6 @@ func migrate(ctx context.Context, db *sql.DB) error {
 
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
-
-// notFound returns an ENOTFOUND error.
-func notFound(format string, args ...any) error {
-	return embargo.Errorf(embargo.ENOTFOUND, format, args...)
-}
-
-// rollback ends tx after a failure, keeping the first error.
-func rollback(tx *sql.Tx, err error) error {
-	if rerr := tx.Rollback(); rerr != nil && !errors.Is(rerr, sql.ErrTxDone) {
-		return errors.Join(err, rerr)
-	}
-	return err
-}
 
 // DB returns the database, for tests and maintenance.
 func (s *Store) DB() *sql.DB { return s.db }
