@@ -16,6 +16,7 @@ import (
 	"github.com/pressly/goose/v3"
 
 	"embargo"
+	"embargo/internal/storeutil"
 )
 
 //go:embed migrations/*.sql
@@ -23,7 +24,8 @@ var migrations embed.FS
 
 // Store is an embargo.Store in a PostgreSQL database.
 type Store struct {
-	db *sql.DB
+	storeutil.SQL // Import and the reads, shared with sqlite
+	db            *sql.DB
 }
 
 var _ embargo.Store = (*Store)(nil)
@@ -50,7 +52,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("postgres: migrations: %w", err)
 	}
-	return &Store{db: db}, nil
+	return &Store{SQL: storeutil.NewSQL(db, dialect), db: db}, nil
 }
 
 // Close closes the connections.
@@ -58,17 +60,6 @@ func (s *Store) Close() error { return s.db.Close() }
 
 // DB returns the database, for tests and maintenance.
 func (s *Store) DB() *sql.DB { return s.db }
-
-func notFound(format string, args ...any) error {
-	return embargo.Errorf(embargo.ENOTFOUND, format, args...)
-}
-
-func rollback(tx *sql.Tx, err error) error {
-	if rerr := tx.Rollback(); rerr != nil && !errors.Is(rerr, sql.ErrTxDone) {
-		return errors.Join(err, rerr)
-	}
-	return err
-}
 
 // FetchState returns the validators of the last good download of source's url.
 func (s *Store) FetchState(ctx context.Context, source, url string) (etag, lastModified string, err error) {
