@@ -9,11 +9,12 @@ import (
 )
 
 // Candidate generation keeps the entities whose forms gathered at least
-// minShare of the query's token weight, at most maxCands (or 3×Limit) of
-// them, and scores only those.
+// minShare of the query's token weight and at least minOfBest of the best
+// form's, at most maxCands (or 2×Limit) of them, and scores only those.
 const (
-	minShare = 0.3
-	maxCands = 30
+	minShare  = 0.3
+	minOfBest = 0.4
+	maxCands  = 20
 )
 
 // scratch is the per-query working memory of Screen, pooled: dense arrays
@@ -326,7 +327,7 @@ func (ix *Index) post(s *scratch, word uint32, v float32, qstamp uint32) {
 // candidates picks the entities to score: the best by accumulated weight
 // among those allowed by the options, plus those found by identifier.
 func (ix *Index) candidates(p *query, s *scratch, qstamp uint32, total float32, opt Options) []uint32 {
-	limit := max(maxCands, 3*opt.Limit)
+	limit := max(maxCands, 2*opt.Limit)
 	// Keep the best forms in a bounded min-heap: a common name touches tens
 	// of thousands of forms in a large index, and sorting them all costs more
 	// than the rest of the query.
@@ -355,6 +356,9 @@ func (ix *Index) candidates(p *query, s *scratch, qstamp uint32, total float32, 
 	})
 	out := make([]uint32, 0, limit+1)
 	for _, c := range h {
+		if c.acc < minOfBest*h[0].acc {
+			break
+		}
 		if len(out) < limit && !slices.Contains(out, c.ent) {
 			out = append(out, c.ent)
 		}
