@@ -159,13 +159,13 @@ func scoreForms(q *query, e *embargo.Entity, efs []*entityForm, opt Options) (em
 			Method: "contradicts", Note: "a " + string(q.Schema) + " is never a " + string(e.Schema)}}
 		return m, alignment{}
 	}
-	var best alignment
+	var best, cur alignment
 	bestName := -1
 	for qi := range q.forms {
 		for _, ef := range efs {
-			a := align(&q.forms[qi], &ef.form)
-			if bestName < 0 || a.score > best.score {
-				best, bestName = a, ef.name
+			alignInto(&cur, &q.forms[qi], &ef.form)
+			if bestName < 0 || cur.score > best.score {
+				best, cur, bestName = cur, best, ef.name // swap: cur's slices are reused
 			}
 		}
 	}

@@ -162,7 +162,17 @@ type alignment struct {
 // "KIM, Jong Un"), then joins runs of leftover tokens ("Jongun" = "Jong Un"),
 // and scores the result.
 func align(q, c *form) alignment {
-	a := alignment{q: q, c: c, qUsed: make([]bool, len(q.toks)), cUsed: make([]bool, len(c.toks))}
+	var a alignment
+	alignInto(&a, q, c)
+	return a
+}
+
+// alignInto aligns into a, reusing its slices.
+func alignInto(a *alignment, q, c *form) {
+	a.q, a.c = q, c
+	a.qUsed = resetBools(a.qUsed, len(q.toks))
+	a.cUsed = resetBools(a.cUsed, len(c.toks))
+	a.pairs = a.pairs[:0]
 	type cand struct {
 		i, j   int
 		sim    float64
@@ -199,7 +209,15 @@ func align(q, c *form) alignment {
 	}
 	a.join()
 	a.score = a.scoreOf()
-	return a
+}
+
+func resetBools(b []bool, n int) []bool {
+	if cap(b) < n {
+		return make([]bool, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
 }
 
 // join matches a leftover token to a run of 2 or 3 adjacent leftover tokens
