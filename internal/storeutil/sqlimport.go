@@ -82,3 +82,19 @@ func Rollback(tx *sql.Tx, err error) error {
 	}
 	return err
 }
+
+// BlobIDs reads rows of (hash, id) from entity_blobs into a map, closing
+// rows: how both stores learn the ids of the blobs they just inserted.
+func BlobIDs(rows *sql.Rows, n int) (map[string]int64, error) {
+	defer rows.Close()
+	ids := make(map[string]int64, n)
+	for rows.Next() {
+		var h string
+		var id int64
+		if err := rows.Scan(&h, &id); err != nil {
+			return nil, err
+		}
+		ids[h] = id
+	}
+	return ids, rows.Err()
+}
