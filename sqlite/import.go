@@ -59,18 +59,8 @@ func insertBatch(ctx context.Context, tx *sql.Tx, v embargo.ListVersion, ents []
 	if err != nil {
 		return fmt.Errorf("entity records: %w", err)
 	}
-	ids := make(map[string]int64, len(ents))
-	for rows.Next() {
-		var h string
-		var id int64
-		if err := rows.Scan(&h, &id); err != nil {
-			rows.Close()
-			return err
-		}
-		ids[h] = id
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	ids, err := storeutil.BlobIDs(rows, len(ents))
+	if err != nil {
 		return fmt.Errorf("entity records: %w", err)
 	}
 	q.Reset()
