@@ -45,19 +45,9 @@ func insertEntities(ctx context.Context, tx *sql.Tx, v embargo.ListVersion, ents
 	if err != nil {
 		return fmt.Errorf("entity records: %w", err)
 	}
-	blobID := make(map[string]int64, len(ents))
-	for rows.Next() {
-		var h string
-		var id int64
-		if err := rows.Scan(&h, &id); err != nil {
-			rows.Close()
-			return err
-		}
-		blobID[h] = id
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
+	blobID, err := storeutil.BlobIDs(rows, len(ents))
+	if err != nil {
+		return fmt.Errorf("entity records: %w", err)
 	}
 	blobs := make([]int64, len(ents))
 	for i, h := range hashes {
