@@ -18,6 +18,7 @@ func init() { commands = append(commands, newEvalCmd) }
 
 func newEvalCmd(m *Main) *cobra.Command {
 	var by, pairs string
+	var sources []string
 	var threshold float64
 	c := &cobra.Command{
 		Use:   "eval [QUERIES.csv] [--pairs PAIRS.csv]",
@@ -37,7 +38,7 @@ threshold with the best F1.`,
 			case pairs != "" && len(args) == 0:
 				return m.evalPairs(pairs, threshold)
 			case pairs == "" && len(args) == 1:
-				return m.evalQueries(c.Context(), args[0], by, threshold)
+				return m.evalQueries(c.Context(), args[0], by, threshold, sources)
 			}
 			return fmt.Errorf("%w: give QUERIES.csv or --pairs PAIRS.csv (see 'embargo eval --help')", errUsage)
 		},
@@ -45,10 +46,11 @@ threshold with the best F1.`,
 	c.Flags().StringVar(&by, "by", "", "break the figures down by the values of this column")
 	c.Flags().StringVar(&pairs, "pairs", "", "a pairs CSV (name1,name2,is_match[,schema]) to measure instead")
 	c.Flags().Float64Var(&threshold, "threshold", match.DefaultThreshold, "score from which a hit is a match")
+	c.Flags().StringSliceVar(&sources, "source", nil, "screen only these lists (un, ofac, uk, ...): expected ids of one list compete with the same person on others")
 	return c
 }
 
-func (m *Main) evalQueries(ctx context.Context, path, by string, threshold float64) error {
+func (m *Main) evalQueries(ctx context.Context, path, by string, threshold float64, sources []string) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -68,7 +70,7 @@ func (m *Main) evalQueries(ctx context.Context, path, by string, threshold float
 		return err
 	}
 	ix := match.NewIndex(cat.Entities)
-	opt := match.Options{Threshold: 0, Limit: 5}
+	opt := match.Options{Threshold: 0, Limit: 5, Sources: sources}
 	r := eval.Run(qs, func(q embargo.Query) []embargo.Match { return ix.Screen(q, opt) }, threshold, by)
 	if m.JSON {
 		return m.writeJSON(r)
