@@ -112,7 +112,7 @@ func readRows(f source.File) ([][]string, error) {
 		return nil, err
 	}
 	if len(rows) == 0 {
-		return nil, formatError(f.Name, "no header row"+looksLike(data))
+		return nil, formatError(f.Name, "no header row"+source.LooksLike(data))
 	}
 	if err := checkHeader(f.Name, rows[0], data); err != nil {
 		return nil, err
@@ -128,11 +128,11 @@ func readRows(f source.File) ([][]string, error) {
 
 func checkHeader(file string, h []string, data []byte) error {
 	if len(h) < len(columns) {
-		return formatError(file, fmt.Sprintf("header has %d columns, want the %d of DFAT's layout%s", len(h), len(columns), looksLike(data)))
+		return formatError(file, fmt.Sprintf("header has %d columns, want the %d of DFAT's layout%s", len(h), len(columns), source.LooksLike(data)))
 	}
 	for i, want := range columns {
 		if !strings.EqualFold(strings.TrimSpace(h[i]), want) {
-			return formatError(file, fmt.Sprintf("header column %d is %q, want %q%s", i+1, h[i], want, looksLike(data)))
+			return formatError(file, fmt.Sprintf("header column %d is %q, want %q%s", i+1, h[i], want, source.LooksLike(data)))
 		}
 	}
 	return nil
@@ -161,21 +161,9 @@ func csvRows(file string, data []byte) ([][]string, error) {
 			break
 		}
 		if err != nil {
-			return nil, formatError(file, "malformed CSV: "+err.Error()+looksLike(data))
+			return nil, formatError(file, "malformed CSV: "+err.Error()+source.LooksLike(data))
 		}
 		rows = append(rows, rec)
 	}
 	return rows, nil
-}
-
-// looksLike names what a refused file seems to be.
-func looksLike(data []byte) string {
-	t := bytes.ToLower(bytes.TrimSpace(data[:min(len(data), 512)]))
-	switch {
-	case bytes.HasPrefix(t, []byte("<!doctype html")) || bytes.HasPrefix(t, []byte("<html")):
-		return " (it is an HTML page, perhaps a server error page)"
-	case bytes.HasPrefix(t, []byte("{")):
-		return " (it is JSON, perhaps a server error message)"
-	}
-	return ""
 }

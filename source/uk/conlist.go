@@ -120,7 +120,7 @@ func readCSV(f source.File) (*table, error) {
 		data = dec
 	}
 	if !bytes.HasPrefix(data, []byte("Last Updated,")) {
-		return nil, conListError(f.Name, `line 1: the file does not start with "Last Updated,<dd/mm/yyyy>": not a ConList CSV`+looksLike(data)+xmlHint(data))
+		return nil, conListError(f.Name, `line 1: the file does not start with "Last Updated,<dd/mm/yyyy>": not a ConList CSV`+source.LooksLike(data)+xmlHint(data))
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1 // the "Last Updated" line and padded rows differ in width
@@ -220,18 +220,6 @@ func allEmpty(cells []string) bool {
 		}
 	}
 	return true
-}
-
-// looksLike names what a refused file seems to be.
-func looksLike(data []byte) string {
-	t := bytes.ToLower(bytes.TrimSpace(data[:min(len(data), 512)]))
-	switch {
-	case bytes.HasPrefix(t, []byte("<!doctype html")) || bytes.HasPrefix(t, []byte("<html")):
-		return " (it is an HTML page, perhaps a server error page)"
-	case bytes.HasPrefix(t, []byte("{")):
-		return " (it is JSON, perhaps a server error message)"
-	}
-	return ""
 }
 
 // xmlHint says when a file given as CSV is XML (the FCDO list, the UN list).

@@ -71,7 +71,7 @@ func (FCDO) Parse(files []source.File) (*source.Result, error) {
 		}
 		if !root {
 			if se.Name.Local != "Designations" {
-				return nil, fcdoError(f.Name, fmt.Sprintf("root element is <%s>, want <Designations>%s", se.Name.Local, looksLike(data)))
+				return nil, fcdoError(f.Name, fmt.Sprintf("root element is <%s>, want <Designations>%s", se.Name.Local, source.LooksLike(data)))
 			}
 			root = true
 			continue
@@ -101,7 +101,7 @@ func (FCDO) Parse(files []source.File) (*source.Result, error) {
 		}
 	}
 	if !root {
-		return nil, fcdoError(f.Name, "no XML element found"+looksLike(data))
+		return nil, fcdoError(f.Name, "no XML element found"+source.LooksLike(data))
 	}
 	if n == 0 {
 		return nil, fcdoError(f.Name, "<Designations> holds no <Designation> (truncated?)")
