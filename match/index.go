@@ -27,6 +27,7 @@ type Index struct {
 	isToken   []bool     // vocabulary id -> a token of some name, not only a joined key
 	canon     map[string][]uint32
 	wordCanon []string            // vocabulary id -> its Canon key
+	wordSkel  []string            // vocabulary id -> its consonant skeleton
 	skel      map[string][]uint32 // consonant skeleton -> vocabulary ids
 	arabic    []bool              // vocabulary id -> some form read from Arabic script has it
 	dels      delTable
@@ -121,6 +122,7 @@ func (ix *Index) buildVocab() {
 	n := float64(max(1, len(ix.ents)))
 	ix.weight = make([]float32, len(ix.words))
 	ix.wordCanon = make([]string, len(ix.words))
+	ix.wordSkel = make([]string, len(ix.words))
 	for id, w := range ix.words {
 		ix.weight[id] = float32(min(maxRarity, max(minRarity, math.Log(n/float64(df[id])))))
 		c := canonOf(w)
@@ -129,6 +131,7 @@ func (ix *Index) buildVocab() {
 			ix.canon[c] = append(ix.canon[c], uint32(id))
 		}
 		if k := skeleton(w); k != "" && ix.isToken[id] {
+			ix.wordSkel[id] = k
 			ix.skel[k] = append(ix.skel[k], uint32(id))
 		}
 	}
@@ -166,8 +169,18 @@ func (ix *Index) weighForms() {
 		toks := ix.forms[i].toks
 		weigh(toks, w)
 		for j := range toks {
-			vid := ix.vocab[toks[j].text]
-			toks[j].vid, toks[j].canon = int32(vid), ix.wordCanon[vid]
+			// Tokens share the vocabulary's strings, so that the folded
+			// names they were cut from can be freed.
+			t := &toks[j]
+			vid := ix.vocab[t.text]
+			w := ix.words[vid]
+			if t.orig == t.text {
+				t.orig = w
+			}
+			t.text, t.vid, t.canon = w, int32(vid), ix.wordCanon[vid]
+			if t.kind == kWord {
+				t.skel = ix.wordSkel[vid]
+			}
 		}
 	}
 }

@@ -154,9 +154,7 @@ func makeTokens(words, origs []string) []token {
 		case len([]rune(w)) == 1:
 			t.kind = kInitial
 		}
-		if t.kind == kWord {
-			t.skel = skeleton(t.text)
-		}
+
 		switch {
 		case isPatronymic(w):
 			t.role = rPatronymic
@@ -248,10 +246,19 @@ func skeleton(w string) string {
 	return string(b)
 }
 
-// fillCanon sets the Canon key of every token (the index sets those of list
-// names from its vocabulary instead, once per distinct word).
+// fillCanon sets the Canon key and consonant skeleton of every token (the
+// index sets those of list names from its vocabulary instead, once per
+// distinct word).
 func fillCanon(toks []token) {
 	for i := range toks {
 		toks[i].canon = canonKey(toks[i].text)
+		toks[i].skel = skelOf(&toks[i])
 	}
+}
+
+func skelOf(t *token) string {
+	if t.kind != kWord {
+		return ""
+	}
+	return skeleton(t.text)
 }
