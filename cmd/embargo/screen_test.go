@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // unFixture is the hand-written UN SC list of source/unsc's golden tests
@@ -172,4 +174,33 @@ func readCSVFile(t *testing.T, path string) [][]string {
 		t.Fatalf("%s: %v", path, err)
 	}
 	return recs
+}
+
+func TestScreenFileXLSX(t *testing.T) {
+	dir := importedDir(t)
+	x := excelize.NewFile()
+	for i, row := range [][]any{{"Customer ID", "Name", "Country"}, {"x1", "Ri Won Ho", "North Korea"}, {"x2", "Jane Smith", "UK"}} {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := x.SetSheetRow("Sheet1", cell, &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in := filepath.Join(t.TempDir(), "customers.xlsx")
+	if err := x.SaveAs(in); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out.jsonl")
+	// "Customer ID" is the id column; "Name" the name column.
+	if _, _, err := runMain(t, "--data-dir", dir, "screen", "--file", in, "--output", out, "--name-column", "Name"); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	var first outRow
+	if len(lines) != 2 || json.Unmarshal([]byte(lines[0]), &first) != nil || first.RowID != "x1" || len(first.Hits) == 0 || first.Hits[0].EntityID != "un:KPi.033" {
+		t.Errorf("output:\n%s", data)
+	}
 }

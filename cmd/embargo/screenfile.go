@@ -48,6 +48,7 @@ var (
 )
 
 func (m *Main) screenFile(ctx context.Context, f screenFlags, opt match.Options) error {
+	f.nameColumn = columnKey(f.nameColumn)
 	rows, err := readRows(f.file, f.nameColumn)
 	if err != nil {
 		return err
@@ -172,6 +173,11 @@ func screenRow(ix *match.Index, r inRow, nameCol string, opt match.Options) outR
 	return o
 }
 
+// columnKey is how columns are named inside: "Customer ID" is customer_id.
+func columnKey(h string) string {
+	return strings.ReplaceAll(strings.ToLower(strings.TrimSpace(h)), " ", "_")
+}
+
 // readRows reads a CSV, JSONL or XLSX file by its extension.
 func readRows(path, nameCol string) ([]inRow, error) {
 	var (
@@ -208,7 +214,7 @@ func readRows(path, nameCol string) ([]inRow, error) {
 
 func tableRows(header []string, records [][]string, path string) ([]inRow, error) {
 	for i := range header {
-		header[i] = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(header[i], "\ufeff")))
+		header[i] = columnKey(strings.TrimPrefix(header[i], "\ufeff"))
 	}
 	rows := make([]inRow, 0, len(records))
 	for i, rec := range records {
@@ -289,7 +295,7 @@ func readJSONLRows(path string) ([]inRow, error) {
 		r := inRow{id: strconv.Itoa(n + 1), fields: map[string]string{}}
 		for k, v := range obj {
 			if v != nil {
-				r.fields[strings.ToLower(k)] = fmt.Sprint(v)
+				r.fields[columnKey(k)] = fmt.Sprint(v)
 			}
 		}
 		for _, c := range idColumns {
