@@ -97,7 +97,11 @@ func set(words ...string) map[string]bool {
 // into tokens. schema decides whether titles and vessel prefixes are dropped.
 func forms(name string, schema embargo.Schema) []form {
 	vs := normalize.Romanize(name)
-	origToks := normalize.Tokens(normalize.Fold(name))
+	var origToks []string
+	if len(vs) > 1 || (len(vs) == 1 && vs[0].Method != "exact") {
+		// Only a transliteration needs the words as written.
+		origToks = normalize.Tokens(normalize.Fold(name))
+	}
 	out := make([]form, 0, len(vs))
 	for _, v := range vs {
 		words := normalize.Tokens(v.Text)
