@@ -240,3 +240,34 @@ func hasExplanation(m embargo.Match, field, method string) bool {
 	}
 	return false
 }
+
+// TestConcurrentScreen screens from several goroutines at once (the batch
+// command and the server do): answers must equal the sequential ones. Run
+// with -race to check the pooled scratch and the neighbour memo.
+func TestConcurrentScreen(t *testing.T) {
+	ix := match.NewIndex(handBuilt())
+	names := []string{"Kim Jong Un", "Kazbek Taisaev", "Путин Владимир", "Chon Ma San", "Kim Jongun", "Wladimir Putin"}
+	want := map[string]string{}
+	for _, n := range names {
+		want[n] = top(t, ix, embargo.Query{Name: n}).EntityID
+	}
+	done := make(chan string, 4*len(names)*20)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for i := 0; i < 20*len(names); i++ {
+				n := names[i%len(names)]
+				hits := ix.Screen(embargo.Query{Name: n}, match.Options{Limit: 5})
+				if len(hits) == 0 || hits[0].EntityID != want[n] {
+					done <- n
+					continue
+				}
+				done <- ""
+			}
+		}()
+	}
+	for i := 0; i < 4*20*len(names); i++ {
+		if n := <-done; n != "" {
+			t.Errorf("%q: concurrent answer differs from %s", n, want[n])
+		}
+	}
+}
