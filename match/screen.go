@@ -127,7 +127,11 @@ func (ix *Index) accumulate(p *query, s *scratch, qstamp uint32) float32 {
 				continue
 			}
 			w += t.weight
-			if !slices.ContainsFunc(qt, func(o qtok) bool { return o.t.text == t.text }) {
+			if k := slices.IndexFunc(qt, func(o qtok) bool { return o.t.text == t.text }); k >= 0 {
+				// The same word in another rendering of the query: share
+				// what the first one found, for scoring.
+				t.looked, t.near = qt[k].t.looked, qt[k].t.near
+			} else {
 				q := qtok{t: t}
 				s.stamp++
 				ix.lookup(t, s, func(word uint32, sim float32) {

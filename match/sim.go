@@ -256,6 +256,9 @@ func joinRun(word string, toks []token, used []bool) (start, n int, sim float64,
 		return 0, 0, 0, 0, false
 	}
 	for s := range toks {
+		if used[s] || toks[s].text == "" || toks[s].text[0] != word[0] {
+			continue // a run spelling the word starts with its first letter
+		}
 		total := 0
 		for k := s; k < len(toks) && k < s+3 && !used[k] && toks[k].kind != kNumber; k++ {
 			total += len(toks[k].text)
