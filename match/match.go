@@ -143,6 +143,7 @@ func score(q *query, e *embargo.Entity, efs []entityForm, opt Options) embargo.M
 		ptrs[i] = &efs[i]
 	}
 	m, best := scoreForms(q, e, ptrs, opt)
+	m.Caption = e.Caption()
 	if best.q != nil {
 		m.Explanations = append(best.explain(), m.Explanations...)
 	}
@@ -153,8 +154,9 @@ func score(q *query, e *embargo.Entity, efs []entityForm, opt Options) embargo.M
 // forms, plus the qualifiers; the name part of the explanation is left to
 // the caller (best.explain), which only the hits shown need.
 func scoreForms(q *query, e *embargo.Entity, efs []*entityForm, opt Options) (embargo.Match, alignment) {
-	m := embargo.Match{EntityID: e.ID, Caption: e.Caption(), Schema: e.Schema, Entity: e}
+	m := embargo.Match{EntityID: e.ID, Schema: e.Schema, Entity: e} // Caption: set for the hits kept
 	if !embargo.Compatible(q.Schema, e.Schema) {
+		m.Caption = e.Caption()
 		m.Explanations = []embargo.Explanation{{Field: "schema", Query: string(q.Schema), Candidate: string(e.Schema),
 			Method: "contradicts", Note: "a " + string(q.Schema) + " is never a " + string(e.Schema)}}
 		return m, alignment{}

@@ -90,6 +90,7 @@ func (ix *Index) Screen(q embargo.Query, opt Options) []embargo.Match {
 	res := make([]embargo.Match, len(out))
 	for i, h := range out {
 		res[i] = h.m
+		res[i].Caption = h.m.Entity.Caption()
 		if h.a.q != nil {
 			res[i].Explanations = append(h.a.explain(), h.m.Explanations...)
 		}
