@@ -190,6 +190,13 @@ func TestExplanationsNamed(t *testing.T) {
 			t.Errorf("edit explanation (a transposition is one edit) %+v", x)
 		}
 	}
+	m = match.CompareNames("Kim Sko Chol", "KIM SOK CHOL", embargo.Person)
+	if m.Score < match.DefaultThreshold || !hasExplanation(m, "name", "edit-distance") {
+		t.Errorf("three letters with two swapped: %.3f %+v", m.Score, m.Explanations)
+	}
+	if m := match.CompareNames("Kim Jong Min", "Kim Jong Man", embargo.Person); m.Score >= match.DefaultThreshold {
+		t.Errorf("min ~ man (one letter changed in three) matched at %.3f", m.Score)
+	}
 	m = match.CompareNames("Kim Jongun", "Kim Jong Un", embargo.Person)
 	if !hasExplanation(m, "name", "joined") {
 		t.Errorf("joined: %+v", m.Explanations)

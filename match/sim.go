@@ -90,6 +90,9 @@ func editSim(a, b string) (float64, string, int) {
 		short, long = long, short
 	}
 	k := maxEdits(long)
+	if short == 3 && long == 3 && swapped(a, b) {
+		return 1 - 1.0/3, "edit-distance", 1 // "sko" ~ "sok": two letters swapped
+	}
 	if short < 3 || k == 0 || long-short > k {
 		return 0, "", 0
 	}
@@ -98,6 +101,16 @@ func editSim(a, b string) (float64, string, int) {
 		return 0, "", 0
 	}
 	return 1 - float64(d)/float64(long), "edit-distance", d
+}
+
+// swapped reports whether b is a with two adjacent letters swapped.
+func swapped(a, b string) bool {
+	for i := 0; i+1 < len(a); i++ {
+		if a[i] != b[i] {
+			return a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+		}
+	}
+	return false
 }
 
 // osa returns the optimal-string-alignment distance of a and b (Levenshtein
