@@ -328,9 +328,18 @@ func (s *Server) handleEntity(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		resp.History = summarize(hist)
-		if resp.Entity == nil && len(hist) > 0 {
-			e := hist[len(hist)-1].Entity
-			resp.Entity = &e
+		if n := len(hist); n > 0 {
+			latest := hist[n-1].Entity
+			switch {
+			case resp.Entity == nil:
+				resp.Entity = &latest
+			case resp.Entity.Record == "":
+				// The index holds entities without their original
+				// record; the store keeps it.
+				e := *resp.Entity
+				e.Record = latest.Record
+				resp.Entity = &e
+			}
 		}
 	}
 	if resp.Entity == nil {

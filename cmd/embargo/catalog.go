@@ -30,6 +30,12 @@ func (m *Main) Catalog(ctx context.Context) (*embargo.Catalog, error) {
 				}
 				c.Entities = append(c.Entities, ents...)
 			}
+			// The original records are for display, not screening, and
+			// weigh more than the rest of the entities: the store serves
+			// them (lists show, /v1/entities) instead of every index.
+			for i := range c.Entities {
+				c.Entities[i].Record = ""
+			}
 			return c, nil
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -142,6 +143,9 @@ func (m *Main) swapIn(ctx context.Context, srv *httpapi.Server, logger *slog.Log
 	}
 	st := httpapi.NewState(cat, m.Now())
 	srv.Swap(st)
+	// Loading and parsing leave garbage several times the index's size:
+	// give it back now rather than carry it as resident memory.
+	debug.FreeOSMemory()
 	logger.Info("index ready", "entities", st.Index.Len(), "lists", len(cat.Versions), "demo", cat.Demo, "took", time.Since(start).Round(time.Millisecond))
 	if cat.Demo {
 		logger.Warn("screening against the embedded DEMO subset, not a compliance list: run 'embargo update' or 'embargo lists import'")
