@@ -109,11 +109,16 @@ func TestWebUIInChromium(t *testing.T) {
 
 	step(chromedp.Click(chromedp.CSS("#screen-results article.hit h3 a")), chromedp.WaitVisible(chromedp.CSS("#entity-body table")), shot("entity"))
 	entityText := text("#entity-body")
-	step(chromedp.Click(chromedp.CSS(`nav a[data-page="lists"]`)), chromedp.WaitVisible(chromedp.CSS("#lists-body table")), shot("lists"))
+	step(chromedp.Click(chromedp.CSS(`nav a[data-page="lists"]`)), chromedp.WaitVisible(chromedp.CSS("#lists-body table, #lists-body .lists-empty")), shot("lists"))
 	listsText := text("#lists-body")
 	step(chromedp.Click(chromedp.CSS(`nav a[data-page="goods"]`)), chromedp.WaitVisible(chromedp.ID("g-hs")), shot("goods"),
 		chromedp.Click(chromedp.CSS(`nav a[data-page="batch"]`)), chromedp.WaitVisible(chromedp.ID("b-file")), shot("batch"))
-	if !strings.Contains(entityText, "Designations") || !strings.Contains(entityText, "20157") {
+	for _, junk := range []string{"[object", "null", "undefined"} {
+		if strings.Contains(entityText, junk) {
+			t.Errorf("entity page shows %q: %.400q", junk, entityText)
+		}
+	}
+	if !strings.Contains(entityText, "Designations") || !strings.Contains(entityText, "20157") || !strings.Contains(entityText, "1984-01-08") {
 		t.Errorf("entity page lacks its designation: %.400q", entityText)
 	}
 	if !strings.Contains(strings.ToLower(listsText), "demo") {

@@ -11,7 +11,7 @@ function el(tag, attrs, ...children) {
     else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
     else e.setAttribute(k, v);
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === null || c === undefined || c === false) continue;
     e.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
@@ -35,6 +35,12 @@ async function api(method, path, body) {
     throw new Error(msg + (data && data.request_id ? " (request " + data.request_id + ")" : ""));
   }
   return data;
+}
+
+// put replaces target's children, leaving out null ones (replaceChildren
+// would print them as "null").
+function put(target, ...nodes) {
+  target.replaceChildren(...nodes.flat(Infinity).filter((n) => n !== null && n !== undefined && n !== false));
 }
 
 function showError(target, err) {
@@ -148,11 +154,13 @@ async function loadEntity(id) {
       el("tbody", {}, (e.designations || []).map((d) => el("tr", {}, el("td", {}, d.authority), el("td", {}, d.list),
         el("td", {}, (d.program || "") + (d.source_program ? " (" + d.source_program + ")" : "")), el("td", {}, d.ref),
         el("td", {}, fmtDate(d.listed_on)), el("td", {}, (d.cross_refs || []).map((x) => el("a", { href: "#/entity/" + encodeURIComponent(x) }, x + " ")))))));
-    const hist = el("table", {}, el("caption", {}, "History across list versions"),
+    const hist = !r.history.length ? el("p", {}, "History across list versions: none held (" +
+        (r.demo ? "demo subset, no list store" : "this entity is in no stored version") + ").") :
+      el("table", {}, el("caption", {}, "History across list versions"),
       el("thead", {}, el("tr", {}, ["Source", "Version", "Published", "Imported", "Change"].map((h) => el("th", { scope: "col" }, h)))),
       el("tbody", {}, r.history.map((h) => el("tr", {}, el("td", {}, h.source), el("td", {}, h.version), el("td", {}, h.published || ""),
         el("td", {}, h.imported_at), el("td", {}, h.change + (h.fields ? ": " + h.fields.join(", ") : ""))))));
-    body.replaceChildren(
+    put(body,
       el("p", {}, el("span", { class: "id" }, e.id), " · ", e.schema, r.current ? " · listed in the lists in use" : " · NOT in the lists in use (history only)"),
       kv([["Birth dates", (e.birth_dates || []).map(fmtBirth)], ["Birth places", e.birth_places], ["Nationality", e.nationality],
         ["Citizenship", e.citizenship], ["Countries", e.countries], ["Gender", e.gender], ["Titles", e.titles], ["Positions", e.positions],
@@ -186,6 +194,14 @@ async function loadLists() {
         el("td", { class: "num" }, v.entities), el("td", {}, Object.entries(v.by_schema || {}).map(([k, n]) => k + " " + n).join(", ")),
         el("td", {}, v.version > 1 ? el("button", { type: "button", onclick: () => loadDiff(v.source) }, "Latest diff") : ""));
     });
+    if (!r.lists.length) {
+      const st = await api("GET", "/v1/status");
+      put(body, el("p", { class: "lists-empty" }, "No official list has been imported. Screening uses the embedded demo subset of " + st.entities +
+        " real designations, which is not a compliance list."),
+        el("p", {}, "Download the official lists with ", el("code", {}, "embargo update"), " or import files with ",
+          el("code", {}, "embargo lists import FILE"), "; a running server picks new versions up by itself."));
+      return;
+    }
     body.replaceChildren(
       el("table", {}, el("caption", {}, r.in_use.demo ? "Demo subset in use" : "Lists in the store"),
         el("thead", {}, el("tr", {}, ["Source", "Version", "Published", "Imported", "Age (days)", "Entities", "By schema", ""].map((h) => el("th", { scope: "col" }, h)))),
@@ -295,7 +311,7 @@ $("#goods-form").addEventListener("submit", async (ev) => {
       (r.parties || []).map((p) => el("tr", {}, el("td", {}, p.role), el("td", {}, p.name),
         el("td", {}, p.matches && p.matches.length ? p.matches[0].caption + " (" + p.matches[0].score.toFixed(3) + ")" : "none"),
         el("td", { class: "verdict-" + p.outcome }, p.outcome))));
-    out.replaceChildren(el("p", { class: "verdict verdict-" + r.verdict }, "Verdict: " + String(r.verdict).toUpperCase()),
+    put(out, el("p", { class: "verdict verdict-" + r.verdict }, "Verdict: " + String(r.verdict).toUpperCase()),
       measures || el("p", {}, "No measure triggered."), exemptions, parties,
       (r.notes || []).length ? el("ul", {}, r.notes.map((n) => el("li", {}, n))) : null,
       el("details", {}, el("summary", {}, "Full answer (JSON)"), el("pre", {}, JSON.stringify(r, null, 2))));
