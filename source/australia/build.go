@@ -1,8 +1,6 @@
 package australia
 
 import (
-	"bytes"
-	"encoding/csv"
 	"fmt"
 	"regexp"
 	"strings"
@@ -231,11 +229,10 @@ func (m mapper) name(i int, primary bool) (embargo.Name, bool) {
 
 // record renders the group's rows as CSV, the record as published.
 func record(rows [][]string, idx []int) string {
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
+	b := source.NewRecordWriter()
+	defer b.Release()
 	for _, i := range idx {
-		_ = w.Write(rows[i][:len(columns)])
+		b.Row(rows[i][:len(columns)])
 	}
-	w.Flush()
 	return strings.TrimSpace(b.String())
 }

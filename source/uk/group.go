@@ -1,8 +1,6 @@
 package uk
 
 import (
-	"bytes"
-	"encoding/csv"
 	"fmt"
 	"strings"
 
@@ -304,21 +302,20 @@ func joinNonEmpty(parts []string, sep string) string {
 // record returns the group's rows as CSV, trailing empty cells dropped (so
 // that the CSV and the xlsx give the same text), cut at MaxRecord on a row.
 func (g *group) record() string {
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
+	b := source.NewRecordWriter()
+	defer b.Release()
 	for i, r := range g.rows {
 		cells := r.cells
 		for len(cells) > 0 && cells[len(cells)-1] == "" {
 			cells = cells[:len(cells)-1]
 		}
 		mark := b.Len()
-		_ = w.Write(cells) // a bytes.Buffer does not fail
-		w.Flush()
+		b.Row(cells)
 		if b.Len() > MaxRecord && i > 0 {
 			b.Truncate(mark)
-			fmt.Fprintf(&b, "# %d more rows of group %s not kept here\n", len(g.rows)-i, g.id)
+			b.WriteString(fmt.Sprintf("# %d more rows of group %s not kept here\n", len(g.rows)-i, g.id))
 			break
 		}
 	}
-	return strings.TrimRight(b.String(), "\n")
+	return b.String()
 }
