@@ -130,6 +130,8 @@ func (m *Main) screenOne(ctx context.Context, q embargo.Query, opt match.Options
 	}
 	if cat.Demo {
 		res.Notice = demoNotice
+	} else if err := m.auditCLI(ctx, "screen", q, cat.Versions, opt.Threshold, res.Hits); err != nil {
+		return err
 	}
 	if m.JSON {
 		return m.writeJSON(res)

@@ -182,3 +182,22 @@ func TestServeGoods(t *testing.T) {
 		t.Fatalf("measures: %d %v", res.StatusCode, ms)
 	}
 }
+
+// TestScreenCLIIsAudited: a screening on the command line against imported
+// lists lands in the same hash-chained log; one on the demo subset does not.
+func TestScreenCLIIsAudited(t *testing.T) {
+	dir := t.TempDir()
+	if _, _, err := runMain(t, "--data-dir", dir, "screen", "Kim Chong Un"); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, err := runMain(t, "--data-dir", dir, "lists", "import", "../../source/unsc/testdata/basic/input.xml"); err != nil {
+		t.Fatalf("import: %v\n%s", err, stderr)
+	}
+	if _, _, err := runMain(t, "--data-dir", dir, "screen", "Kim Jong Un"); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := runMain(t, "--data-dir", dir, "audit", "export")
+	if err != nil || strings.Count(out, "\n") != 1 || !strings.Contains(out, `"key_id":"cli"`) || !strings.Contains(out, `"source":"un"`) {
+		t.Fatalf("audit export: %q %v", out, err)
+	}
+}

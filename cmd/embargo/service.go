@@ -3,12 +3,14 @@ package main
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 
 	_ "modernc.org/sqlite"
 
+	"embargo"
 	"embargo/apikey"
 	"embargo/audit"
 )
@@ -45,6 +47,39 @@ func (m *Main) auditLog(ctx context.Context) (*audit.Log, error) {
 		return nil, err
 	}
 	return audit.Open(ctx, db)
+}
+
+// auditCLI records a screening decision made on the command line (key id
+// "cli") in the same hash-chained log as the server's. Screening the demo
+// subset is not a compliance decision and is not recorded.
+func (m *Main) auditCLI(ctx context.Context, kind string, q any, versions []embargo.ListVersion, threshold float64, hits []embargo.Match) error {
+	l, err := m.auditLog(ctx)
+	if err != nil {
+		return err
+	}
+	type hit struct {
+		ID    string  `json:"entity_id"`
+		Score float64 `json:"score"`
+		Match bool    `json:"match"`
+	}
+	type version struct {
+		Source  string `json:"source"`
+		Version int64  `json:"version"`
+	}
+	hs := make([]hit, len(hits))
+	for i, h := range hits {
+		hs[i] = hit{h.EntityID, h.Score, h.Matched}
+	}
+	vs := make([]version, len(versions))
+	for i, v := range versions {
+		vs[i] = version{v.Source, v.Version}
+	}
+	qj, _ := json.Marshal(q)
+	vj, _ := json.Marshal(vs)
+	hj, _ := json.Marshal(hs)
+	_, err = l.Append(ctx, audit.Record{RequestID: "cli-" + m.Now().UTC().Format("20060102T150405.000000000"), KeyID: "cli",
+		Kind: kind, Query: qj, Versions: vj, Threshold: threshold, Hits: hj})
+	return err
 }
 
 func (m *Main) apiKeys(ctx context.Context) (*apikey.Keys, error) {
