@@ -27,6 +27,7 @@ func main() {
 	if dir := os.Getenv("EMBARGO_DATA_DIR"); dir != "" {
 		m.DataDir = dir
 	}
+	m.StoreDSN = os.Getenv("EMBARGO_STORE")
 	err := m.Run(ctx, os.Args[1:])
 	if cerr := m.Close(); err == nil {
 		err = cerr
@@ -44,12 +45,13 @@ var errUsage = errors.New("usage")
 
 // Main holds the program's configuration and open resources.
 type Main struct {
-	DataDir string // where the store lives
-	JSON    bool   // machine output
-	Stdin   io.Reader
-	Stdout  io.Writer
-	Stderr  io.Writer
-	Now     func() time.Time
+	DataDir  string // where the store lives
+	StoreDSN string // a PostgreSQL store instead of the SQLite one in DataDir (the audit log stays in DataDir)
+	JSON     bool   // machine output
+	Stdin    io.Reader
+	Stdout   io.Writer
+	Stderr   io.Writer
+	Now      func() time.Time
 
 	// Listening, when set, is told the address `serve` listens on (tests use ":0").
 	Listening func(addr string)
@@ -81,6 +83,7 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	}
 	root.PersistentFlags().StringVar(&m.DataDir, "data-dir", m.DataDir, "directory of the list store (env EMBARGO_DATA_DIR)")
 	root.PersistentFlags().BoolVar(&m.JSON, "json", false, "machine-readable JSON output")
+	root.PersistentFlags().StringVar(&m.StoreDSN, "store", m.StoreDSN, "postgres://… to keep the lists in PostgreSQL instead of SQLite in --data-dir (env EMBARGO_STORE)")
 	for _, c := range commands {
 		root.AddCommand(c(m))
 	}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"embargo"
+	"embargo/postgres"
 	"embargo/sqlite"
 )
 
@@ -20,6 +21,16 @@ const storeFile = "embargo.db"
 func (m *Main) Store(ctx context.Context) (embargo.Store, error) {
 	if m.store != nil {
 		return m.store, nil
+	}
+	if m.StoreDSN != "" {
+		// A shared PostgreSQL store, for several servers and updaters.
+		s, err := postgres.Open(ctx, m.StoreDSN)
+		if err != nil {
+			return nil, err
+		}
+		m.store = s
+		m.onClose(func() error { m.store = nil; return s.Close() })
+		return s, nil
 	}
 	if err := os.MkdirAll(m.DataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("data directory: %w", err)
@@ -40,8 +51,8 @@ func (m *Main) Store(ctx context.Context) (embargo.Store, error) {
 // (lists, screening) must not leave an empty database behind. It returns
 // nil, nil when there is none.
 func (m *Main) existingStore(ctx context.Context) (embargo.Store, error) {
-	if m.store != nil {
-		return m.store, nil
+	if m.store != nil || m.StoreDSN != "" {
+		return m.Store(ctx)
 	}
 	_, err := os.Stat(filepath.Join(m.DataDir, storeFile))
 	if errors.Is(err, fs.ErrNotExist) {
