@@ -131,7 +131,7 @@ func (ix *Index) accumulate(p *query, s *scratch, qstamp uint32) float32 {
 			if k := slices.IndexFunc(qt, func(o qtok) bool { return o.t.text == t.text }); k >= 0 {
 				// The same word in another rendering of the query: share
 				// what the first one found, for scoring.
-				t.looked, t.near = qt[k].t.looked, qt[k].t.near
+				t.near = qt[k].t.near
 			} else {
 				q := qtok{t: t}
 				s.stamp++
@@ -259,7 +259,7 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 		return
 	}
 	ns := ix.neighbours(t.text, s)
-	t.looked, t.near = true, ns.byID
+	t.near = ns
 	for _, h := range ns.hits {
 		if !seen(h.id) {
 			visit(h.id, float32(h.sim))
@@ -268,10 +268,20 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 }
 
 // nearSet is the words within the edit budget of a text, computed once per
-// text and shared (read-only) by the queries that use it.
+// text and shared (read-only) by the queries that use it. A word has a
+// handful of neighbours at most: a slice scanned is faster and far smaller
+// than a map (the memo holds up to memoMax of them).
 type nearSet struct {
 	hits []nearID
-	byID map[int32]nearHit
+}
+
+func (ns *nearSet) find(id uint32) (nearHit, bool) {
+	for i := range ns.hits {
+		if ns.hits[i].id == id {
+			return ns.hits[i].nearHit, true
+		}
+	}
+	return nearHit{}, false
 }
 
 type nearID struct {
@@ -291,7 +301,7 @@ func (ix *Index) neighbours(text string, s *scratch) *nearSet {
 	}
 	s.nstamp++
 	st := s.nstamp
-	ns := &nearSet{byID: map[int32]nearHit{}}
+	ns := &nearSet{}
 	deletions(text, maxEdits(len(text)+1), func(h uint64) {
 		ix.dels.each(h, func(id uint32) {
 			if s.nmark[id] == st {
@@ -300,7 +310,6 @@ func (ix *Index) neighbours(text string, s *scratch) *nearSet {
 			s.nmark[id] = st // verified once, match or not
 			if sim, _, d := editSim(text, ix.words[id]); sim > 0 {
 				ns.hits = append(ns.hits, nearID{id, nearHit{sim, d}})
-				ns.byID[int32(id)] = nearHit{sim, d}
 			}
 		})
 	})

@@ -72,8 +72,8 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 		}
 		return simConsonants, "arabic-consonants", 0
 	}
-	if q.looked && c.vid >= 0 {
-		if h, ok := q.near[c.vid]; ok {
+	if q.near != nil && c.vid >= 0 {
+		if h, ok := q.near.find(uint32(c.vid)); ok {
 			return h.sim, "edit-distance", h.dist
 		}
 		return 0, "", 0

@@ -29,21 +29,21 @@ const (
 
 // token is one word of one Latin rendering of a name, prepared once.
 type token struct {
-	text   string // folded Latin, legal forms replaced by their group
-	canon  string // canonKey(text)
-	skel   string // consonant skeleton, for names written in Arabic script
-	arabic bool   // the token comes from an Arabic-script name
-	orig   string // the word as the name writes it (original script when it maps one to one)
+	text  string // folded Latin, legal forms replaced by their group
+	canon string // canonKey(text)
+	skel  string // consonant skeleton, for names written in Arabic script
+	orig  string // the word as the name writes it (original script when it maps one to one)
+
+	// near, once set by Index.lookup, holds the words within the edit
+	// budget of a query token, so that scoring need not compute them again
+	// (nil: not looked up, compute).
+	near *nearSet
+
+	weight float32 // rarity weight (1 without an index), times the kind factor
+	vid    int32   // vocabulary id of text in an Index (-1 elsewhere)
 	kind   kind
 	role   role
-	weight float32 // rarity weight (1 without an index), times the kind factor
-
-	// vid is the vocabulary id of text in an Index (-1 elsewhere). near,
-	// once looked is set by Index.lookup, holds the words within the edit
-	// budget of a query token, so that scoring need not compute them again.
-	vid    int32
-	looked bool
-	near   map[int32]nearHit
+	arabic bool // the token comes from an Arabic-script name
 }
 
 type nearHit struct {
