@@ -66,12 +66,3 @@ func (t *table) checkHeader(at string) error {
 	}
 	return nil
 }
-
-// get returns cell i of a row, "" when the row is short or the column absent
-// (the xlsx and the derived CSV drop trailing empty cells).
-func get(cells []string, i int) string {
-	if i < 0 || i >= len(cells) {
-		return ""
-	}
-	return cells[i]
-}

@@ -140,7 +140,7 @@ func (g *group) designations() {
 		}
 		d.CrossRefs = append(d.CrossRefs, g.unRefs...)
 		if date, err := ukDate(listed); err != nil {
-			g.problem("Listed On", "%s: %v", r.at, err)
+			g.problem("Listed On", "%s: %v", g.t.at(r), err)
 		} else {
 			d.ListedOn = date
 		}

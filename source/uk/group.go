@@ -17,24 +17,33 @@ func (t *table) parse() (*source.Result, error) {
 	} else {
 		res.Published = d
 	}
+	// Groups hold the indices of their rows, not copies of them.
 	var order []string
-	groups := map[string][]row{}
+	groups := map[string][]int32{}
 	for i, r := range t.rows {
-		gid := clean(get(r.cells, t.cols.groupID))
+		gid := clean(r.cell(t.cols.groupID))
 		if gid == "" {
-			if i == len(t.rows)-1 && len(r.cells) <= t.cols.groupID {
-				return nil, conListError(t.file, r.at+": the last row stops before the Group ID column (truncated download?)")
+			if i == len(t.rows)-1 && int(r.width) <= t.cols.groupID {
+				return nil, conListError(t.file, t.at(r)+": the last row stops before the Group ID column (truncated download?)")
 			}
-			res.Problems.Skip(source.Pos{File: t.file, Record: r.at, Field: "Group ID"}, "row has no Group ID")
+			res.Problems.Skip(source.Pos{File: t.file, Record: t.at(r), Field: "Group ID"}, "row has no Group ID")
 			continue
 		}
 		if _, ok := groups[gid]; !ok {
 			order = append(order, gid)
 		}
-		groups[gid] = append(groups[gid], r)
+		groups[gid] = append(groups[gid], int32(i))
 	}
+	res.Entities = make([]embargo.Entity, 0, len(order))
+	var rows []row
+	seen := map[onceKey]bool{}
 	for _, gid := range order {
-		g := group{t: t, id: gid, rows: groups[gid], probs: &res.Problems,
+		rows = rows[:0]
+		for _, i := range groups[gid] {
+			rows = append(rows, t.rows[i])
+		}
+		clear(seen)
+		g := group{t: t, id: gid, rows: rows, probs: &res.Problems, seen: seen,
 			pos: source.Pos{File: t.file, Record: "group " + gid}}
 		res.Entities = append(res.Entities, g.entity())
 	}
@@ -49,16 +58,19 @@ type group struct {
 	pos    source.Pos
 	probs  *source.ErrorList
 	e      embargo.Entity
-	seen   map[string]bool // values already added, by field
+	seen   map[onceKey]bool // values already added, by field; reused by the next group
 	ukRefs []string        // UK Sanctions List Refs from Other Information
 	unRefs []string        // "un:<ref>" from "(UN Ref):"
 }
 
-func (g *group) cell(r row, i int) string { return get(r.cells, i) }
+func (g *group) cell(r row, i int) string { return r.cell(i) }
+
+// onceKey is a value of a field, for once.
+type onceKey struct{ field, v string }
 
 // once reports whether v is new for field, remembering it.
 func (g *group) once(field, v string) bool {
-	k := field + "\x00" + v
+	k := onceKey{field, v}
 	if g.seen[k] {
 		return false
 	}
@@ -76,7 +88,6 @@ func (g *group) problem(field, format string, args ...any) {
 // differ in a name, a date of birth, an address or a regime: every distinct
 // value of every row is kept.
 func (g *group) entity() embargo.Entity {
-	g.seen = map[string]bool{}
 	g.e = embargo.Entity{ID: embargo.EntityID(ConListSource, g.id), Source: ConListSource}
 	g.schema()
 	g.names()
@@ -158,7 +169,7 @@ func (g *group) name(r row) (embargo.Name, bool) {
 	case "aka", "primary name variation", "alias":
 		n.Kind = embargo.AliasName
 	default:
-		g.problem("Alias Type", "%s: unknown alias type %q; read as an alias", r.at, at)
+		g.problem("Alias Type", "%s: unknown alias type %q; read as an alias", g.t.at(r), at)
 		n.Kind = embargo.AliasName
 	}
 	n.Quality = quality(g.cell(r, g.t.cols.aliasQuality))
@@ -172,7 +183,7 @@ func (g *group) facts(r row) {
 	for _, v := range splitNumbered(g.cell(r, c.dob)) {
 		d, err := ukDate(v)
 		if err != nil {
-			g.problem("DOB", "%s: %v", r.at, err)
+			g.problem("DOB", "%s: %v", g.t.at(r), err)
 			continue
 		}
 		if g.once("dob", d.String()) {
@@ -305,10 +316,8 @@ func (g *group) record() string {
 	b := source.NewRecordWriter()
 	defer b.Release()
 	for i, r := range g.rows {
-		cells := r.cells
-		for len(cells) > 0 && cells[len(cells)-1] == "" {
-			cells = cells[:len(cells)-1]
-		}
+		g.t.cellBuf = r.cells(g.t.cellBuf)
+		cells := g.t.cellBuf
 		mark := b.Len()
 		b.Row(cells)
 		if b.Len() > MaxRecord && i > 0 {
