@@ -8,7 +8,6 @@ import (
 	"io"
 	"path"
 	"slices"
-	"strconv"
 	"strings"
 
 	"golang.org/x/text/encoding/charmap"
@@ -89,18 +88,6 @@ func (ConList) Parse(files []source.File) (*source.Result, error) {
 
 func conListError(file, why string) error { return source.FormatError(ConListName, file, why) }
 
-// row is one ConList row, kept compact: a row has 36 cells of which 16 on
-// average are empty (2025-04-10 xlsx), and all 18,796 rows must be kept
-// until the last one because the rows of a group are not contiguous (the
-// file is sorted by name). Only the non-empty cells are stored, with their
-// column: 11 MB of []string rows became about half that.
-type row struct {
-	num   int32    // line (CSV) or row (xlsx) number in the file
-	width int32    // the number of cells the file gave
-	cols  []int32  // columns of the non-empty cells, ascending
-	vals  []string // their values
-}
-
 // table is a ConList file read into rows: the "Last Updated" line, the
 // header and the data rows.
 type table struct {
@@ -111,59 +98,10 @@ type table struct {
 	header  []string
 	cols    cols
 	rows    []row
-	colSlab []int32 // row.cols and row.vals are cut from these chunks
-	valSlab []string
-	cellBuf []string // scratch for row.cells
-}
-
-// slabChunk is the number of cells allocated at once for the rows.
-const slabChunk = 8192
-
-// at says where row r was read: "line 12" or "row 12".
-func (t *table) at(r row) string { return t.unit + " " + strconv.Itoa(int(r.num)) }
-
-// cell returns cell i of r, "" when empty or absent.
-func (r row) cell(i int) string {
-	if j, ok := slices.BinarySearch(r.cols, int32(i)); ok {
-		return r.vals[j]
-	}
-	return ""
-}
-
-// cells rebuilds r's cells up to its last non-empty one into buf.
-func (r row) cells(buf []string) []string {
-	buf = buf[:0]
-	for j, c := range r.cols {
-		for len(buf) < int(c) {
-			buf = append(buf, "")
-		}
-		buf = append(buf, r.vals[j])
-	}
-	return buf
-}
-
-// newRow stores the non-empty cells of a row in the table's slabs; cells
-// may be reused by the caller afterwards.
-func (t *table) newRow(num int, cells []string) row {
-	n := 0
-	for _, c := range cells {
-		if c != "" {
-			n++
-		}
-	}
-	if cap(t.colSlab)-len(t.colSlab) < n {
-		t.colSlab = make([]int32, 0, max(slabChunk, n))
-		t.valSlab = make([]string, 0, max(slabChunk, n))
-	}
-	c0 := len(t.colSlab)
-	for i, c := range cells {
-		if c != "" {
-			t.colSlab = append(t.colSlab, int32(i))
-			t.valSlab = append(t.valSlab, c)
-		}
-	}
-	return row{num: int32(num), width: int32(len(cells)),
-		cols: t.colSlab[c0:len(t.colSlab):len(t.colSlab)], vals: t.valSlab[c0:len(t.valSlab):len(t.valSlab)]}
+	strs    []string         // the distinct cell values; rows refer to them by index
+	ids     map[string]int32 // index of each value in strs, while reading
+	refSlab []int32          // row.refs are cut from these chunks
+	cellBuf []string         // scratch for table.cells
 }
 
 // readCSV reads the CSV. The official file is UTF-8 (with or without BOM)
@@ -272,6 +210,7 @@ func (t *table) complete() error {
 	case len(t.rows) == 0:
 		return conListError(t.file, "the ConList has a header but no rows (truncated?)")
 	}
+	t.ids = nil // only newRow needs it
 	return nil
 }
 

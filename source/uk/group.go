@@ -21,7 +21,7 @@ func (t *table) parse() (*source.Result, error) {
 	var order []string
 	groups := map[string][]int32{}
 	for i, r := range t.rows {
-		gid := clean(r.cell(t.cols.groupID))
+		gid := clean(t.cell(r, t.cols.groupID))
 		if gid == "" {
 			if i == len(t.rows)-1 && int(r.width) <= t.cols.groupID {
 				return nil, conListError(t.file, t.at(r)+": the last row stops before the Group ID column (truncated download?)")
@@ -59,11 +59,11 @@ type group struct {
 	probs  *source.ErrorList
 	e      embargo.Entity
 	seen   map[onceKey]bool // values already added, by field; reused by the next group
-	ukRefs []string        // UK Sanctions List Refs from Other Information
-	unRefs []string        // "un:<ref>" from "(UN Ref):"
+	ukRefs []string         // UK Sanctions List Refs from Other Information
+	unRefs []string         // "un:<ref>" from "(UN Ref):"
 }
 
-func (g *group) cell(r row, i int) string { return r.cell(i) }
+func (g *group) cell(r row, i int) string { return g.t.cell(r, i) }
 
 // onceKey is a value of a field, for once.
 type onceKey struct{ field, v string }
@@ -316,7 +316,7 @@ func (g *group) record() string {
 	b := source.NewRecordWriter()
 	defer b.Release()
 	for i, r := range g.rows {
-		g.t.cellBuf = r.cells(g.t.cellBuf)
+		g.t.cellBuf = g.t.cells(r, g.t.cellBuf)
 		cells := g.t.cellBuf
 		mark := b.Len()
 		b.Row(cells)
