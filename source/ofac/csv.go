@@ -198,7 +198,11 @@ func (c csvFormat) readFile(f source.File, probs *source.ErrorList) (*csvFile, e
 		return nil, source.FormatError(c.list.csvName, f.Name,
 			"line 1 is not an OFAC legacy CSV row (want ent_num followed by 12, 6, 5 or 2 columns, no header)"+looksLike(data))
 	}
-	r := csv.NewReader(bytes.NewReader(data))
+	// One copy of the file as a string: each row's raw text and, where
+	// they can be found in it, its fields point into it, where the raw
+	// text of each row and the reader's fields were two more copies.
+	text := string(data)
+	r := csv.NewReader(strings.NewReader(text))
 	r.FieldsPerRecord = -1
 	want := columns[out.role]
 	lastBad, lastLine := false, ""
@@ -208,7 +212,7 @@ func (c csvFormat) readFile(f source.File, probs *source.ErrorList) (*csvFile, e
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		raw := strings.TrimRight(string(data[start:r.InputOffset()]), "\r\n")
+		raw := strings.TrimRight(text[start:r.InputOffset()], "\r\n")
 		lastLine = raw
 		if err != nil {
 			lastBad = true
@@ -223,7 +227,7 @@ func (c csvFormat) readFile(f source.File, probs *source.ErrorList) (*csvFile, e
 			continue
 		}
 		lastBad = false
-		out.rows = append(out.rows, row{line: ln, fields: fields, raw: raw})
+		out.rows = append(out.rows, row{line: ln, fields: inRaw(fields, raw), raw: raw})
 	}
 	if lastBad && !ended && roleOf(splitLoose(lastLine), false) != roleNone {
 		return nil, source.FormatError(c.list.csvName, f.Name,
@@ -236,6 +240,39 @@ func (c csvFormat) readFile(f source.File, probs *source.ErrorList) (*csvFile, e
 			"no 0x1A end-of-file byte, which OFAC's files end with: the file may be cut short or edited; %d rows read", len(out.rows))
 	}
 	return out, nil
+}
+
+// inRaw makes fields substrings of raw, the row they were read from, where
+// each is there as written (unquoted, or quoted without doubled quotes), so
+// that the reader's copy of the row is not kept. A field that is not found
+// as written (a doubled quote) stops the search; the fields replaced so far
+// are equal to what they replace.
+func inRaw(fields []string, raw string) []string {
+	pos := 0
+	for i, f := range fields {
+		if i > 0 {
+			if pos >= len(raw) || raw[pos] != ',' {
+				return fields
+			}
+			pos++
+		}
+		quoted := pos < len(raw) && raw[pos] == '"'
+		if quoted {
+			pos++
+		}
+		if len(raw)-pos < len(f) || raw[pos:pos+len(f)] != f {
+			return fields
+		}
+		fields[i] = raw[pos : pos+len(f)]
+		pos += len(f)
+		if quoted {
+			if pos >= len(raw) || raw[pos] != '"' {
+				return fields
+			}
+			pos++
+		}
+	}
+	return fields
 }
 
 // recordName names a row by line and, when readable, its ent_num.
