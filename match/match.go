@@ -142,18 +142,23 @@ func score(q *query, e *embargo.Entity, efs []entityForm, opt Options) embargo.M
 	for i := range efs {
 		ptrs[i] = &efs[i]
 	}
-	m, best := scoreForms(q, e, ptrs, opt)
+	var buf [2]alignment
+	m, best := scoreForms(q, e, ptrs, opt, &buf)
 	m.Caption = e.Caption()
 	if best.q != nil {
+		m.MatchedName = e.Names[best.name].Full
 		m.Explanations = append(best.explain(), m.Explanations...)
 	}
 	return m
 }
 
 // scoreForms scores the best alignment of any query form with any of the
-// forms, plus the qualifiers; the name part of the explanation is left to
-// the caller (best.explain), which only the hits shown need.
-func scoreForms(q *query, e *embargo.Entity, efs []*entityForm, opt Options) (embargo.Match, alignment) {
+// forms, plus the qualifiers, aligning into buf (whose slices the returned
+// alignment shares: the caller copies it to keep it past the next call).
+// The name part of the explanation and MatchedName (best.name) are left to
+// the caller, which only the hits shown need: reading the entity's names is
+// a cache miss per candidate.
+func scoreForms(q *query, e *embargo.Entity, efs []*entityForm, opt Options, buf *[2]alignment) (embargo.Match, alignment) {
 	m := embargo.Match{EntityID: e.ID, Schema: e.Schema, Entity: e} // Caption: set for the hits kept
 	if !embargo.Compatible(q.Schema, e.Schema) {
 		m.Caption = e.Caption()
@@ -161,23 +166,23 @@ func scoreForms(q *query, e *embargo.Entity, efs []*entityForm, opt Options) (em
 			Method: "contradicts", Note: "a " + string(q.Schema) + " is never a " + string(e.Schema)}}
 		return m, alignment{}
 	}
-	var best, cur alignment
-	bestName := -1
+	best, cur := &buf[0], &buf[1]
+	best.q = nil
 	for qi := range q.forms {
 		for _, ef := range efs {
-			alignInto(&cur, &q.forms[qi], &ef.form)
-			if bestName < 0 || cur.score > best.score {
-				best, cur, bestName = cur, best, ef.name // swap: cur's slices are reused
+			alignInto(cur, &q.forms[qi], &ef.form)
+			if best.q == nil || cur.score > best.score {
+				cur.name = ef.name
+				best, cur = cur, best // swap: cur's slices are reused
 			}
 		}
 	}
 	var s float64
-	if bestName >= 0 {
+	if best.q != nil {
 		s = best.score
-		m.MatchedName = e.Names[bestName].Full
 	}
 	s, m.Explanations = qualify(q, e, s, nil)
 	m.Score = math.Round(s*1000) / 1000
 	m.Matched = m.Score >= opt.Threshold
-	return m, best
+	return m, *best
 }

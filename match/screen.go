@@ -27,6 +27,7 @@ type scratch struct {
 	stamp        uint32
 	nstamp       uint32
 	touched      []uint32
+	align        [2]alignment // scoreForms' working alignments
 }
 
 func (ix *Index) newScratch() any {
@@ -73,9 +74,9 @@ func (ix *Index) Screen(q embargo.Query, opt Options) []embargo.Match {
 				efs = append(efs, &ix.forms[f])
 			}
 		}
-		m, a := scoreForms(p, &ix.ents[ei], efs, opt)
+		m, a := scoreForms(p, &ix.ents[ei], efs, opt, &s.align)
 		if m.Score >= opt.Threshold && m.Score > 0 {
-			out = append(out, hit{m, a})
+			out = append(out, hit{m, a.clone()})
 		}
 	}
 	slices.SortFunc(out, func(a, b hit) int {
@@ -92,6 +93,7 @@ func (ix *Index) Screen(q embargo.Query, opt Options) []embargo.Match {
 		res[i] = h.m
 		res[i].Caption = h.m.Entity.Caption()
 		if h.a.q != nil {
+			res[i].MatchedName = h.m.Entity.Names[h.a.name].Full
 			res[i].Explanations = append(h.a.explain(), h.m.Explanations...)
 		}
 	}

@@ -2,6 +2,7 @@ package match
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"embargo"
@@ -169,6 +170,13 @@ type alignment struct {
 	pairs        []pair
 	qUsed, cUsed []bool
 	score        float64
+	name         int // index in Entity.Names of the name c renders (set by scoreForms)
+}
+
+// clone copies a's slices, which alignInto reuses.
+func (a alignment) clone() alignment {
+	a.pairs, a.qUsed, a.cUsed = slices.Clone(a.pairs), slices.Clone(a.qUsed), slices.Clone(a.cUsed)
+	return a
 }
 
 // align pairs tokens greedily by similarity (any order: "Jong Un Kim" =
