@@ -98,10 +98,11 @@ type table struct {
 	header  []string
 	cols    cols
 	rows    []row
-	strs    []string         // the distinct cell values; rows refer to them by index
-	ids     map[string]int32 // index of each value in strs, while reading
-	refSlab []int32          // row.refs are cut from these chunks
-	cellBuf []string         // scratch for table.cells
+	strs    []string          // the distinct cell values; rows refer to them by index
+	ids     map[string]int32  // index of each value in strs, while reading
+	refSlab []int32           // row.refs are cut from these chunks
+	cellBuf []string          // scratch for table.cells
+	names   [4][]embargo.Name // scratch for group.names
 }
 
 // readCSV reads the CSV. The official file is UTF-8 (with or without BOM)
