@@ -2,7 +2,6 @@ package match
 
 import (
 	"cmp"
-	"container/heap"
 	"slices"
 
 	"embargo"
@@ -28,6 +27,8 @@ type scratch struct {
 	nstamp       uint32
 	touched      []uint32
 	align        [2]alignment // scoreForms' working alignments
+	qt           []qtok       // accumulate's query tokens
+	words        []wordSim    // and the words they may be
 }
 
 func (ix *Index) newScratch() any {
@@ -114,13 +115,8 @@ const idHit = 1 << 31 // flags an entity found by identifier: score all its form
 // costs little even in a million names, and a form lacking every rarer
 // token of the query could not have ranked first anyway.
 func (ix *Index) accumulate(p *query, s *scratch, qstamp uint32) float32 {
-	type qtok struct {
-		t     *token
-		words []wordSim
-		n     int // forms posted under its words
-	}
 	var total float32
-	var qt []qtok
+	qt, words := s.qt[:0], s.words[:0]
 	for fi := range p.forms {
 		var w float32
 		toks := p.forms[fi].toks
@@ -135,17 +131,19 @@ func (ix *Index) accumulate(p *query, s *scratch, qstamp uint32) float32 {
 				// what the first one found, for scoring.
 				t.near = qt[k].t.near
 			} else {
-				q := qtok{t: t}
+				q := qtok{t: t, lo: len(words)}
 				s.stamp++
 				ix.lookup(t, s, func(word uint32, sim float32) {
-					q.words = append(q.words, wordSim{word, sim})
+					words = append(words, wordSim{word, sim})
 					q.n += len(ix.postings[word])
 				})
+				q.hi = len(words)
 				qt = append(qt, q)
 			}
 		}
 		total = max(total, w)
 	}
+	s.qt, s.words = qt, words // kept for the next query
 	slices.SortStableFunc(qt, func(a, b qtok) int { return cmp.Compare(a.n, b.n) })
 	rest := float32(0)
 	for _, q := range qt {
@@ -155,7 +153,7 @@ func (ix *Index) accumulate(p *query, s *scratch, qstamp uint32) float32 {
 	for _, q := range qt {
 		s.stamp++
 		prune := rest < floor || len(s.touched) >= enoughForms
-		for _, ws := range q.words {
+		for _, ws := range words[q.lo:q.hi] {
 			if prune && len(ix.postings[ws.word]) > 8*len(s.touched)+64 {
 				ix.probe(s, ws.word, q.t.weight*ws.sim)
 			} else {
@@ -167,7 +165,16 @@ func (ix *Index) accumulate(p *query, s *scratch, qstamp uint32) float32 {
 	for fi := range p.forms {
 		ix.accumulateJoined(p.forms[fi].toks, s, qstamp)
 	}
+	clear(qt) // the pooled scratch must not hold this query's tokens
 	return total
+}
+
+// qtok is one distinct query token and the vocabulary words it may be
+// (words[lo:hi] of the scratch), posted under n forms in all.
+type qtok struct {
+	t      *token
+	lo, hi int
+	n      int
 }
 
 // enoughForms is how many touched forms make long posting lists probed
@@ -357,11 +364,11 @@ func (ix *Index) candidates(p *query, s *scratch, qstamp uint32, total float32, 
 		switch {
 		case len(h) < cap(h):
 			if ix.allowed(p, c.ent, opt) {
-				heap.Push(&h, c)
+				h.push(c)
 			}
 		case h.less(h[0], c) && ix.allowed(p, c.ent, opt):
 			h[0] = c
-			heap.Fix(&h, 0)
+			h.down(0)
 		}
 	}
 	slices.SortFunc(h, func(a, b cand) int {
@@ -394,8 +401,41 @@ type cand struct {
 }
 
 // candHeap is a min-heap of candidates: the worst (lowest weight, then
-// highest entity index) on top.
+// highest entity index) on top. It is written out rather than used through
+// container/heap, whose Push(any) allocated a box for every candidate (a
+// fifth of the allocations of a query).
 type candHeap []cand
+
+func (h *candHeap) push(c cand) {
+	*h = append(*h, c)
+	hh := *h
+	for i := len(hh) - 1; i > 0; {
+		parent := (i - 1) / 2
+		if !hh.less(hh[i], hh[parent]) {
+			break
+		}
+		hh[i], hh[parent] = hh[parent], hh[i]
+		i = parent
+	}
+}
+
+func (h candHeap) down(i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		m := l
+		if r := l + 1; r < len(h) && h.less(h[r], h[l]) {
+			m = r
+		}
+		if !h.less(h[m], h[i]) {
+			return
+		}
+		h[i], h[m] = h[m], h[i]
+		i = m
+	}
+}
 
 func (h candHeap) less(a, b cand) bool {
 	if a.acc != b.acc {
@@ -403,17 +443,6 @@ func (h candHeap) less(a, b cand) bool {
 	}
 	return a.ent > b.ent
 }
-func (h candHeap) Len() int           { return len(h) }
-func (h candHeap) Less(i, j int) bool { return h.less(h[i], h[j]) }
-func (h candHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *candHeap) Push(x any)        { *h = append(*h, x.(cand)) }
-func (h *candHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
-}
-
 func (ix *Index) allowed(p *query, e uint32, opt Options) bool {
 	if len(opt.Sources) == 0 && len(opt.Schemas) == 0 && (p.Schema == "" || p.Schema == embargo.Thing) {
 		return true // nothing to filter on: the common case, skip the entity
