@@ -205,6 +205,7 @@ func (c csvFormat) readFile(f source.File, probs *source.ErrorList) (*csvFile, e
 	r := csv.NewReader(strings.NewReader(text))
 	r.FieldsPerRecord = -1
 	want := columns[out.role]
+	out.rows = make([]row, 0, bytes.Count(data, []byte("\n"))+1) // a row a line, but for quoted line breaks
 	lastBad, lastLine := false, ""
 	for {
 		start := r.InputOffset()
@@ -340,6 +341,11 @@ func (c csvFormat) Parse(files []source.File) (*source.Result, error) {
 	s.uncut(byRole[roleComments] != nil)
 	s.attach(byRole[roleAlias], func(e *entry, r row) string { e.alts = append(e.alts, r); return "" })
 	s.attach(byRole[roleAddress], func(e *entry, r row) string { e.adds = append(e.adds, r); return "" })
+	for _, cf := range byRole {
+		if cf != nil {
+			cf.rows = nil // the entries hold them now; each is let go once mapped
+		}
+	}
 	res.Entities = s.entities()
 	return res, nil
 }
