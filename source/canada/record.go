@@ -42,24 +42,23 @@ func (p *parser) add(r *record, raw []byte) {
 	p.n++
 	r.trim()
 	ref := Ref(r.Country, r.Schedule, r.Item)
-	pos := source.Pos{File: p.file, Record: fmt.Sprintf("record %d (%s)", p.n, ref)}
+	pos := func() source.Pos { return source.Pos{File: p.file, Record: fmt.Sprintf("record %d (%s)", p.n, ref)} }
 	if r.Item == "" {
-		p.res.Problems.Skip(pos, "no <Item>: the record has no id")
+		p.res.Problems.Skip(pos(), "no <Item>: the record has no id")
 		return
 	}
 	if r.LastName == "" && r.GivenName == "" && r.EntityOrShip == "" {
-		p.res.Problems.Skip(pos, "no <LastName>, <GivenName> or <EntityOrShip>: the record names nobody")
+		p.res.Problems.Skip(pos(), "no <LastName>, <GivenName> or <EntityOrShip>: the record names nobody")
 		return
 	}
 	if k := p.ids[ref]; k > 0 {
-		p.res.Problems.Add(pos, "id %s repeats an earlier record; this one is %s~%d", ref, ref, k+1)
+		p.res.Problems.Add(pos(), "id %s repeats an earlier record; this one is %s~%d", ref, ref, k+1)
 		p.ids[ref] = k + 1
 		ref = fmt.Sprintf("%s~%d", ref, k+1)
 	} else {
 		p.ids[ref] = 1
 	}
-	pos.Record = ref
-	m := mapper{pos: pos, probs: &p.res.Problems}
+	m := mapper{pos: source.Pos{File: p.file, Record: ref}, probs: &p.res.Problems}
 	e := m.entity(r, ref)
 	e.Record = bounded(raw)
 	p.res.Entities = append(p.res.Entities, e)
