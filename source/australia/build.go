@@ -27,13 +27,13 @@ func build(file string, rows [][]string) (*source.Result, error) {
 		for j := range r {
 			r[j] = clean(r[j])
 		}
-		pos := rowPos(file, i, r[colRef])
+		pos := func() source.Pos { return rowPos(file, i, r[colRef]) } // named only on a problem
 		if blank(r) {
 			continue // empty rows end the sheet's used range; they hold no record
 		}
 		m := refRe.FindStringSubmatch(strings.ToLower(r[colRef]))
 		if m == nil {
-			res.Problems.Skip(pos, "Reference %q is not a number with an optional letter suffix", r[colRef])
+			res.Problems.Skip(pos(), "Reference %q is not a number with an optional letter suffix", r[colRef])
 			continue
 		}
 		g := byBase[m[1]]
@@ -42,7 +42,7 @@ func build(file string, rows [][]string) (*source.Result, error) {
 			byBase[m[1]] = g
 			order = append(order, g)
 		} else if last := g.rows[len(g.rows)-1]; last != i-1 && !blank(rows[i-1]) {
-			res.Problems.Add(pos, "row of reference %s is apart from the others of its listing (row %d); merged", m[1], last+2)
+			res.Problems.Add(pos(), "row of reference %s is apart from the others of its listing (row %d); merged", m[1], last+2)
 		}
 		g.rows = append(g.rows, i)
 	}
@@ -50,6 +50,7 @@ func build(file string, rows [][]string) (*source.Result, error) {
 		return nil, formatError(file, "the sheet holds no listing below its header")
 	}
 	found := map[string]string{}
+	res.Entities = make([]embargo.Entity, 0, len(order)) // growing it was 4 MB of garbage a parse
 	for _, g := range order {
 		mp := mapper{file: file, rows: rows, probs: &res.Problems, found: found}
 		e := mp.entity(g)
