@@ -48,6 +48,14 @@ func deletions(w string, k int, f func(uint64)) {
 	}
 }
 
+// uniqueDeletions appends to hs the distinct hashes of the variants of w
+// with up to k bytes removed.
+func uniqueDeletions(hs []uint64, w string, k int) []uint64 {
+	deletions(w, k, func(h uint64) { hs = append(hs, h) })
+	slices.Sort(hs)
+	return slices.Compact(hs)
+}
+
 // hashSkip is FNV-1a of w without the bytes at i and j.
 func hashSkip(w string, i, j int) uint64 {
 	h := uint64(14695981039346656037)
@@ -90,8 +98,10 @@ func btoi(b bool) int {
 }
 
 func buildDelTable(entries []delEntry) delTable {
+	// About four entries a bucket: a probe still reads one or two cache
+	// lines, and the bucket starts weigh a byte per entry, not two or more.
 	bits := uint(1)
-	for 1<<bits < len(entries)/2+1 {
+	for 1<<bits < len(entries)/4+1 {
 		bits++
 	}
 	t := delTable{shift: 64 - bits, starts: make([]uint32, 1<<bits+1), entries: make([]delItem, len(entries))}

@@ -26,8 +26,8 @@ type Index struct {
 	weight    []float32  // vocabulary id -> rarity weight
 	isToken   []bool     // vocabulary id -> a token of some name, not only a joined key
 	canon     map[string][]uint32
-	wordCanon []string            // vocabulary id -> its Canon key
-	wordSkel  []string            // vocabulary id -> its consonant skeleton
+	wordCanon []string            // vocabulary id -> its Canon key (while building)
+	wordSkel  []string            // vocabulary id -> its consonant skeleton (while building)
 	skel      map[string][]uint32 // consonant skeleton -> vocabulary ids
 	arabic    []bool              // vocabulary id -> some form read from Arabic script has it
 	dels      delTable
@@ -67,6 +67,9 @@ func NewIndex(ents []embargo.Entity) *Index {
 	ix.packForms()
 	ix.buildVocab()
 	ix.weighForms()
+	// The tokens now hold their Canon keys and skeletons: the per-word
+	// copies were only for that (5 MB on the six lists).
+	ix.wordCanon, ix.wordSkel = nil, nil
 	ix.buildDeletions()
 	ix.pool.New = ix.newScratch
 	return ix
@@ -217,13 +220,17 @@ func (ix *Index) rarity(text string) float32 {
 
 func (ix *Index) buildDeletions() {
 	entries := make([]delEntry, 0, 16*len(ix.words))
+	var hs []uint64
 	for id, w := range ix.words {
 		if !ix.isToken[id] || isNumber(w) || len(w) < 3 {
 			continue // joined keys are found exactly, not with typos
 		}
-		deletions(w, delBudget(len(w)), func(h uint64) {
+		// A doubled letter gives the same variant twice ("mohammad"): one
+		// entry is enough.
+		hs = uniqueDeletions(hs[:0], w, delBudget(len(w)))
+		for _, h := range hs {
 			entries = append(entries, delEntry{hash: h, word: uint32(id)})
-		})
+		}
 	}
 	ix.dels = buildDelTable(entries)
 }

@@ -27,6 +27,7 @@ type scratch struct {
 	nstamp       uint32
 	touched      []uint32
 	align        [2]alignment // scoreForms' working alignments
+	hashes       []uint64     // deletion variants of a query word
 	qt           []qtok       // accumulate's query tokens
 	words        []wordSim    // and the words they may be
 }
@@ -311,7 +312,8 @@ func (ix *Index) neighbours(text string, s *scratch) *nearSet {
 	s.nstamp++
 	st := s.nstamp
 	ns := &nearSet{}
-	deletions(text, maxEdits(len(text)+1), func(h uint64) {
+	s.hashes = uniqueDeletions(s.hashes[:0], text, maxEdits(len(text)+1))
+	for _, h := range s.hashes {
 		ix.dels.each(h, func(id uint32) {
 			if s.nmark[id] == st {
 				return
@@ -321,7 +323,7 @@ func (ix *Index) neighbours(text string, s *scratch) *nearSet {
 				ns.hits = append(ns.hits, nearID{id, nearHit{sim, d}})
 			}
 		})
-	})
+	}
 	if ix.memoN.Add(1) <= memoMax {
 		ix.memo.Store(text, ns)
 	}

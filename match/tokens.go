@@ -54,7 +54,6 @@ type nearHit struct {
 // form is one Latin rendering of one name, with the method that made it.
 type form struct {
 	method string // "exact" or the transliteration method of normalize.Romanize
-	full   string // the name as written
 	toks   []token
 }
 
@@ -113,7 +112,7 @@ func forms(name string, schema embargo.Schema) []form {
 			origs = origToks // the transliteration kept the word boundaries
 		}
 		words, origs = dropPrefixes(words, origs, schema)
-		f := form{method: v.Method, full: name, toks: makeTokens(words, origs)}
+		f := form{method: v.Method, toks: makeTokens(words, origs)}
 		if v.Method == "arabic" {
 			for i := range f.toks {
 				f.toks[i].arabic = true
