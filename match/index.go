@@ -22,14 +22,14 @@ type Index struct {
 
 	vocab     map[string]uint32 // token text -> vocabulary id
 	words     []string
-	postings  [][]uint32 // vocabulary id -> form ids, ascending
+	postings  lists      // vocabulary id -> form ids, ascending
 	weight    []float32  // vocabulary id -> rarity weight
 	isToken   []bool     // vocabulary id -> a token of some name, not only a joined key
-	canon     map[string][]uint32
-	wordCanon []string            // vocabulary id -> its Canon key (while building)
-	wordSkel  []string            // vocabulary id -> its consonant skeleton (while building)
-	skel      map[string][]uint32 // consonant skeleton -> vocabulary ids
-	arabic    []bool              // vocabulary id -> some form read from Arabic script has it
+	canon     keyedLists // Canon key -> vocabulary ids of words that differ from it
+	wordCanon []string   // vocabulary id -> its Canon key (while building)
+	wordSkel  []string   // vocabulary id -> its consonant skeleton (while building)
+	skel      keyedLists // consonant skeleton -> vocabulary ids
+	arabic    []bool     // vocabulary id -> some form read from Arabic script has it
 	dels      delTable
 	ids       map[string][]uint32 // idKey -> entity indexes
 
@@ -48,7 +48,7 @@ const (
 
 // NewIndex normalises every name of every entity once and builds the indexes.
 func NewIndex(ents []embargo.Entity) *Index {
-	ix := &Index{ents: ents, vocab: make(map[string]uint32, 4*len(ents)), canon: map[string][]uint32{}, skel: map[string][]uint32{}, ids: map[string][]uint32{}}
+	ix := &Index{ents: ents, vocab: make(map[string]uint32, 4*len(ents)), ids: map[string][]uint32{}}
 	ix.entStart = make([]uint32, 0, len(ents)+1)
 	for i := range ents {
 		e := &ix.ents[i]
@@ -111,7 +111,6 @@ func (ix *Index) word(w string) uint32 {
 		id = uint32(len(ix.words))
 		ix.vocab[w] = id
 		ix.words = append(ix.words, w)
-		ix.postings = append(ix.postings, nil)
 	}
 	return id
 }
@@ -119,6 +118,7 @@ func (ix *Index) word(w string) uint32 {
 // buildVocab posts every form under its tokens, its adjacent pairs joined,
 // and, for names of up to four tokens, the whole name joined ("kimjongun").
 func (ix *Index) buildVocab() {
+	var postings [][]uint32
 	df := []uint32{}
 	lastEnt := []int32{}
 	for fid := range ix.forms {
@@ -133,7 +133,10 @@ func (ix *Index) buildVocab() {
 				ix.arabic = append(ix.arabic, false)
 			}
 			ix.arabic[id] = ix.arabic[id] || (k < len(ix.forms[fid].toks) && ix.forms[fid].toks[k].arabic)
-			ix.postings[id] = appendUnique(ix.postings[id], uint32(fid))
+			for int(id) >= len(postings) {
+				postings = append(postings, nil)
+			}
+			postings[id] = appendUnique(postings[id], uint32(fid))
 			for int(id) >= len(df) {
 				df, lastEnt = append(df, 0), append(lastEnt, -1)
 			}
@@ -143,7 +146,9 @@ func (ix *Index) buildVocab() {
 			}
 		}
 	}
+	ix.postings = packLists(postings)
 	n := float64(max(1, len(ix.ents)))
+	canon, skel := map[string][]uint32{}, map[string][]uint32{}
 	ix.weight = make([]float32, len(ix.words))
 	ix.wordCanon = make([]string, len(ix.words))
 	ix.wordSkel = make([]string, len(ix.words))
@@ -152,13 +157,14 @@ func (ix *Index) buildVocab() {
 		c := canonOf(w)
 		ix.wordCanon[id] = c
 		if c != w {
-			ix.canon[c] = append(ix.canon[c], uint32(id))
+			canon[c] = append(canon[c], uint32(id))
 		}
 		if k := skeleton(w); k != "" && ix.isToken[id] {
 			ix.wordSkel[id] = k
-			ix.skel[k] = append(ix.skel[k], uint32(id))
+			skel[k] = append(skel[k], uint32(id))
 		}
 	}
+	ix.canon, ix.skel = packKeyed(canon), packKeyed(skel)
 	ix.maxWeight = float32(min(maxRarity, max(minRarity, math.Log(n))))
 }
 

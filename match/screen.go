@@ -136,7 +136,7 @@ func (ix *Index) accumulate(p *query, s *scratch, qstamp uint32) float32 {
 				s.stamp++
 				ix.lookup(t, s, func(word uint32, sim float32) {
 					words = append(words, wordSim{word, sim})
-					q.n += len(ix.postings[word])
+					q.n += len(ix.postings.at(word))
 				})
 				q.hi = len(words)
 				qt = append(qt, q)
@@ -155,7 +155,7 @@ func (ix *Index) accumulate(p *query, s *scratch, qstamp uint32) float32 {
 		s.stamp++
 		prune := rest < floor || len(s.touched) >= enoughForms
 		for _, ws := range words[q.lo:q.hi] {
-			if prune && len(ix.postings[ws.word]) > 8*len(s.touched)+64 {
+			if prune && len(ix.postings.at(ws.word)) > 8*len(s.touched)+64 {
 				ix.probe(s, ws.word, q.t.weight*ws.sim)
 			} else {
 				ix.post(s, ws.word, q.t.weight*ws.sim, qstamp)
@@ -189,7 +189,7 @@ type wordSim struct {
 
 // probe adds v to the forms already touched that are posted under word.
 func (ix *Index) probe(s *scratch, word uint32, v float32) {
-	post := ix.postings[word]
+	post := ix.postings.at(word)
 	tstamp := s.stamp
 	for _, f := range s.touched {
 		if _, ok := slices.BinarySearch(post, f); !ok {
@@ -250,7 +250,7 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 	if id, ok := ix.vocab[t.canon]; ok && !seen(id) {
 		visit(id, simVariant)
 	}
-	for _, id := range ix.canon[t.canon] {
+	for _, id := range ix.canon.get(t.canon) {
 		if !seen(id) {
 			visit(id, simVariant)
 		}
@@ -259,7 +259,7 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 		// Arabic script writes no short vowels: an Arabic-script query finds
 		// Latin words by their consonants, and a Latin query the words read
 		// from Arabic-script names.
-		for _, id := range ix.skel[t.skel] {
+		for _, id := range ix.skel.get(t.skel) {
 			if (t.arabic || ix.arabic[id]) && !seen(id) {
 				visit(id, simConsonants)
 			}
@@ -334,7 +334,7 @@ func (ix *Index) neighbours(text string, s *scratch) *nearSet {
 // best value the current token gave.
 func (ix *Index) post(s *scratch, word uint32, v float32, qstamp uint32) {
 	tstamp := s.stamp
-	for _, f := range ix.postings[word] {
+	for _, f := range ix.postings.at(word) {
 		if s.qmark[f] != qstamp {
 			s.qmark[f], s.acc[f] = qstamp, 0
 			s.touched = append(s.touched, f)
