@@ -27,7 +27,6 @@ type Index struct {
 	isToken   []bool     // vocabulary id -> a token of some name, not only a joined key
 	canon     keyedLists // Canon key -> vocabulary ids of words that differ from it
 	wordCanon []string   // vocabulary id -> its Canon key (while building)
-	wordSkel  []string   // vocabulary id -> its consonant skeleton (while building)
 	skel      keyedLists // consonant skeleton -> vocabulary ids
 	arabic    []bool     // vocabulary id -> some form read from Arabic script has it
 	dels      delTable
@@ -67,9 +66,9 @@ func NewIndex(ents []embargo.Entity) *Index {
 	ix.packForms()
 	ix.buildVocab()
 	ix.weighForms()
-	// The tokens now hold their Canon keys and skeletons: the per-word
-	// copies were only for that (5 MB on the six lists).
-	ix.wordCanon, ix.wordSkel = nil, nil
+	// The tokens now hold their Canon keys: the per-word copies were only
+	// for that (2.6 MB on the six lists).
+	ix.wordCanon = nil
 	ix.buildDeletions()
 	ix.pool.New = ix.newScratch
 	return ix
@@ -151,7 +150,6 @@ func (ix *Index) buildVocab() {
 	canon, skel := map[string][]uint32{}, map[string][]uint32{}
 	ix.weight = make([]float32, len(ix.words))
 	ix.wordCanon = make([]string, len(ix.words))
-	ix.wordSkel = make([]string, len(ix.words))
 	for id, w := range ix.words {
 		ix.weight[id] = float32(min(maxRarity, max(minRarity, math.Log(n/float64(df[id])))))
 		c := canonOf(w)
@@ -160,7 +158,6 @@ func (ix *Index) buildVocab() {
 			canon[c] = append(canon[c], uint32(id))
 		}
 		if k := skeleton(w); k != "" && ix.isToken[id] {
-			ix.wordSkel[id] = k
 			skel[k] = append(skel[k], uint32(id))
 		}
 	}
@@ -208,9 +205,6 @@ func (ix *Index) weighForms() {
 				t.orig = w
 			}
 			t.text, t.vid, t.canon = w, int32(vid), ix.wordCanon[vid]
-			if t.kind == kWord {
-				t.skel = ix.wordSkel[vid]
-			}
 		}
 	}
 }

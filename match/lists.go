@@ -52,3 +52,11 @@ func (k *keyedLists) get(key string) []uint32 {
 	}
 	return nil
 }
+
+// getBytes is get with the key in bytes (the map lookup does not copy them).
+func (k *keyedLists) getBytes(key []byte) []uint32 {
+	if i, ok := k.keys[string(key)]; ok {
+		return k.at(i)
+	}
+	return nil
+}

@@ -255,11 +255,12 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 			visit(id, simVariant)
 		}
 	}
-	if t.skel != "" {
+	var kb [32]byte
+	if k := skelBytes(kb[:0], t.text); k != nil && t.kind == kWord {
 		// Arabic script writes no short vowels: an Arabic-script query finds
 		// Latin words by their consonants, and a Latin query the words read
 		// from Arabic-script names.
-		for _, id := range ix.skel.get(t.skel) {
+		for _, id := range ix.skel.getBytes(k) {
 			if (t.arabic || ix.arabic[id]) && !seen(id) {
 				visit(id, simConsonants)
 			}

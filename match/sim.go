@@ -67,7 +67,7 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 	if q.canon != "" && q.canon == c.canon {
 		return simVariant, "romanization-variant", 0
 	}
-	if (q.arabic || c.arabic) && q.skel != "" && q.skel == c.skel {
+	if (q.arabic || c.arabic) && sameSkeleton(q, c) {
 		if s, _, d := editSim(q.text, c.text); s > 0 {
 			return max(s, simConsonants), "edit-distance", d
 		}

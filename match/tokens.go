@@ -31,7 +31,6 @@ const (
 type token struct {
 	text  string // folded Latin, legal forms replaced by their group
 	canon string // canonKey(text)
-	skel  string // consonant skeleton, for names written in Arabic script
 	orig  string // the word as the name writes it (original script when it maps one to one)
 
 	// near, once set by Index.lookup, holds the words within the edit
@@ -223,10 +222,18 @@ func roleFactor(t *token) float32 {
 // once; q and k are one letter in many romanizations). Only words of three
 // letters or more get one, and it needs two consonants.
 func skeleton(w string) string {
+	var buf [32]byte
+	return string(skelBytes(buf[:0], w))
+}
+
+// skelBytes appends the skeleton of w to b, or returns nil if w has none.
+// Tokens do not keep their skeletons (16 bytes on each of 344,078 list
+// tokens): comparing two computed into stack buffers costs no allocation,
+// and only tokens from Arabic script are compared so.
+func skelBytes(b []byte, w string) []byte {
 	if len(w) < 3 {
-		return ""
+		return nil
 	}
-	b := make([]byte, 0, len(w))
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		switch c {
@@ -236,7 +243,7 @@ func skeleton(w string) string {
 			c = 'k'
 		}
 		if c < 'a' || c > 'z' {
-			return ""
+			return nil
 		}
 		if n := len(b); n > 0 && b[n-1] == c {
 			continue
@@ -244,24 +251,26 @@ func skeleton(w string) string {
 		b = append(b, c)
 	}
 	if len(b) < 2 {
-		return ""
+		return nil
 	}
-	return string(b)
+	return b
 }
 
-// fillCanon sets the Canon key and consonant skeleton of every token (the
-// index sets those of list names from its vocabulary instead, once per
-// distinct word).
+// fillCanon sets the Canon key of every token (the index sets those of list
+// names from its vocabulary instead, once per distinct word).
 func fillCanon(toks []token) {
 	for i := range toks {
 		toks[i].canon = canonKey(toks[i].text)
-		toks[i].skel = skelOf(&toks[i])
 	}
 }
 
-func skelOf(t *token) string {
-	if t.kind != kWord {
-		return ""
+// sameSkeleton reports whether two words (kWord tokens) have the same
+// consonant skeleton, which both must have.
+func sameSkeleton(q, c *token) bool {
+	if q.kind != kWord || c.kind != kWord {
+		return false
 	}
-	return skeleton(t.text)
+	var qb, cb [32]byte
+	qs := skelBytes(qb[:0], q.text)
+	return qs != nil && string(qs) == string(skelBytes(cb[:0], c.text))
 }
