@@ -284,6 +284,7 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 // than a map (the memo holds up to memoMax of them).
 type nearSet struct {
 	hits []nearID
+	skel string // skeleton of the text, for sameSkeleton
 }
 
 func (ns *nearSet) find(id uint32) (nearHit, bool) {
@@ -312,7 +313,7 @@ func (ix *Index) neighbours(text string, s *scratch) *nearSet {
 	}
 	s.nstamp++
 	st := s.nstamp
-	ns := &nearSet{}
+	ns := &nearSet{skel: skeleton(text)}
 	s.hashes = uniqueDeletions(s.hashes[:0], text, maxEdits(len(text)+1))
 	for _, h := range s.hashes {
 		ix.dels.each(h, func(id uint32) {

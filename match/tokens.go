@@ -265,12 +265,46 @@ func fillCanon(toks []token) {
 }
 
 // sameSkeleton reports whether two words (kWord tokens) have the same
-// consonant skeleton, which both must have.
+// consonant skeleton, which both must have. The query token's comes with
+// its neighbour set when the index looked it up; the list token's is read
+// letter by letter and mostly rejected at its first consonant.
 func sameSkeleton(q, c *token) bool {
 	if q.kind != kWord || c.kind != kWord {
 		return false
 	}
-	var qb, cb [32]byte
-	qs := skelBytes(qb[:0], q.text)
-	return qs != nil && string(qs) == string(skelBytes(cb[:0], c.text))
+	var qs string
+	if q.near != nil {
+		qs = q.near.skel
+	} else {
+		qs = skeleton(q.text)
+	}
+	return qs != "" && hasSkeleton(c.text, qs)
+}
+
+// hasSkeleton reports whether skeleton(w) == sk, without building it.
+func hasSkeleton(w, sk string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	j := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch c {
+		case 'a', 'e', 'i', 'o', 'u', 'y', 'w':
+			continue
+		case 'q':
+			c = 'k'
+		}
+		if c < 'a' || c > 'z' {
+			return false
+		}
+		if j > 0 && sk[j-1] == c {
+			continue // a doubled letter counts once
+		}
+		if j >= len(sk) || sk[j] != c {
+			return false
+		}
+		j++
+	}
+	return j == len(sk) && j >= 2
 }
