@@ -232,7 +232,7 @@ func (ix *Index) buildDeletions() {
 			entries = append(entries, delEntry{hash: h, word: uint32(id)})
 		}
 	}
-	ix.dels = buildDelTable(entries)
+	ix.dels = buildDelTable(entries, len(ix.words))
 }
 
 // canonOf is the Canon key of a folded token, for the vocabulary.
