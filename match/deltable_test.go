@@ -1,0 +1,37 @@
+package match
+
+import (
+	"slices"
+	"testing"
+)
+
+// Every deletion variant of a word finds the word, whatever the number of
+// bits its id takes (the rest of the entry holds hash bits).
+func TestDelTableFindsEveryVariant(t *testing.T) {
+	words := []string{"kim", "jong", "mohammad", "abdulrahman", "hussein"}
+	for _, vocab := range []int{len(words), 1 << 18, 1<<31 + 5} {
+		ids := make([]uint32, len(words))
+		var entries []delEntry
+		for i, w := range words {
+			ids[i] = uint32(vocab - len(words) + i) // the highest ids of the vocabulary
+			for _, h := range uniqueDeletions(nil, w, delBudget(len(w))) {
+				entries = append(entries, delEntry{hash: h, word: ids[i]})
+			}
+		}
+		tab := buildDelTable(entries, vocab)
+		for i, w := range words {
+			deletions(w, delBudget(len(w)), func(h uint64) {
+				var got []uint32
+				tab.each(h, func(id uint32) { got = append(got, id) })
+				if !slices.Contains(got, ids[i]) {
+					t.Errorf("vocabulary %d: a variant of %q finds %v, not %d", vocab, w, got, ids[i])
+				}
+			})
+		}
+		var none []uint32
+		tab.each(hashSkip("zzzzzz", -1, -1), func(id uint32) { none = append(none, id) })
+		if vocab == len(words) && len(none) > 0 {
+			t.Errorf("a word never indexed finds %v", none)
+		}
+	}
+}
