@@ -9,10 +9,12 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"sync"
 	"time"
 )
@@ -63,24 +65,31 @@ func Open(ctx context.Context, db *sql.DB) (*Log, error) {
 // genesis is the previous hash of the first record.
 const genesis = "0000000000000000000000000000000000000000000000000000000000000000"
 
-// hash computes a record's chain hash over a canonical encoding of its
-// fields (JSON with fixed field order; Hash itself left out).
+// hash computes a record's chain hash: SHA-256 over every field but Hash,
+// each written as its length and its bytes, in a fixed order, so that no
+// two different records can give the same input. (Length-prefixing rather
+// than JSON keeps the hot path free of re-encoding the query and hits.)
 func hash(r Record) string {
-	c := struct {
-		Seq       int64           `json:"seq"`
-		Time      string          `json:"time"`
-		RequestID string          `json:"request_id"`
-		KeyID     string          `json:"key_id"`
-		Kind      string          `json:"kind"`
-		Query     json.RawMessage `json:"query"`
-		Versions  json.RawMessage `json:"versions"`
-		Threshold float64         `json:"threshold"`
-		Hits      json.RawMessage `json:"hits"`
-		PrevHash  string          `json:"prev_hash"`
-	}{r.Seq, r.Time.UTC().Format(time.RFC3339Nano), r.RequestID, r.KeyID, r.Kind, orNull(r.Query), orNull(r.Versions), r.Threshold, orNull(r.Hits), r.PrevHash}
-	b, _ := json.Marshal(c) // cannot fail: only strings, numbers and valid raw JSON
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
+	h := sha256.New()
+	var n [8]byte
+	field := func(b []byte) {
+		binary.BigEndian.PutUint64(n[:], uint64(len(b)))
+		h.Write(n[:])
+		h.Write(b)
+	}
+	binary.BigEndian.PutUint64(n[:], uint64(r.Seq))
+	h.Write(n[:])
+	field([]byte(r.Time.UTC().Format(time.RFC3339Nano)))
+	field([]byte(r.RequestID))
+	field([]byte(r.KeyID))
+	field([]byte(r.Kind))
+	field(orNull(r.Query))
+	field(orNull(r.Versions))
+	binary.BigEndian.PutUint64(n[:], math.Float64bits(r.Threshold))
+	h.Write(n[:])
+	field(orNull(r.Hits))
+	field([]byte(r.PrevHash))
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 func orNull(m json.RawMessage) json.RawMessage {

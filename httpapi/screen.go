@@ -194,14 +194,14 @@ func (s *Server) handleScreen(w http.ResponseWriter, r *http.Request) error {
 			ms = []embargo.Match{}
 		}
 		resp.Results[i] = screenResult{ID: sq.ID, Query: q, Matches: ms}
-		s.audit(r, "screen", q, resp.Lists, opt.Threshold, ms)
+		s.audit(r, st, "screen", q, opt.Threshold, ms)
 	}
 	writeJSON(w, http.StatusOK, resp)
 	return nil
 }
 
 // audit records one screening decision, when an audit log is configured.
-func (s *Server) audit(r *http.Request, kind string, q any, lists []listInfo, threshold float64, ms []embargo.Match) {
+func (s *Server) audit(r *http.Request, st *State, kind string, q any, threshold float64, ms []embargo.Match) {
 	if s.Audit == nil {
 		return
 	}
@@ -215,10 +215,9 @@ func (s *Server) audit(r *http.Request, kind string, q any, lists []listInfo, th
 		hits[i] = hit{m.EntityID, m.Score, m.Matched}
 	}
 	qj, _ := json.Marshal(q)
-	vj, _ := json.Marshal(lists)
 	hj, _ := json.Marshal(hits)
 	s.Audit.Submit(audit.Record{RequestID: requestID(r.Context()), KeyID: apiKeyID(r.Context()), Kind: kind,
-		Query: qj, Versions: vj, Threshold: threshold, Hits: hj})
+		Query: qj, Versions: st.versionsJSON, Threshold: threshold, Hits: hj})
 }
 
 type searchResponse struct {

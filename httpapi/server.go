@@ -61,6 +61,9 @@ type State struct {
 	Index   *match.Index
 	Built   time.Time
 	byID    map[string]*embargo.Entity
+	// versionsJSON is what the audit log records as the versions used:
+	// the same for every request on this state, so encoded once.
+	versionsJSON json.RawMessage
 }
 
 // NewState builds the index of a catalog.
@@ -69,6 +72,17 @@ func NewState(cat *embargo.Catalog, now time.Time) *State {
 	for i := range cat.Entities {
 		st.byID[cat.Entities[i].ID] = &cat.Entities[i]
 	}
+	type version struct {
+		Source    string `json:"source"`
+		Version   int64  `json:"version"`
+		Published string `json:"published,omitempty"`
+		Hash      string `json:"hash,omitempty"`
+	}
+	vs := make([]version, len(cat.Versions))
+	for i, v := range cat.Versions {
+		vs[i] = version{v.Source, v.Version, v.Published.String(), v.Hash}
+	}
+	st.versionsJSON, _ = json.Marshal(map[string]any{"demo": cat.Demo, "lists": vs})
 	return st
 }
 

@@ -142,7 +142,7 @@ func (s *Server) handleMatch(w http.ResponseWriter, r *http.Request) error {
 		}
 		out.Total = ftmTotal{Value: len(out.Results), Relation: "eq"}
 		resp.Responses[key] = out
-		s.audit(r, "match", q, meta.Lists, opt.Threshold, ms)
+		s.audit(r, st, "match", q, opt.Threshold, ms)
 	}
 	writeJSON(w, http.StatusOK, resp)
 	return nil

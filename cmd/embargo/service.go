@@ -75,7 +75,7 @@ func (m *Main) auditCLI(ctx context.Context, kind string, q any, versions []emba
 		vs[i] = version{v.Source, v.Version}
 	}
 	qj, _ := json.Marshal(q)
-	vj, _ := json.Marshal(vs)
+	vj, _ := json.Marshal(map[string]any{"demo": false, "lists": vs}) // the shape the server records
 	hj, _ := json.Marshal(hs)
 	_, err = l.Append(ctx, audit.Record{RequestID: "cli-" + m.Now().UTC().Format("20060102T150405.000000000"), KeyID: "cli",
 		Kind: kind, Query: qj, Versions: vj, Threshold: threshold, Hits: hj})
