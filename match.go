@@ -5,7 +5,7 @@ type Query struct {
 	Name        string       `json:"name"`
 	Names       []string     `json:"names,omitempty"` // further names (aliases) of the same party
 	Schema      Schema       `json:"schema,omitempty"`
-	BirthDate   Date         `json:"birth_date,omitempty"`
+	BirthDate   Date         `json:"birth_date,omitzero"`
 	Countries   []string     `json:"countries,omitempty"` // nationality or country, ISO alpha-2
 	Gender      string       `json:"gender,omitempty"`
 	Identifiers []Identifier `json:"identifiers,omitempty"` // Type may be "" when unknown: compared to all

@@ -20,6 +20,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"embargo"
+	"embargo/audit"
 	"embargo/match"
 )
 
@@ -36,6 +37,8 @@ type outRow struct {
 	Name  string          `json:"name"`
 	Error string          `json:"error,omitempty"`
 	Hits  []embargo.Match `json:"hits"`
+
+	query embargo.Query // what was screened, for the audit log
 }
 
 // Columns read besides the name, by their usual headers.
@@ -70,9 +73,23 @@ func (m *Main) screenFile(ctx context.Context, f screenFlags, opt match.Options)
 			todo = append(todo, r)
 		}
 	}
+	// Each row is a screening decision: recorded in the audit log (not
+	// for the demo subset), in row order, by a batching writer.
+	record := func(outRow) {}
+	if !cat.Demo {
+		l, err := m.auditLog(ctx)
+		if err != nil {
+			return err
+		}
+		aw := audit.NewWriter(l, 4096, nil)
+		defer aw.Close()
+		record = func(o outRow) {
+			aw.Submit(cliRecord("screen", o.query, cat.Versions, opt.Threshold, o.Hits, "row "+o.RowID))
+		}
+	}
 	start := time.Now()
 	ix := match.NewIndex(cat.Entities)
-	matched, err := m.screenRows(ctx, ix, todo, f, opt, out)
+	matched, err := m.screenRows(ctx, ix, todo, f, opt, out, record)
 	if cerr := closeOut(); err == nil {
 		err = cerr
 	}
@@ -83,7 +100,7 @@ func (m *Main) screenFile(ctx context.Context, f screenFlags, opt match.Options)
 }
 
 // screenRows screens rows on parallel workers and writes results in input order.
-func (m *Main) screenRows(ctx context.Context, ix *match.Index, rows []inRow, f screenFlags, opt match.Options, out rowWriter) (int, error) {
+func (m *Main) screenRows(ctx context.Context, ix *match.Index, rows []inRow, f screenFlags, opt match.Options, out rowWriter, record func(outRow)) (int, error) {
 	workers := f.workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -134,6 +151,7 @@ func (m *Main) screenRows(ctx context.Context, ix *match.Index, rows []inRow, f 
 			if werr == nil {
 				werr = out.write(o)
 			}
+			record(o)
 			_ = bar.Add(1)
 		}
 	}
@@ -166,6 +184,7 @@ func screenRow(ix *match.Index, r inRow, nameCol string, opt match.Options) outR
 		o.Hits = []embargo.Match{}
 		return o
 	}
+	o.query = q
 	o.Hits = ix.Screen(q, opt)
 	if o.Hits == nil {
 		o.Hits = []embargo.Match{}

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -196,8 +198,19 @@ func TestScreenCLIIsAudited(t *testing.T) {
 	if _, _, err := runMain(t, "--data-dir", dir, "screen", "Kim Jong Un"); err != nil {
 		t.Fatal(err)
 	}
+	csv := filepath.Join(dir, "customers.csv")
+	if err := os.WriteFile(csv, []byte("id,name\nc1,Kim Chong Un\nc2,Jane Doe\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, err := runMain(t, "--data-dir", dir, "screen", "--file", csv, "--output", filepath.Join(dir, "out.csv")); err != nil {
+		t.Fatalf("screen --file: %v\n%s", err, stderr)
+	}
 	out, _, err := runMain(t, "--data-dir", dir, "audit", "export")
-	if err != nil || strings.Count(out, "\n") != 1 || !strings.Contains(out, `"key_id":"cli"`) || !strings.Contains(out, `"source":"un"`) {
+	if err != nil || strings.Count(out, "\n") != 3 || !strings.Contains(out, `"key_id":"cli"`) || !strings.Contains(out, `"source":"un"`) ||
+		!strings.Contains(out, ` row c2"`) {
 		t.Fatalf("audit export: %q %v", out, err)
+	}
+	if out, _, err := runMain(t, "--data-dir", dir, "audit", "verify"); err != nil || !strings.Contains(out, "3 records") {
+		t.Fatalf("audit verify: %q %v", out, err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	_ "modernc.org/sqlite"
 
@@ -57,6 +58,13 @@ func (m *Main) auditCLI(ctx context.Context, kind string, q any, versions []emba
 	if err != nil {
 		return err
 	}
+	_, err = l.Append(ctx, cliRecord(kind, q, versions, threshold, hits, ""))
+	return err
+}
+
+// cliRecord builds the audit record of one CLI decision, in the shape the
+// server records; where says which row of a file it was, if any.
+func cliRecord(kind string, q any, versions []embargo.ListVersion, threshold float64, hits []embargo.Match, where string) audit.Record {
 	type hit struct {
 		ID    string  `json:"entity_id"`
 		Score float64 `json:"score"`
@@ -75,11 +83,13 @@ func (m *Main) auditCLI(ctx context.Context, kind string, q any, versions []emba
 		vs[i] = version{v.Source, v.Version}
 	}
 	qj, _ := json.Marshal(q)
-	vj, _ := json.Marshal(map[string]any{"demo": false, "lists": vs}) // the shape the server records
+	vj, _ := json.Marshal(map[string]any{"demo": false, "lists": vs})
 	hj, _ := json.Marshal(hs)
-	_, err = l.Append(ctx, audit.Record{RequestID: "cli-" + m.Now().UTC().Format("20060102T150405.000000000"), KeyID: "cli",
-		Kind: kind, Query: qj, Versions: vj, Threshold: threshold, Hits: hj})
-	return err
+	id := "cli-" + time.Now().UTC().Format("20060102T150405.000000000")
+	if where != "" {
+		id += " " + where
+	}
+	return audit.Record{RequestID: id, KeyID: "cli", Kind: kind, Query: qj, Versions: vj, Threshold: threshold, Hits: hj}
 }
 
 func (m *Main) apiKeys(ctx context.Context) (*apikey.Keys, error) {
