@@ -210,33 +210,13 @@ func ReadDeliveries(name string, r io.Reader) ([]Delivery, []source.Pos, error) 
 	if err != nil {
 		return nil, nil, err
 	}
-	var out []Delivery
-	var pos []source.Pos
-	var errs source.ErrorList
-	for {
-		row, p, err := t.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			errs.Skip(p, "%v", err)
-			continue
-		}
-		if ref := row.Get("ref"); ref != "" {
-			p.Record += " (" + ref + ")"
-		}
+	return readAll(t, func(row Row) (Delivery, error) {
 		d := Delivery{Ref: row.Get("ref"), Date: row.Get("date"), Product: row.Get("product"), Unit: row.Get("unit"), Supplier: row.Get("supplier")}
 		var e1, e2 error
 		d.Quantity, e1 = row.Float("quantity")
 		d.Value, e2 = row.Float("value_usd")
-		if err := errors.Join(e1, e2); err != nil {
-			errs.Skip(p, "%v", err)
-			continue
-		}
-		out = append(out, d)
-		pos = append(pos, p)
-	}
-	return out, pos, errs.Err()
+		return d, errors.Join(e1, e2)
+	})
 }
 
 // ReadRecords reads a labour records CSV.
@@ -245,7 +225,17 @@ func ReadRecords(name string, r io.Reader) ([]Record, []source.Pos, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	var out []Record
+	return readAll(t, func(row Row) (Record, error) {
+		return Record{Ref: row.Get("ref"), Name: row.Get("name"), Nationality: row.List("nationality"),
+			CountryOfWork: row.Get("country_of_work"), Start: row.Get("start"), Authorised: row.Get("authorised"),
+			Contract: row.Get("contract"), End: row.Get("end"), Attestations: row.List("attestations")}, nil
+	})
+}
+
+// readAll turns every row of t into a T with build; a row that does not
+// read or build is reported with its line (and ref) and skipped.
+func readAll[T any](t *Table, build func(Row) (T, error)) ([]T, []source.Pos, error) {
+	var out []T
 	var pos []source.Pos
 	var errs source.ErrorList
 	for {
@@ -260,9 +250,12 @@ func ReadRecords(name string, r io.Reader) ([]Record, []source.Pos, error) {
 		if ref := row.Get("ref"); ref != "" {
 			p.Record += " (" + ref + ")"
 		}
-		out = append(out, Record{Ref: row.Get("ref"), Name: row.Get("name"), Nationality: row.List("nationality"),
-			CountryOfWork: row.Get("country_of_work"), Start: row.Get("start"), Authorised: row.Get("authorised"),
-			Contract: row.Get("contract"), End: row.Get("end"), Attestations: row.List("attestations")})
+		v, err := build(row)
+		if err != nil {
+			errs.Skip(p, "%v", err)
+			continue
+		}
+		out = append(out, v)
 		pos = append(pos, p)
 	}
 	return out, pos, errs.Err()
