@@ -205,19 +205,9 @@ func (s *Server) audit(r *http.Request, st *State, kind string, q any, threshold
 	if s.Audit == nil {
 		return
 	}
-	type hit struct {
-		ID    string  `json:"entity_id"`
-		Score float64 `json:"score"`
-		Match bool    `json:"match"`
-	}
-	hits := make([]hit, len(ms))
-	for i, m := range ms {
-		hits[i] = hit{m.EntityID, m.Score, m.Matched}
-	}
 	qj, _ := json.Marshal(q)
-	hj, _ := json.Marshal(hits)
 	s.Audit.Submit(audit.Record{RequestID: requestID(r.Context()), KeyID: apiKeyID(r.Context()), Kind: kind,
-		Query: qj, Versions: st.versionsJSON, Threshold: threshold, Hits: hj})
+		Query: qj, Versions: st.versionsJSON, Threshold: threshold, Hits: audit.Hits(ms)})
 }
 
 type searchResponse struct {

@@ -72,17 +72,7 @@ func NewState(cat *embargo.Catalog, now time.Time) *State {
 	for i := range cat.Entities {
 		st.byID[cat.Entities[i].ID] = &cat.Entities[i]
 	}
-	type version struct {
-		Source    string `json:"source"`
-		Version   int64  `json:"version"`
-		Published string `json:"published,omitempty"`
-		Hash      string `json:"hash,omitempty"`
-	}
-	vs := make([]version, len(cat.Versions))
-	for i, v := range cat.Versions {
-		vs[i] = version{v.Source, v.Version, v.Published.String(), v.Hash}
-	}
-	st.versionsJSON, _ = json.Marshal(map[string]any{"demo": cat.Demo, "lists": vs})
+	st.versionsJSON = audit.Versions(cat.Demo, cat.Versions)
 	return st
 }
 

@@ -65,31 +65,12 @@ func (m *Main) auditCLI(ctx context.Context, kind string, q any, versions []emba
 // cliRecord builds the audit record of one CLI decision, in the shape the
 // server records; where says which row of a file it was, if any.
 func cliRecord(kind string, q any, versions []embargo.ListVersion, threshold float64, hits []embargo.Match, where string) audit.Record {
-	type hit struct {
-		ID    string  `json:"entity_id"`
-		Score float64 `json:"score"`
-		Match bool    `json:"match"`
-	}
-	type version struct {
-		Source  string `json:"source"`
-		Version int64  `json:"version"`
-	}
-	hs := make([]hit, len(hits))
-	for i, h := range hits {
-		hs[i] = hit{h.EntityID, h.Score, h.Matched}
-	}
-	vs := make([]version, len(versions))
-	for i, v := range versions {
-		vs[i] = version{v.Source, v.Version}
-	}
 	qj, _ := json.Marshal(q)
-	vj, _ := json.Marshal(map[string]any{"demo": false, "lists": vs})
-	hj, _ := json.Marshal(hs)
 	id := "cli-" + time.Now().UTC().Format("20060102T150405.000000000")
 	if where != "" {
 		id += " " + where
 	}
-	return audit.Record{RequestID: id, KeyID: "cli", Kind: kind, Query: qj, Versions: vj, Threshold: threshold, Hits: hj}
+	return audit.Record{RequestID: id, KeyID: "cli", Kind: kind, Query: qj, Versions: audit.Versions(false, versions), Threshold: threshold, Hits: audit.Hits(hits)}
 }
 
 func (m *Main) apiKeys(ctx context.Context) (*apikey.Keys, error) {
