@@ -5,6 +5,7 @@
 package httpapi
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -188,8 +189,18 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 // decode reads a JSON body strictly: unknown fields and trailing data are
 // errors naming the field; the body is limited to MaxBody.
 func (s *Server) decode(w http.ResponseWriter, r *http.Request, v any) error {
-	body := http.MaxBytesReader(w, r.Body, s.cfg.MaxBody)
-	dec := json.NewDecoder(body)
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBody))
+	if err != nil {
+		return jsonError(err)
+	}
+	return DecodeStrict(body, v)
+}
+
+// DecodeStrict decodes JSON into v as the API decodes request bodies:
+// unknown fields, wrong types and trailing data are EINVALID errors naming
+// the field. Adapters (the goods routes) use it for the bodies they own.
+func DecodeStrict(body []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		return jsonError(err)

@@ -1,11 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"net/http"
-	"strings"
 
 	"embargo"
 	"embargo/goods"
@@ -40,17 +37,8 @@ func (m *Main) goodsChecker(srv *httpapi.Server, hsFile string) (httpapi.GoodsCh
 
 func (g goodsAPI) Check(r *http.Request, body json.RawMessage) (any, error) {
 	var s goods.Shipment
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&s); err != nil {
-		var te *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &te):
-			return nil, embargo.FieldError(te.Field, "want %s", te.Type)
-		case strings.HasPrefix(err.Error(), "json: unknown field "):
-			return nil, embargo.FieldError(strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`), "unknown field")
-		}
-		return nil, embargo.FieldError("body", "%v", err)
+	if err := httpapi.DecodeStrict(body, &s); err != nil {
+		return nil, err
 	}
 	c := goods.Checker{Measures: g.measures, Nomenclature: g.nom}
 	if st := g.srv.State(); st != nil {
