@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
 	"strconv"
 	"time"
@@ -155,7 +156,8 @@ func (s *Server) handleStatus(w http.ResponseWriter, r *http.Request) error {
 
 // GoodsChecker is what the goods routes need; cmd adapts package goods to it.
 type GoodsChecker interface {
-	// Check screens one shipment given as JSON; errors name the field.
+	// Check screens one shipment given as a JSON body (not yet decoded:
+	// use DecodeStrict); errors name the field.
 	Check(r *http.Request, body json.RawMessage) (any, error)
 	// Measures lists the measures, optionally of one regime.
 	Measures(regime string) (any, error)
@@ -165,9 +167,10 @@ func (s *Server) handleGoodsCheck(w http.ResponseWriter, r *http.Request) error 
 	if s.Goods == nil {
 		return embargo.Errorf(embargo.EUNAVAILABLE, "goods screening is not configured")
 	}
-	var raw json.RawMessage
-	if err := s.decode(w, r, &raw); err != nil {
-		return err
+	// The checker decodes the body itself (DecodeStrict), once.
+	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBody))
+	if err != nil {
+		return jsonError(err)
 	}
 	out, err := s.Goods.Check(r, raw)
 	if err != nil {
