@@ -154,6 +154,14 @@ func (s *Server) options(threshold *float64, limit int, sources []string) (match
 	return opt, nil
 }
 
+// checkBatch refuses more queries in one request than MaxBatch.
+func (s *Server) checkBatch(n int) error {
+	if n > s.cfg.MaxBatch {
+		return &embargo.Error{Kind: embargo.ETOOLARGE, Field: "queries", Message: fmt.Sprintf("%d queries; the limit is %d per request", n, s.cfg.MaxBatch)}
+	}
+	return nil
+}
+
 func (s *Server) handleScreen(w http.ResponseWriter, r *http.Request) error {
 	st, err := s.ready()
 	if err != nil {
@@ -173,8 +181,8 @@ func (s *Server) handleScreen(w http.ResponseWriter, r *http.Request) error {
 	} else if req.Name != "" || len(req.screenQuery.Identifiers) > 0 {
 		return embargo.FieldError("queries", "give either one query at the top level or a queries array, not both")
 	}
-	if len(qs) > s.cfg.MaxBatch {
-		return &embargo.Error{Kind: embargo.ETOOLARGE, Field: "queries", Message: fmt.Sprintf("%d queries; the limit is %d per request", len(qs), s.cfg.MaxBatch)}
+	if err := s.checkBatch(len(qs)); err != nil {
+		return err
 	}
 	resp := screenResponse{answerMeta: s.meta(r, st, opt.Threshold), Results: make([]screenResult, len(qs))}
 	for i, sq := range qs {

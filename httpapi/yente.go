@@ -85,8 +85,8 @@ func (s *Server) handleMatch(w http.ResponseWriter, r *http.Request) error {
 	if len(req.Queries) == 0 {
 		return embargo.FieldError("queries", "at least one query is required")
 	}
-	if len(req.Queries) > s.cfg.MaxBatch {
-		return &embargo.Error{Kind: embargo.ETOOLARGE, Field: "queries", Message: fmt.Sprintf("%d queries; the limit is %d", len(req.Queries), s.cfg.MaxBatch)}
+	if err := s.checkBatch(len(req.Queries)); err != nil {
+		return err
 	}
 	p := r.URL.Query()
 	var threshold *float64
