@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
 	"sort"
 	"strings"
 
@@ -111,13 +112,14 @@ func Detect(name string, data []byte) (Format, error) {
 			found = append(found, f)
 		}
 	}
-	if len(found) > 1 && bytes.HasPrefix(head, []byte("PK\x03\x04")) {
-		// Several formats take any workbook by its name: let them look at
-		// the first rows of its sheet, rendered as CSV.
+	if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+		// A workbook's header lies compressed past the head: let every
+		// format look at the first rows of its sheet, rendered as CSV, and
+		// trust that over a name (any name, e.g. an upstream copy renamed).
 		if csvHead := xlsxHead(data, 3); csvHead != nil {
 			var sure []Format
-			for _, f := range found {
-				if f.Detect(strings.TrimSuffix(name, ".xlsx")+".csv", csvHead) {
+			for _, f := range All() {
+				if f.Detect(strings.TrimSuffix(name, path.Ext(name))+".csv", csvHead) {
 					sure = append(sure, f)
 				}
 			}
