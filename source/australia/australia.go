@@ -68,8 +68,9 @@ const (
 var zipMagic = []byte("PK\x03\x04")
 
 // Detect accepts a CSV whose header is DFAT's, or an xlsx workbook named
-// as DFAT names it (regulation8...): a workbook's header row is compressed,
-// so for xlsx the name is the only cheap sign.
+// as DFAT names it (regulation8...). source.Detect also renders a
+// workbook's first rows as CSV and asks again, so a DFAT workbook of any
+// name is recognised by its header; the name is the fallback.
 func (Format) Detect(name string, head []byte) bool {
 	if bytes.HasPrefix(head, zipMagic) {
 		n := strings.ToLower(name)

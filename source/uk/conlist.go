@@ -47,10 +47,10 @@ func (ConList) Info() source.Info {
 
 // Detect accepts a CSV whose first line is "Last Updated,<date>" and whose
 // second is the ConList header, or an xlsx workbook named as OFSI names it
-// (ConList.xlsx; "ofsi" or "hmt" in the name): a workbook's rows are
-// compressed past the head Detect sees, so for xlsx the name is the only
-// cheap sign, and other lists ship xlsx too (DFAT). Parse refuses an xlsx
-// that is not a ConList.
+// (ConList.xlsx; "ofsi" or "hmt" in the name). source.Detect also renders
+// a workbook's first rows as CSV and asks again, so a ConList workbook of
+// any name is recognised by its header; the name is the fallback when the
+// sheet cannot be read cheaply. Parse refuses an xlsx that is not a ConList.
 func (ConList) Detect(name string, head []byte) bool {
 	if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
 		n := strings.ToLower(path.Base(name))
