@@ -175,9 +175,9 @@ func (s *Server) handleScreen(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	qs, prefix := req.Queries, "queries[%d]."
+	qs, batch := req.Queries, true
 	if len(qs) == 0 {
-		qs, prefix = []screenQuery{req.screenQuery}, ""
+		qs, batch = []screenQuery{req.screenQuery}, false
 	} else if req.Name != "" || len(req.screenQuery.Identifiers) > 0 {
 		return embargo.FieldError("queries", "give either one query at the top level or a queries array, not both")
 	}
@@ -186,11 +186,11 @@ func (s *Server) handleScreen(w http.ResponseWriter, r *http.Request) error {
 	}
 	resp := screenResponse{answerMeta: s.meta(r, st, opt.Threshold), Results: make([]screenResult, len(qs))}
 	for i, sq := range qs {
-		p := prefix
-		if strings.Contains(p, "%d") {
-			p = fmt.Sprintf(p, i)
+		field := ""
+		if batch {
+			field = fmt.Sprintf("queries[%d].", i)
 		}
-		q, err := sq.toQuery(p)
+		q, err := sq.toQuery(field)
 		if err != nil {
 			return err
 		}

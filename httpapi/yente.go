@@ -69,7 +69,6 @@ var ftmIgnored = map[string]bool{
 	"description": true, "keywords": true, "weakAlias": true, "previousName": true, "classification": true,
 	"deathDate": true, "birthPlace": true, "religion": true, "ethnicity": true, "education": true, "political": true,
 	"flag": true, "type": true, "buildDate": true, "tonnage": true, "grossRegisteredTonnage": true, "owner": true,
-	"mainCountry": true, "country": true,
 }
 
 func (s *Server) handleMatch(w http.ResponseWriter, r *http.Request) error {
