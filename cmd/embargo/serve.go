@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"runtime/debug"
 	"time"
 
@@ -30,6 +31,7 @@ type serveFlags struct {
 	requireKey string
 	noAudit    bool
 	hsFile     string
+	debugAddr  string
 }
 
 func newServeCmd(m *Main) *cobra.Command {
@@ -57,6 +59,7 @@ unless --require-key=false; admin routes always need an admin key.`,
 	c.Flags().StringVar(&f.requireKey, "require-key", "auto", "auto (when any key exists), true or false")
 	c.Flags().BoolVar(&f.noAudit, "no-audit", false, "do not keep the audit log (not for production)")
 	c.Flags().StringVar(&f.hsFile, "hs-file", "", "HS nomenclature CSV for the goods routes (default: the embedded chapter table)")
+	c.Flags().StringVar(&f.debugAddr, "debug-addr", "", "serve Go's pprof profiles on this separate address (e.g. 127.0.0.1:6060; empty: off)")
 	return c
 }
 
@@ -99,6 +102,11 @@ func (m *Main) serve(ctx context.Context, f serveFlags) error {
 		return err
 	}
 
+	if f.debugAddr != "" {
+		if err := serveDebug(f.debugAddr, logger); err != nil {
+			return err
+		}
+	}
 	ln, err := net.Listen("tcp", f.addr)
 	if err != nil {
 		return err
@@ -194,4 +202,20 @@ func sameVersions(a, b []embargo.ListVersion) bool {
 		}
 	}
 	return true
+}
+
+// serveDebug serves net/http/pprof on its own listener, never on the API's.
+func serveDebug(addr string, logger *slog.Logger) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("--debug-addr: %w", err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	logger.Info("pprof", "addr", "http://"+ln.Addr().String()+"/debug/pprof/")
+	go func() { _ = http.Serve(ln, mux) }()
+	return nil
 }
