@@ -330,12 +330,11 @@ func (s *Server) handleEntity(w http.ResponseWriter, r *http.Request) error {
 			switch {
 			case resp.Entity == nil:
 				resp.Entity = &latest
-			case resp.Entity.Record == "":
-				// The index holds entities without their original
-				// record; the store keeps it.
-				e := *resp.Entity
-				e.Record = latest.Record
-				resp.Entity = &e
+			default:
+				// The index holds entities without what only display
+				// needs (original record, remarks, addresses): the store
+				// keeps them, in the version being screened against.
+				resp.Entity = displayed(resp.Entity, hist, st.Catalog.Versions)
 			}
 		}
 	}
@@ -344,6 +343,27 @@ func (s *Server) handleEntity(w http.ResponseWriter, r *http.Request) error {
 	}
 	writeJSON(w, http.StatusOK, resp)
 	return nil
+}
+
+// displayed is the stored version of e that the index was built from, in
+// full; or e with the latest stored record when that version is gone.
+func displayed(e *embargo.Entity, hist []embargo.EntityVersion, served []embargo.ListVersion) *embargo.Entity {
+	for _, v := range served {
+		if v.Source != e.Source {
+			continue
+		}
+		for i := range hist {
+			if hist[i].Version.Source == v.Source && hist[i].Version.Version == v.Version {
+				return &hist[i].Entity
+			}
+		}
+	}
+	if e.Record != "" {
+		return e
+	}
+	c := *e
+	c.Record = hist[len(hist)-1].Entity.Record
+	return &c
 }
 
 // summarize turns an entity's versions into what changed at each.

@@ -6,6 +6,7 @@ import (
 
 	"embargo"
 	"embargo/demo"
+	"embargo/internal/compact"
 )
 
 // Catalog returns the entities to screen against: the latest version of
@@ -30,12 +31,15 @@ func (m *Main) Catalog(ctx context.Context) (*embargo.Catalog, error) {
 				}
 				c.Entities = append(c.Entities, ents...)
 			}
-			// The original records are for display, not screening, and
-			// weigh more than the rest of the entities: the store serves
-			// them (lists show, /v1/entities) instead of every index.
+			// The original records, remarks, addresses, titles, positions
+			// and birth places are for display, not screening, and weigh
+			// as much as the rest: the store serves them (lists show,
+			// /v1/entities) instead of every index holding them.
 			for i := range c.Entities {
-				c.Entities[i].Record = ""
+				e := &c.Entities[i]
+				e.Record, e.Remarks, e.Addresses, e.Titles, e.Positions, e.BirthPlaces = "", "", nil, nil, nil, nil
 			}
+			c.Entities = compact.Entities(c.Entities)
 			return c, nil
 		}
 	}

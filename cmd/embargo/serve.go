@@ -94,7 +94,9 @@ func (m *Main) serve(ctx context.Context, f serveFlags) error {
 		srv.Audit = audit.NewWriter(srv.AuditLog, 4096, logger)
 		defer srv.Audit.Close()
 	}
-	if srv.Store, err = m.existingStore(ctx); err != nil {
+	// Opened (created when missing) even on demo data: lists imported
+	// while the server runs must have their history served after reload.
+	if srv.Store, err = m.Store(ctx); err != nil {
 		return err
 	}
 	srv.Reload = m.Catalog

@@ -137,6 +137,23 @@ func TestServeEndToEnd(t *testing.T) {
 	if len(lists) != 1 || lists[0].(map[string]any)["source"] != "un" {
 		t.Fatalf("lists after reload: %v", lists)
 	}
+	// The index keeps no remarks or original record; the entity page
+	// still shows them, from the stored version being screened against.
+	req, _ := http.NewRequest("GET", base+"/v1/entities/un:KPi.033", nil)
+	req.Header.Set("Authorization", "Bearer "+created.Token)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ent struct {
+		Entity struct{ Remarks, Record string }
+		Current bool
+	}
+	err = json.NewDecoder(res.Body).Decode(&ent)
+	res.Body.Close()
+	if err != nil || !ent.Current || !strings.Contains(ent.Entity.Remarks, "Ministry of State Security") || !strings.Contains(ent.Entity.Record, "<REFERENCE_NUMBER>KPi.033") {
+		t.Fatalf("entity page: %v %+v", err, ent)
+	}
 	stop()
 
 	out, _, err = runMain(t, "--data-dir", dir, "audit", "verify")
