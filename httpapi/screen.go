@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -101,20 +102,31 @@ type answerMeta struct {
 	IndexBuilt time.Time  `json:"index_built"`
 }
 
+// listInfos are the parts of each list's info that do not change with
+// time, rendered once per state.
+func listInfos(vs []embargo.ListVersion) []listInfo {
+	out := make([]listInfo, len(vs))
+	for i, v := range vs {
+		out[i] = listInfo{Source: v.Source, Version: v.Version, Published: v.Published.String()}
+		if !v.ImportedAt.IsZero() {
+			out[i].Imported = v.ImportedAt.UTC().Format(time.RFC3339)
+		}
+	}
+	return out
+}
+
 const demoNotice = "screened against the embedded DEMO subset of real designations, not a compliance list: import or update the official lists"
 
 func (s *Server) meta(r *http.Request, st *State, threshold float64) answerMeta {
 	m := answerMeta{RequestID: requestID(r.Context()), Threshold: threshold, Demo: st.Catalog.Demo, IndexBuilt: st.Built, Lists: []listInfo{}}
 	now := s.Now()
-	for _, v := range st.Catalog.Versions {
-		li := listInfo{Source: v.Source, Version: v.Version, Published: v.Published.String(), AgeDays: float64(int(v.Age(now).Hours()/24*10)) / 10}
-		if !v.ImportedAt.IsZero() {
-			li.Imported = v.ImportedAt.UTC().Format(time.RFC3339)
-		}
+	m.Lists = slices.Clone(st.lists)
+	for i, v := range st.Catalog.Versions {
+		li := &m.Lists[i]
+		li.AgeDays = float64(int(v.Age(now).Hours()/24*10)) / 10
 		if s.cfg.StaleAfter > 0 && v.Age(now) > s.cfg.StaleAfter {
 			li.Stale, m.Stale = true, true
 		}
-		m.Lists = append(m.Lists, li)
 	}
 	switch {
 	case m.Demo:

@@ -65,6 +65,7 @@ type State struct {
 	// versionsJSON is what the audit log records as the versions used:
 	// the same for every request on this state, so encoded once.
 	versionsJSON json.RawMessage
+	lists        []listInfo // each list's version, publication and import, for every answer
 }
 
 // NewState builds the index of a catalog.
@@ -74,6 +75,7 @@ func NewState(cat *embargo.Catalog, now time.Time) *State {
 		st.byID[cat.Entities[i].ID] = &cat.Entities[i]
 	}
 	st.versionsJSON = audit.Versions(cat.Demo, cat.Versions)
+	st.lists = listInfos(cat.Versions)
 	return st
 }
 
@@ -189,23 +191,24 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 // decode reads a JSON body strictly: unknown fields and trailing data are
 // errors naming the field; the body is limited to MaxBody.
 func (s *Server) decode(w http.ResponseWriter, r *http.Request, v any) error {
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBody))
-	if err != nil {
-		return jsonError(err)
-	}
-	return DecodeStrict(body, v)
+	return decodeStrict(http.MaxBytesReader(w, r.Body, s.cfg.MaxBody), v)
 }
 
 // DecodeStrict decodes JSON into v as the API decodes request bodies:
 // unknown fields, wrong types and trailing data are EINVALID errors naming
 // the field. Adapters (the goods routes) use it for the bodies they own.
-func DecodeStrict(body []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(body))
+func DecodeStrict(body []byte, v any) error { return decodeStrict(bytes.NewReader(body), v) }
+
+func decodeStrict(r io.Reader, v any) error {
+	dec := json.NewDecoder(r)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		return jsonError(err)
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		if tooBig := (*http.MaxBytesError)(nil); errors.As(err, &tooBig) {
+			return jsonError(err)
+		}
 		return embargo.FieldError("body", "unexpected data after the JSON value")
 	}
 	return nil

@@ -138,6 +138,7 @@ func TestBadRequestsNameTheField(t *testing.T) {
 		{``, 400, "body"},
 		{`{"name":"` + strings.Repeat("a", 3000) + `"}`, 413, "body"},
 		{`{"name":"Kim"} {"x":1}`, 400, "body"},
+		{`{"name":"Kim"}` + strings.Repeat(" ", 3000), 413, "body"}, // over the limit after a whole value
 		{`{}`, 400, "name"},
 	} {
 		code, resp := do(t, "POST", ts.URL+"/v1/screen", c.body)
