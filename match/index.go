@@ -2,6 +2,7 @@ package match
 
 import (
 	"math"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -33,8 +34,9 @@ type Index struct {
 	ids       map[string][]uint32 // idKey -> entity indexes
 
 	maxWeight float32
-	pool      sync.Pool // *scratch
-	memo      sync.Map  // text -> *nearSet
+	free      chan *scratch // scratches not in use; at most cap of them exist
+	made      atomic.Int32
+	memo      sync.Map // text -> *nearSet
 	memoN     atomic.Int64
 }
 
@@ -70,7 +72,7 @@ func NewIndex(ents []embargo.Entity) *Index {
 	// for that (2.6 MB on the six lists).
 	ix.wordCanon = nil
 	ix.buildDeletions()
-	ix.pool.New = ix.newScratch
+	ix.free = make(chan *scratch, max(1, runtime.GOMAXPROCS(0)))
 	return ix
 }
 

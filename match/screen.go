@@ -32,7 +32,7 @@ type scratch struct {
 	words        []wordSim    // and the words they may be
 }
 
-func (ix *Index) newScratch() any {
+func (ix *Index) newScratch() *scratch {
 	return &scratch{
 		acc: make([]float32, len(ix.forms)), best: make([]float32, len(ix.forms)),
 		qmark: make([]uint32, len(ix.forms)), tmark: make([]uint32, len(ix.forms)),
@@ -40,13 +40,28 @@ func (ix *Index) newScratch() any {
 	}
 }
 
+// getScratch takes a free scratch, makes one while fewer than GOMAXPROCS
+// exist, or waits for one. A scratch is dense arrays over every form and
+// word (7.6 MB on the six official lists): a sync.Pool made one per
+// concurrent query, a server under 8 clients held 60 MB of them, and more
+// queries running at once than there are processors gain nothing.
 func (ix *Index) getScratch() *scratch {
-	s := ix.pool.Get().(*scratch)
+	var s *scratch
+	select {
+	case s = <-ix.free:
+	default:
+		if ix.made.Add(1) <= int32(cap(ix.free)) {
+			s = ix.newScratch()
+		} else {
+			ix.made.Add(-1)
+			s = <-ix.free
+		}
+	}
 	s.touched = s.touched[:0]
 	return s
 }
 
-func (ix *Index) putScratch(s *scratch) { ix.pool.Put(s) }
+func (ix *Index) putScratch(s *scratch) { ix.free <- s }
 
 // Screen returns the entities that match q with Score >= opt.Threshold, at
 // most opt.Limit of them, by score descending then entity id. A Threshold
@@ -301,9 +316,10 @@ type nearID struct {
 	nearHit
 }
 
-// memoMax bounds the memo of neighbour sets (typos in batch input would
-// otherwise grow it without end).
-const memoMax = 1 << 18
+// memoMax bounds the memo of neighbour sets: when it is full it starts
+// again empty (typos in batch input would otherwise grow it without end;
+// 2^18 sets held 40 MB).
+const memoMax = 1 << 15
 
 // neighbours returns the vocabulary words within the edit budget of text,
 // found through the deletion table and verified.
@@ -326,9 +342,11 @@ func (ix *Index) neighbours(text string, s *scratch) *nearSet {
 			}
 		})
 	}
-	if ix.memoN.Add(1) <= memoMax {
-		ix.memo.Store(text, ns)
+	if ix.memoN.Add(1) > memoMax {
+		ix.memo.Clear()
+		ix.memoN.Store(0)
 	}
+	ix.memo.Store(text, ns)
 	return ns
 }
 
