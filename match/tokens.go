@@ -42,7 +42,7 @@ type token struct {
 	vid    int32   // vocabulary id of text in an Index (-1 elsewhere)
 	kind   kind
 	role   role
-	arabic bool // the token comes from an Arabic-script name
+	arabic bool // the token comes from a name whose vowels are guessed (Arabic, Hebrew script): see vowelless
 }
 
 type nearHit struct {
@@ -112,7 +112,7 @@ func forms(name string, schema embargo.Schema) []form {
 		}
 		words, origs = dropPrefixes(words, origs, schema)
 		f := form{method: v.Method, toks: makeTokens(words, origs)}
-		if v.Method == "arabic" {
+		if vowelless(v.Method) {
 			for i := range f.toks {
 				f.toks[i].arabic = true
 			}
@@ -120,6 +120,13 @@ func forms(name string, schema embargo.Schema) []form {
 		out = append(out, f)
 	}
 	return out
+}
+
+// vowelless reports the transliterations whose vowels are guesses, so that
+// their tokens match Latin words by consonant skeleton (token.arabic):
+// Arabic and Hebrew write no short vowels.
+func vowelless(method string) bool {
+	return method == "arabic" || method == "hebrew"
 }
 
 // dropPrefixes removes titles before a person's name and M/V, MV, M/T
@@ -219,8 +226,11 @@ func roleFactor(t *token) float32 {
 // skeleton is a word's consonants: Arabic script writes no short vowels, so
 // "jawhar", "juhar" and "jwhr" are one name, as are "intissar" and
 // "anatasar" (w and y often stand for long vowels; doubled letters count
-// once; q and k are one letter in many romanizations). Only words of three
-// letters or more get one, and it needs two consonants.
+// once). Letters that romanizations of one sound differ on share a class:
+// q, k and hard c are k, soft c (before e, i, y) and z are s, x is ks, and
+// an h after a consonant is dropped (sh, kh, th, ch, ph: Arabic ش is sh or
+// ch, Hebrew ש is sh or s, "Chasdai" is חסדאי). Only words of three letters
+// or more get one, and it needs two consonants.
 func skeleton(w string) string {
 	var buf [32]byte
 	return string(skelBytes(buf[:0], w))
@@ -229,28 +239,48 @@ func skeleton(w string) string {
 // skelBytes appends the skeleton of w to b, or returns nil if w has none.
 // Tokens do not keep their skeletons (16 bytes on each of 344,078 list
 // tokens): comparing two computed into stack buffers costs no allocation,
-// and only tokens from Arabic script are compared so.
+// and only tokens from scripts that write no short vowels are compared so.
 func skelBytes(b []byte, w string) []byte {
 	if len(w) < 3 {
 		return nil
 	}
+	start := len(b)
+	prevCons := false
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		switch c {
 		case 'a', 'e', 'i', 'o', 'u', 'y', 'w':
+			prevCons = false
 			continue
+		case 'h':
+			if prevCons {
+				continue
+			}
 		case 'q':
 			c = 'k'
+		case 'c':
+			c = 'k'
+			if i+1 < len(w) && (w[i+1] == 'e' || w[i+1] == 'i' || w[i+1] == 'y') {
+				c = 's'
+			}
+		case 'z':
+			c = 's'
+		case 'x':
+			if n := len(b); n == start || b[n-1] != 'k' {
+				b = append(b, 'k')
+			}
+			c = 's'
 		}
 		if c < 'a' || c > 'z' {
 			return nil
 		}
-		if n := len(b); n > 0 && b[n-1] == c {
+		prevCons = true
+		if n := len(b); n > start && b[n-1] == c {
 			continue
 		}
 		b = append(b, c)
 	}
-	if len(b) < 2 {
+	if len(b)-start < 2 {
 		return nil
 	}
 	return b
@@ -281,23 +311,47 @@ func sameSkeleton(q, c *token) bool {
 	return qs != "" && hasSkeleton(c.text, qs)
 }
 
-// hasSkeleton reports whether skeleton(w) == sk, without building it.
+// hasSkeleton reports whether skeleton(w) == sk, without building it: the
+// letters of w are read as skelBytes reads them and compared as they come,
+// so that most words are rejected at their first consonant.
 func hasSkeleton(w, sk string) bool {
-	if len(w) < 3 {
+	if len(w) < 3 || len(sk) < 2 {
 		return false
 	}
 	j := 0
+	prevCons := false
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		switch c {
 		case 'a', 'e', 'i', 'o', 'u', 'y', 'w':
+			prevCons = false
 			continue
+		case 'h':
+			if prevCons {
+				continue
+			}
 		case 'q':
 			c = 'k'
+		case 'c':
+			c = 'k'
+			if i+1 < len(w) && (w[i+1] == 'e' || w[i+1] == 'i' || w[i+1] == 'y') {
+				c = 's'
+			}
+		case 'z':
+			c = 's'
+		case 'x':
+			if j == 0 || sk[j-1] != 'k' {
+				if j >= len(sk) || sk[j] != 'k' {
+					return false
+				}
+				j++
+			}
+			c = 's'
 		}
 		if c < 'a' || c > 'z' {
 			return false
 		}
+		prevCons = true
 		if j > 0 && sk[j-1] == c {
 			continue // a doubled letter counts once
 		}
@@ -306,5 +360,5 @@ func hasSkeleton(w, sk string) bool {
 		}
 		j++
 	}
-	return j == len(sk) && j >= 2
+	return j == len(sk)
 }

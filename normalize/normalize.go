@@ -164,6 +164,11 @@ func Fold(s string) string {
 			keepMarks = false
 		case r >= 0xAC00 && r <= 0xD7A3, r >= 0x4E00 && r <= 0x9FFF: // Hangul, Han
 			keepMarks = false
+		case (isApostrophe(r) || r == geresh) && afterGereshLetter(b.String()):
+			// ג' ז' צ' ת' (Hebrew j, zh, ch, th): kept as a geresh
+			r = geresh
+		case r == geresh || r == '\u05F4': // a geresh elsewhere, gershayim
+			continue
 		case isApostrophe(r) || r == 0x640 || r == 0x200C || r == 0x200D:
 			// Arabic tatweel; Persian zero-width non-joiner (خامنه‌ای is
 			// one word, Khamenei) and joiner
@@ -192,6 +197,17 @@ func Fold(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// afterGereshLetter reports whether s ends with a Hebrew letter that a
+// geresh modifies.
+func afterGereshLetter(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case 'ג', 'ז', 'צ', 'ץ', 'ת':
+		return true
+	}
+	return false
 }
 
 // nfkcStable reports a string whose every rune is unchanged by NFKC and
@@ -291,6 +307,8 @@ func Romanize(name string) []Variant {
 		vs = romanizeArabic(f)
 	case Kana:
 		vs = romanizeKana(f)
+	case Hebrew:
+		vs = romanizeHebrew(f)
 	case Greek:
 		// ELOT 743 first; unidecode's reading (η e, υ u) follows as the
 		// older Cypriot passport spelling (Demetris Ioannides).
