@@ -442,7 +442,16 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) error {
 		}
 		schema = sc
 	}
+	st, err := s.ready()
+	if err != nil {
+		return err
+	}
+	// Words weigh by their rarity in the lists screened against, as in
+	// /v1/screen, unless those are only the demo subset.
 	m := match.CompareNames(req.Name1, req.Name2, schema)
+	if !st.Catalog.Demo {
+		m = st.Index.CompareNames(req.Name1, req.Name2, schema)
+	}
 	m.Matched = m.Score >= s.cfg.Threshold
 	writeJSON(w, http.StatusOK, map[string]any{"request_id": requestID(r.Context()), "threshold": s.cfg.Threshold, "result": m})
 	return nil

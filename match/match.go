@@ -129,10 +129,20 @@ func Compare(q embargo.Query, e *embargo.Entity, opt Options) embargo.Match {
 	return score(p, e, formsOf(e, nil, true), opt)
 }
 
-// CompareNames scores two bare names of the given schema.
+// CompareNames scores two bare names of the given schema, every word
+// weighing the same.
 func CompareNames(a, b string, schema embargo.Schema) embargo.Match {
 	e := &embargo.Entity{ID: "name2", Schema: schema, Names: []embargo.Name{{Full: b, Kind: embargo.PrimaryName}}}
 	return Compare(embargo.Query{Name: a, Schema: schema}, e, DefaultOptions())
+}
+
+// CompareNames scores two bare names as Screen would score them on this
+// index: each word weighs by how rare it is in the indexed lists, so that
+// "Mohammed Ali" and "Mohammed Hassan" share little ("mohammed" is common)
+// while two names sharing a rare surname share much.
+func (ix *Index) CompareNames(a, b string, schema embargo.Schema) embargo.Match {
+	e := &embargo.Entity{ID: "name2", Schema: schema, Names: []embargo.Name{{Full: b, Kind: embargo.PrimaryName}}}
+	return score(prepare(embargo.Query{Name: a, Schema: schema}, ix.rarity), e, formsOf(e, ix.rarity, true), DefaultOptions())
 }
 
 // score compares the prepared query with the given forms of e, with a

@@ -278,3 +278,36 @@ func TestConcurrentScreen(t *testing.T) {
 		}
 	}
 }
+
+// Index.CompareNames weighs words by their rarity in the index: a shared
+// common given name counts for less than a shared rare surname, and a pair
+// scores what Screen gives the same names.
+func TestIndexCompareNamesRarity(t *testing.T) {
+	ents := handBuilt()
+	for _, fam := range []string{"HASSAN", "OMAR", "YUSUF", "IBRAHIM", "KHALIL", "NASSER", "SALEH", "HAMID"} {
+		ents = append(ents, embargo.Entity{ID: "x:" + fam, Source: "x", Schema: embargo.Person,
+			Names: []embargo.Name{{Full: "MOHAMMED " + fam, Kind: embargo.PrimaryName}}})
+	}
+	ix := match.NewIndex(ents)
+	plain := match.CompareNames("Mohammed Ali", "Mohammed Hassan", embargo.Person)
+	rare := ix.CompareNames("Mohammed Ali", "Mohammed Hassan", embargo.Person)
+	t.Logf("Mohammed Ali / Mohammed Hassan: plain %.3f, with rarity %.3f", plain.Score, rare.Score)
+	if !(rare.Score < plain.Score) {
+		t.Errorf("Mohammed Ali / Mohammed Hassan: with rarity %.3f, plain %.3f; want the common shared word to count less", rare.Score, plain.Score)
+	}
+	if m := ix.CompareNames("Kazbek Taysaev", "TAYSAEV, Kazbek", embargo.Person); !m.Matched {
+		t.Errorf("Kazbek Taysaev / TAYSAEV, Kazbek with rarity: %.3f, not a match", m.Score)
+	}
+	// The same pair through Screen: an entity with that one name.
+	hits := ix.Screen(embargo.Query{Name: "Muhammad Hamid", Schema: embargo.Person}, match.Options{Limit: 50})
+	for _, h := range hits {
+		if h.EntityID == "x:HAMID" {
+			c := ix.CompareNames("Muhammad Hamid", "MOHAMMED HAMID", embargo.Person)
+			if diff := c.Score - h.Score; diff > 1e-9 || diff < -1e-9 {
+				t.Errorf("CompareNames %.4f, Screen %.4f for the same pair", c.Score, h.Score)
+			}
+			return
+		}
+	}
+	t.Errorf("Screen did not find x:HAMID for Muhammad Hamid: %v", hits)
+}

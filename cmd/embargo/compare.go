@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -13,6 +14,7 @@ func init() { commands = append(commands, newCompareCmd) }
 
 func newCompareCmd(m *Main) *cobra.Command {
 	var schema string
+	var rarity bool
 	c := &cobra.Command{
 		Use:   "compare NAME1 NAME2",
 		Short: "Score two names against each other and explain the score",
@@ -30,20 +32,25 @@ func newCompareCmd(m *Main) *cobra.Command {
 					return fmt.Errorf("%w: --type %q: want person, organization, vessel or aircraft", errUsage, schema)
 				}
 			}
-			r := match.CompareNames(args[0], args[1], s)
+			compare, weights, err := m.comparer(c.Context(), rarity)
+			if err != nil {
+				return err
+			}
+			r := compare(args[0], args[1], s)
 			if m.JSON {
 				return m.writeJSON(struct {
 					Name1     string  `json:"name1"`
 					Name2     string  `json:"name2"`
 					Threshold float64 `json:"threshold"`
+					Weights   string  `json:"weights"`
 					embargo.Match
-				}{args[0], args[1], match.DefaultThreshold, r})
+				}{args[0], args[1], match.DefaultThreshold, weights, r})
 			}
 			verdict := "not a match"
 			if r.Matched {
 				verdict = "match"
 			}
-			fmt.Fprintf(m.Stdout, "%q vs %q: score %.3f, %s (threshold %.2f)\n", args[0], args[1], r.Score, verdict, match.DefaultThreshold)
+			fmt.Fprintf(m.Stdout, "%q vs %q: score %.3f, %s (threshold %.2f; %s)\n", args[0], args[1], r.Score, verdict, match.DefaultThreshold, weights)
 			for _, x := range r.Explanations {
 				fmt.Fprintln(m.Stdout, "   "+explainLine(x))
 			}
@@ -51,5 +58,23 @@ func newCompareCmd(m *Main) *cobra.Command {
 		},
 	}
 	c.Flags().StringVar(&schema, "type", "", "what the names are: person, organization, vessel or aircraft")
+	c.Flags().BoolVar(&rarity, "rarity", true, "weigh words by how common they are in the stored lists, as screening does (loads and indexes them)")
 	return c
+}
+
+// comparer returns the pair scorer: words weighed by their rarity in the
+// stored lists (as screening weighs them) when asked and when the store
+// holds lists, else every word alike. weights says which, for the output.
+func (m *Main) comparer(ctx context.Context, rarity bool) (f func(a, b string, s embargo.Schema) embargo.Match, weights string, err error) {
+	if rarity {
+		cat, err := m.Catalog(ctx)
+		if err != nil {
+			return nil, "", err
+		}
+		if !cat.Demo {
+			ix := match.NewIndex(cat.Entities)
+			return ix.CompareNames, fmt.Sprintf("words weighed by rarity in %d listed entities", ix.Len()), nil
+		}
+	}
+	return match.CompareNames, "every word weighs the same", nil
 }

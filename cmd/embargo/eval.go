@@ -18,6 +18,7 @@ func init() { commands = append(commands, newEvalCmd) }
 
 func newEvalCmd(m *Main) *cobra.Command {
 	var by, pairs string
+	var rarity bool
 	var sources []string
 	var threshold float64
 	c := &cobra.Command{
@@ -36,7 +37,7 @@ threshold with the best F1.`,
 		RunE: func(c *cobra.Command, args []string) error {
 			switch {
 			case pairs != "" && len(args) == 0:
-				return m.evalPairs(pairs, threshold)
+				return m.evalPairs(c.Context(), pairs, threshold, rarity)
 			case pairs == "" && len(args) == 1:
 				return m.evalQueries(c.Context(), args[0], by, threshold, sources)
 			}
@@ -45,6 +46,7 @@ threshold with the best F1.`,
 	}
 	c.Flags().StringVar(&by, "by", "", "break the figures down by the values of this column")
 	c.Flags().StringVar(&pairs, "pairs", "", "a pairs CSV (name1,name2,is_match[,schema]) to measure instead")
+	c.Flags().BoolVar(&rarity, "rarity", true, "with --pairs: weigh words by how common they are in the stored lists, as screening does")
 	c.Flags().Float64Var(&threshold, "threshold", match.DefaultThreshold, "score from which a hit is a match")
 	c.Flags().StringSliceVar(&sources, "source", nil, "screen only these lists (un, ofac, uk, ...): expected ids of one list compete with the same person on others")
 	return c
@@ -98,7 +100,7 @@ func writeReportLine(w io.Writer, name string, r *eval.Report) {
 		r.RecallAt1Thresholded, r.FalsePositiveRate, r.Latency.P50, r.Latency.P99)
 }
 
-func (m *Main) evalPairs(path string, threshold float64) error {
+func (m *Main) evalPairs(ctx context.Context, path string, threshold float64, rarity bool) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -108,11 +110,18 @@ func (m *Main) evalPairs(path string, threshold float64) error {
 	if err != nil {
 		return err
 	}
-	r, _ := eval.RunPairs(ps, func(p eval.Pair) float64 { return match.CompareNames(p.Name1, p.Name2, p.Schema).Score }, threshold)
-	if m.JSON {
-		return m.writeJSON(r)
+	compare, weights, err := m.comparer(ctx, rarity)
+	if err != nil {
+		return err
 	}
-	fmt.Fprintf(m.Stdout, "pairs %d  precision %.4f  recall %.4f  F1 %.4f  at threshold %.2f\n", r.Pairs, r.Precision, r.Recall, r.F1, r.Threshold)
+	r, _ := eval.RunPairs(ps, func(p eval.Pair) float64 { return compare(p.Name1, p.Name2, p.Schema).Score }, threshold)
+	if m.JSON {
+		return m.writeJSON(struct {
+			*eval.PairReport
+			Weights string `json:"weights"`
+		}{r, weights})
+	}
+	fmt.Fprintf(m.Stdout, "pairs %d  precision %.4f  recall %.4f  F1 %.4f  at threshold %.2f  (%s)\n", r.Pairs, r.Precision, r.Recall, r.F1, r.Threshold, weights)
 	fmt.Fprintf(m.Stdout, "best threshold %.3f  F1 %.4f\n", r.BestThreshold, r.BestF1)
 	return nil
 }
