@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"embargo"
+	"embargo/internal/loadgen"
 	"embargo/match"
 	"embargo/normalize"
 
@@ -72,6 +73,15 @@ func benchQueries(b *testing.B, ents []embargo.Entity) map[string][]embargo.Quer
 			out["typo"] = append(out["typo"], embargo.Query{Name: t})
 		}
 	}
+	// The HTTP benchmark's mix: half listed names with a variant spelling,
+	// half unlisted names made of listed tokens.
+	var primary []string
+	for i := range ents {
+		primary = append(primary, ents[i].Caption())
+	}
+	for _, n := range loadgen.Mix(primary, 2000, 1) {
+		out["mix"] = append(out["mix"], embargo.Query{Name: n})
+	}
 	for _, row := range readYente(&testing.T{}, "negatives_global.csv", 2000) {
 		out["negative"] = append(out["negative"], embargo.Query{Name: row.Name})
 	}
@@ -114,7 +124,7 @@ func BenchmarkScreen(b *testing.B) {
 	ents := loadLists(b, allLists...)
 	ix := match.NewIndex(ents)
 	qs := benchQueries(b, ents)
-	for _, kind := range []string{"exact", "typo", "negative"} {
+	for _, kind := range []string{"exact", "typo", "negative", "mix"} {
 		b.Run(kind, func(b *testing.B) { benchLatency(b, ix, qs[kind]) })
 	}
 }
