@@ -47,7 +47,7 @@ func newListsCmd(m *Main) *cobra.Command {
 		},
 	}
 	c.Flags().StringVar(&on, "on", "", "date YYYY-MM-DD: the versions in force on that date")
-	c.AddCommand(newListsImportCmd(m), newListsVersionsCmd(m), newListsDiffCmd(m), newListsShowCmd(m))
+	c.AddCommand(newListsImportCmd(m), newListsVersionsCmd(m), newListsDiffCmd(m), newListsShowCmd(m), newListsAnnouncementsCmd(m))
 	return c
 }
 

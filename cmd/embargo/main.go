@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"embargo"
+	"embargo/natsbus"
 )
 
 func main() {
@@ -28,6 +29,7 @@ func main() {
 		m.DataDir = dir
 	}
 	m.StoreDSN = os.Getenv("EMBARGO_STORE")
+	m.NATSURL = os.Getenv("EMBARGO_NATS")
 	err := m.Run(ctx, os.Args[1:])
 	if cerr := m.Close(); err == nil {
 		err = cerr
@@ -47,6 +49,7 @@ var errUsage = errors.New("usage")
 type Main struct {
 	DataDir  string // where the store lives
 	StoreDSN string // a PostgreSQL store instead of the SQLite one in DataDir (the audit log stays in DataDir)
+	NATSURL  string // NATS JetStream: new list versions are announced there, and servers reload on them
 	JSON     bool   // machine output
 	Stdin    io.Reader
 	Stdout   io.Writer
@@ -57,6 +60,7 @@ type Main struct {
 	Listening func(addr string)
 
 	store   embargo.Store
+	bus     *natsbus.Bus
 	svcDB   *sql.DB
 	closers []func() error
 }
@@ -84,6 +88,7 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	root.PersistentFlags().StringVar(&m.DataDir, "data-dir", m.DataDir, "directory of the list store (env EMBARGO_DATA_DIR)")
 	root.PersistentFlags().BoolVar(&m.JSON, "json", false, "machine-readable JSON output")
 	root.PersistentFlags().StringVar(&m.StoreDSN, "store", m.StoreDSN, "postgres://… to keep the lists in PostgreSQL instead of SQLite in --data-dir (env EMBARGO_STORE)")
+	root.PersistentFlags().StringVar(&m.NATSURL, "nats", m.NATSURL, "nats://… (JetStream): announce new list versions there; serve reloads on announcements (env EMBARGO_NATS)")
 	for _, c := range commands {
 		root.AddCommand(c(m))
 	}

@@ -16,6 +16,7 @@ import (
 	"embargo"
 	"embargo/audit"
 	"embargo/httpapi"
+	"embargo/natsbus"
 )
 
 func init() { commands = append(commands, newServeCmd) }
@@ -130,7 +131,14 @@ func (m *Main) serve(ctx context.Context, f serveFlags) error {
 		hs.Close()
 		return err
 	}
-	go m.reloadLoop(ctx, srv, f.reload, logger)
+	kick := make(chan struct{}, 1)
+	if m.NATSURL != "" {
+		if err := m.watchLists(ctx, kick, logger); err != nil {
+			hs.Close()
+			return err
+		}
+	}
+	go m.reloadLoop(ctx, srv, f.reload, kick, logger)
 
 	select {
 	case <-ctx.Done():
@@ -163,18 +171,41 @@ func (m *Main) swapIn(ctx context.Context, srv *httpapi.Server, logger *slog.Log
 	return nil
 }
 
-// reloadLoop swaps in new list versions found in the store.
-func (m *Main) reloadLoop(ctx context.Context, srv *httpapi.Server, every time.Duration, logger *slog.Logger) {
-	if every <= 0 {
-		return
+// watchLists kicks a reload whenever NATS announces a new list version.
+// Announcements that come while a reload runs make one more reload.
+func (m *Main) watchLists(ctx context.Context, kick chan<- struct{}, logger *slog.Logger) error {
+	bus, err := m.Bus(ctx)
+	if err != nil {
+		return err
 	}
-	t := time.NewTicker(every)
-	defer t.Stop()
+	err = bus.Watch(ctx, func(a natsbus.Announcement) {
+		logger.Info("list announced", "source", a.Source, "version", a.Version, "entities", a.Entities)
+		select {
+		case kick <- struct{}{}:
+		default:
+		}
+	}, func(err error) { logger.Warn("nats", "err", err) })
+	if err == nil {
+		logger.Info("reloading on list announcements", "nats", m.NATSURL, "stream", natsbus.Stream)
+	}
+	return err
+}
+
+// reloadLoop swaps in new list versions found in the store, every
+// interval (0: never) and whenever kick fires.
+func (m *Main) reloadLoop(ctx context.Context, srv *httpapi.Server, every time.Duration, kick <-chan struct{}, logger *slog.Logger) {
+	var tick <-chan time.Time
+	if every > 0 {
+		t := time.NewTicker(every)
+		defer t.Stop()
+		tick = t.C
+	}
 	for {
 		select {
 		case <-ctx.Done():
 			return
-		case <-t.C:
+		case <-tick:
+		case <-kick:
 		}
 		s, err := m.existingStore(ctx)
 		if err != nil || s == nil {

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"embargo/internal/natstest"
 )
 
 // startServe runs the real `embargo serve` on 127.0.0.1:0 with dataDir and
@@ -146,7 +148,7 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	var ent struct {
-		Entity struct{ Remarks, Record string }
+		Entity  struct{ Remarks, Record string }
 		Current bool
 	}
 	err = json.NewDecoder(res.Body).Decode(&ent)
@@ -229,5 +231,40 @@ func TestScreenCLIIsAudited(t *testing.T) {
 	}
 	if out, _, err := runMain(t, "--data-dir", dir, "audit", "verify"); err != nil || !strings.Contains(out, "3 records") {
 		t.Fatalf("audit verify: %q %v", out, err)
+	}
+}
+
+// TestServeReloadsOnNATSAnnouncement: with --nats, a list imported by
+// another process is announced on JetStream and the server swaps it in
+// without polling the store (--reload-interval 0).
+func TestServeReloadsOnNATSAnnouncement(t *testing.T) {
+	url := natstest.Start(t)
+	dir := t.TempDir()
+	base, _ := startServe(t, dir, "--nats", url)
+	if _, stderr, err := runMain(t, "--data-dir", dir, "--nats", url, "lists", "import", "../../source/unsc/testdata/basic/input.xml"); err != nil {
+		t.Fatalf("lists import: %v\n%s", err, stderr)
+	}
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		code, resp := postJSON(t, base+"/v1/screen", "", `{"name":"Ri Won Ho"}`)
+		if code != 200 {
+			t.Fatalf("screen: %d %v", code, resp)
+		}
+		if resp["demo"] == false {
+			lists := resp["lists"].([]any)
+			if len(lists) != 1 || lists[0].(map[string]any)["source"] != "un" {
+				t.Fatalf("lists after the announcement: %v", lists)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the server did not reload within 15 s of the announcement")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	// The announcement is kept on the stream.
+	out, _, err := runMain(t, "--data-dir", dir, "--nats", url, "lists", "announcements")
+	if err != nil || !strings.Contains(out, "un") || !strings.Contains(out, "version 1") {
+		t.Fatalf("lists announcements: %q %v", out, err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"embargo"
+	"embargo/natsbus"
 	"embargo/postgres"
 	"embargo/sqlite"
 )
@@ -17,11 +18,40 @@ import (
 const storeFile = "embargo.db"
 
 // Store opens the list store at m.DataDir/embargo.db on first use, creating
-// the directory and the database, and closes it when Main closes.
+// the directory and the database, and closes it when Main closes. With
+// --nats, every new version it stores is announced there.
 func (m *Main) Store(ctx context.Context) (embargo.Store, error) {
 	if m.store != nil {
 		return m.store, nil
 	}
+	s, err := m.openStore(ctx)
+	if err != nil || m.NATSURL == "" {
+		return s, err
+	}
+	bus, err := m.Bus(ctx)
+	if err != nil {
+		return nil, err
+	}
+	m.store = natsbus.AnnouncingStore{Store: s, Bus: bus}
+	return m.store, nil
+}
+
+// Bus connects to --nats on first use and closes the connection when Main
+// closes.
+func (m *Main) Bus(ctx context.Context) (*natsbus.Bus, error) {
+	if m.bus != nil {
+		return m.bus, nil
+	}
+	b, err := natsbus.Connect(ctx, m.NATSURL)
+	if err != nil {
+		return nil, err
+	}
+	m.bus = b
+	m.onClose(func() error { m.bus = nil; return b.Close() })
+	return b, nil
+}
+
+func (m *Main) openStore(ctx context.Context) (embargo.Store, error) {
 	if m.StoreDSN != "" {
 		// A shared PostgreSQL store, for several servers and updaters.
 		s, err := postgres.Open(ctx, m.StoreDSN)
