@@ -19,7 +19,95 @@ const (
 	// Same consonants, one side read from Arabic script, which writes no
 	// short vowels: good evidence, but less than a romanization variant.
 	simConsonants = 0.85
+	// Same consonants up to the sounds Hangul spells alike (l and r, b, p, v
+	// and f, d and t), one side a foreign name read from Hangul.
+	simLoose = 0.8
 )
+
+// looseKey appends to b the consonants of w as Hangul spells foreign names:
+// skeleton's classes, and l = r, b = p = v = f, d = t, soft g = j, ng = n,
+// sch = sh = s, and no r after a vowel before a consonant or at the end
+// (허버트 Herbert, 카터 Carter, 조지 George).
+func looseKey(b []byte, w string) []byte {
+	start := len(b)
+	prevVowel, prevCons := false, false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		next := byte(0)
+		if i+1 < len(w) {
+			next = w[i+1]
+		}
+		switch c {
+		case 'a', 'e', 'i', 'o', 'u', 'y', 'w':
+			prevVowel, prevCons = true, false
+			continue
+		case 'h':
+			if prevCons {
+				continue
+			}
+		case 'r':
+			if prevVowel && !isVowel(next) {
+				continue
+			}
+			c = 'l'
+		case 'b', 'v', 'f':
+			c = 'p'
+		case 'd':
+			c = 't'
+		case 'q':
+			c = 'k'
+		case 'c':
+			switch {
+			case i > 0 && w[i-1] == 's' && next == 'h':
+				continue // sch
+			case next == 'e' || next == 'i' || next == 'y':
+				c = 's'
+			default:
+				c = 'k'
+			}
+		case 'z':
+			c = 's'
+		case 'x':
+			b = append(b, 'k')
+			c = 's'
+		case 'g':
+			switch {
+			case next == 'e' || next == 'i' || next == 'y':
+				c = 'j'
+			case len(b) > start && b[len(b)-1] == 'n' && !isVowel(next):
+				continue // ng
+			}
+		}
+		if c < 'a' || c > 'z' {
+			return nil
+		}
+		prevVowel, prevCons = false, true
+		if n := len(b); n > start && b[n-1] == c {
+			continue
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+func isVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y', 'w':
+		return true
+	}
+	return false
+}
+
+// sameLoose reports whether two words of three letters or more have the
+// same looseKey of two consonants or more.
+func sameLoose(a, b string) bool {
+	if len(a) < 3 || len(b) < 3 {
+		return false
+	}
+	var ba, bb [32]byte
+	ka, kb := looseKey(ba[:0], a), looseKey(bb[:0], b)
+	return len(ka) >= 2 && string(ka) == string(kb)
+}
 
 // maxEdits is how many edits a token of n letters may carry and still match:
 // none up to 3 letters ("un" is not "in"), one up to 6, two from 7. Edits
@@ -72,6 +160,9 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 			return max(s, simConsonants), "edit-distance", d
 		}
 		return simConsonants, "arabic-consonants", 0
+	}
+	if (q.loose || c.loose) && q.kind == kWord && c.kind == kWord && sameLoose(q.text, c.text) {
+		return simLoose, "loanword-consonants", 0
 	}
 	if q.near != nil && c.vid >= 0 {
 		if h, ok := q.near.find(uint32(c.vid)); ok {

@@ -43,6 +43,7 @@ type token struct {
 	kind   kind
 	role   role
 	arabic bool // the token comes from a name whose vowels are guessed (Arabic, Hebrew script): see vowelless
+	loose  bool // the token is a foreign name read from Hangul: compared by looseKey too
 }
 
 type nearHit struct {
@@ -100,6 +101,15 @@ func forms(name string, schema embargo.Schema) []form {
 		// Only a transliteration needs the words as written.
 		origToks = normalize.Tokens(normalize.Fold(name))
 	}
+	// A foreign name in Hangul (조지 워싱턴) has all its renderings read
+	// as loanwords (where the loanword reading and RR agree, Romanize
+	// labels the text hangul-rr); a Korean name has none, but for a
+	// one-word one of two syllables that may be foreign (조지 George).
+	foreign, oneWord := false, false
+	if len(vs) > 0 && strings.HasPrefix(vs[0].Method, "hangul") {
+		foreign = !normalize.IsKoreanName(name)
+		oneWord = !strings.Contains(strings.TrimSpace(name), " ")
+	}
 	out := make([]form, 0, len(vs))
 	for _, v := range vs {
 		words := normalize.Tokens(v.Text)
@@ -112,9 +122,11 @@ func forms(name string, schema embargo.Schema) []form {
 		}
 		words, origs = dropPrefixes(words, origs, schema)
 		f := form{method: v.Method, toks: makeTokens(words, origs)}
-		if vowelless(v.Method) {
+		loose := foreign || v.Method == "hangul-loan" && oneWord
+		if vowelless(v.Method) || loose {
 			for i := range f.toks {
 				f.toks[i].arabic = true
+				f.toks[i].loose = loose
 			}
 		}
 		out = append(out, f)
@@ -124,9 +136,10 @@ func forms(name string, schema embargo.Schema) []form {
 
 // vowelless reports the transliterations whose vowels are guesses, so that
 // their tokens match Latin words by consonant skeleton (token.arabic):
-// Arabic and Hebrew write no short vowels.
+// Arabic and Hebrew write no short vowels, and Hangul spells the vowels of
+// foreign names by sound (워싱턴 Washington, 허버트 Herbert).
 func vowelless(method string) bool {
-	return method == "arabic" || method == "hebrew"
+	return method == "arabic" || method == "hebrew" || method == "hangul-loan"
 }
 
 // dropPrefixes removes titles before a person's name and M/V, MV, M/T

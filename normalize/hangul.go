@@ -91,6 +91,36 @@ func parseKoreanName(f string) (koreanName, bool) {
 	return koreanName{surname: string(syl[:1]), given: syl[1:]}, true
 }
 
+// IsKoreanName reports whether a Hangul name has the shape of a Korean
+// person's name: a Korean surname and one to three syllables (김정은, 김
+// 정은), or given names of one or two syllables with the surname last, in
+// Western order (병철 김, 예준 준영 박). Other Hangul names are foreign
+// names or organisations.
+func IsKoreanName(name string) bool {
+	f := Fold(name)
+	if _, ok := parseKoreanName(f); ok {
+		return true
+	}
+	ws := strings.Fields(f)
+	if len(ws) < 2 || len(ws) > 3 {
+		return false
+	}
+	for _, w := range ws {
+		n := 0
+		for _, r := range w {
+			if !isHangulSyllable(r) {
+				return false
+			}
+			n++
+		}
+		if n > 2 {
+			return false
+		}
+	}
+	_, ok := koreanSurnames[ws[len(ws)-1]]
+	return ok
+}
+
 // romanizeHangul renders a folded Hangul name: a Korean name gets strict
 // RR, RR with the customary surname spelling, MR and DPRK forms with the
 // given-name syllables apart ("kim jong un"); anything else is romanized
@@ -108,6 +138,7 @@ func romanizeHangul(f string) []Variant {
 		{Text: romanizeHangulWords(f, false), Method: "hangul-rr"},
 		{Text: romanizeHangulWords(f, true), Method: "hangul-mr"},
 		{Text: romanizeHangulLoan(f), Method: "hangul-loan"},
+		{Text: romanizeHangulLoanAlt(f), Method: "hangul-loan"},
 	}
 }
 
@@ -119,18 +150,35 @@ var loanMedial = [21]string{"a", "a", "ya", "ye", "o", "e", "yo", "ye", "o", "wa
 // romanizeHangulLoan romanizes a foreign name written in Hangul syllable by
 // syllable, undoing the loanword spelling: the ㅡ Korean adds to a final
 // consonant cluster is dropped (스미스 -> smis), 시 is shi, 쓰 and 츠 are
-// tsu (Japanese names).
-func romanizeHangulLoan(f string) string {
+// tsu (Japanese names), 즈 is z (제임스 James, 칭기즈 Genghis), and the ㄹ
+// Korean doubles for an English l between vowels is one l (줄리언 Julian,
+// 필립 Philip, 블랑슈 Blanche).
+func romanizeHangulLoan(f string) string { return hangulLoan(f, false) }
+
+// romanizeHangulLoanAlt reads the letters Hangul shares between two English
+// sounds the other way: ㄹ l, ㅂ v, ㅍ f, and ㅓ at the end of a syllable
+// er (레너드 Lenerd, 허버트 Herbert, 빅토르 Viktor).
+func romanizeHangulLoanAlt(f string) string { return hangulLoan(f, true) }
+
+func hangulLoan(f string, alt bool) string {
 	b := make([]byte, 0, 2*len(f))
-	for _, r := range f {
+	rs := []rune(f)
+	for i, r := range rs {
 		if !isHangulSyllable(r) {
 			b = appendRune(b, r)
 			continue
 		}
 		s := decompose(r)
+		lAfterL := s.l == 5 && i > 0 && isHangulSyllable(rs[i-1]) && decompose(rs[i-1]).t == 8
 		switch {
 		case (s.l == 10 || s.l == 14) && s.v == 18 && s.t == 0: // 쓰 츠
 			b = append(b, "tsu"...)
+			continue
+		case s.l == 12 && s.v == 18 && s.t == 0: // 즈
+			b = append(b, 'z')
+			continue
+		case r == '드' && (i == 0 || rs[i-1] == ' ') && (i+1 == len(rs) || rs[i+1] == ' '):
+			b = append(b, "de"...) // the particle de (시몬 드 보부아르)
 			continue
 		case s.l == 9 && s.v == 20: // 시
 			b = append(b, "sh"...)
@@ -140,11 +188,22 @@ func romanizeHangulLoan(f string) string {
 			b = append(b, loanMedial[s.v][1:]...)
 			b = append(b, finalSound[s.t]...)
 			continue
+		case lAfterL:
+			// the final ㄹ before already wrote the l
+		case alt && s.l == 5:
+			b = append(b, 'l')
+		case alt && s.l == 7:
+			b = append(b, 'v')
+		case alt && s.l == 17:
+			b = append(b, 'f')
 		default:
 			b = append(b, rrInitial[s.l]...)
 		}
 		// ㅡ is the vowel Korean adds to a bare consonant: 스 s, 를 rl.
-		if !(s.v == 18 && (s.t == 0 || s.t == 8) && s.l != 11) {
+		switch {
+		case alt && s.v == 4 && s.t == 0:
+			b = append(b, "er"...)
+		case !(s.v == 18 && (s.t == 0 || s.t == 8) && s.l != 11):
 			b = append(b, loanMedial[s.v]...)
 		}
 		b = append(b, finalSound[s.t]...)

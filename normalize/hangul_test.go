@@ -64,3 +64,24 @@ func TestRomanizeHangulSyllable(t *testing.T) {
 		}
 	}
 }
+
+func TestRomanizeHangulLoan(t *testing.T) {
+	romanizeCases(t, []struct{ in, text, method string }{
+		{"줄리언 어산지", "julion osanji", "hangul-loan"}, // ㄹㄹ is one l
+		{"제임스 쿡", "jeims kuk", "hangul-loan"},
+		{"칭기즈 칸", "chinggiz kan", "hangul-loan"},         // 즈 z
+		{"시몬 드 보부아르", "shimon de bobuar", "hangul-loan"}, // 드 alone is de
+		{"레너드 코언", "lenerd koon", "hangul-loan"},         // ㄹ l, ㅓ er (the alternative reading)
+		{"프랭크 허버트", "flangk hervert", "hangul-loan"},     // ㅍ f, ㅂ v
+	})
+	for _, n := range []string{"김정은", "김 정은", "병철 김", "예준 준영 박"} {
+		if !normalize.IsKoreanName(n) {
+			t.Errorf("IsKoreanName(%q) = false", n)
+		}
+	}
+	for _, n := range []string{"조지 워싱턴", "로버트 루이스 스티븐슨", "줄리언 어산지"} {
+		if normalize.IsKoreanName(n) {
+			t.Errorf("IsKoreanName(%q) = true", n)
+		}
+	}
+}
