@@ -240,9 +240,10 @@ func roleFactor(t *token) float32 {
 // "jawhar", "juhar" and "jwhr" are one name, as are "intissar" and
 // "anatasar" (w and y often stand for long vowels; doubled letters count
 // once). Letters that romanizations of one sound differ on share a class:
-// q, k and hard c are k, soft c (before e, i, y) and z are s, x is ks, and
-// an h after a consonant is dropped (sh, kh, th, ch, ph: Arabic ش is sh or
-// ch, Hebrew ש is sh or s, "Chasdai" is חסדאי). Only words of three letters
+// q, k and hard c are k, soft c (before e, i, y) and z are s, x is ks, g
+// and j are j, p and b are b, v and f are f, sch is sh, and an h after a
+// consonant is dropped (sh, kh, th, ch, ph, gh: Arabic ش is sh or ch,
+// Hebrew ש is sh or s, "Chasdai" is חסדאי, غ and ج write a foreign g). Only words of three letters
 // or more get one, and it needs two consonants.
 func skeleton(w string) string {
 	var buf [32]byte
@@ -260,24 +261,13 @@ func skelBytes(b []byte, w string) []byte {
 	start := len(b)
 	prevCons := false
 	for i := 0; i < len(w); i++ {
-		c := w[i]
+		c := skelClass(w, i, prevCons)
 		switch c {
-		case 'a', 'e', 'i', 'o', 'u', 'y', 'w':
+		case 0:
 			prevCons = false
 			continue
-		case 'h':
-			if prevCons {
-				continue
-			}
-		case 'q':
-			c = 'k'
-		case 'c':
-			c = 'k'
-			if i+1 < len(w) && (w[i+1] == 'e' || w[i+1] == 'i' || w[i+1] == 'y') {
-				c = 's'
-			}
-		case 'z':
-			c = 's'
+		case '-':
+			continue
 		case 'x':
 			if n := len(b); n == start || b[n-1] != 'k' {
 				b = append(b, 'k')
@@ -297,6 +287,41 @@ func skelBytes(b []byte, w string) []byte {
 		return nil
 	}
 	return b
+}
+
+// skelClass is the skeleton letter of w[i]: 0 for a vowel, '-' for a letter
+// that adds nothing (the h of sh, kh, th; the c of sch), 'x' for x (ks),
+// else the letter of its class. prevCons says whether the letter before
+// was a consonant.
+func skelClass(w string, i int, prevCons bool) byte {
+	c := w[i]
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y', 'w':
+		return 0
+	case 'h':
+		if prevCons {
+			return '-'
+		}
+	case 'q':
+		return 'k'
+	case 'c':
+		switch {
+		case i > 0 && w[i-1] == 's' && i+1 < len(w) && w[i+1] == 'h':
+			return '-' // sch is sh
+		case i+1 < len(w) && (w[i+1] == 'e' || w[i+1] == 'i' || w[i+1] == 'y'):
+			return 's'
+		}
+		return 'k'
+	case 'z':
+		return 's'
+	case 'g':
+		return 'j' // Arabic ج is j and g, غ gh and g
+	case 'p':
+		return 'b' // Arabic has no p, nor v
+	case 'v':
+		return 'f'
+	}
+	return c
 }
 
 // fillCanon sets the Canon key of every token (the index sets those of list
@@ -334,24 +359,13 @@ func hasSkeleton(w, sk string) bool {
 	j := 0
 	prevCons := false
 	for i := 0; i < len(w); i++ {
-		c := w[i]
+		c := skelClass(w, i, prevCons)
 		switch c {
-		case 'a', 'e', 'i', 'o', 'u', 'y', 'w':
+		case 0:
 			prevCons = false
 			continue
-		case 'h':
-			if prevCons {
-				continue
-			}
-		case 'q':
-			c = 'k'
-		case 'c':
-			c = 'k'
-			if i+1 < len(w) && (w[i+1] == 'e' || w[i+1] == 'i' || w[i+1] == 'y') {
-				c = 's'
-			}
-		case 'z':
-			c = 's'
+		case '-':
+			continue
 		case 'x':
 			if j == 0 || sk[j-1] != 'k' {
 				if j >= len(sk) || sk[j] != 'k' {

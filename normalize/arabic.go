@@ -155,7 +155,8 @@ func frenchArabic(r rune, s string) string {
 
 func spellArabicStyle(b []byte, w []rune, vowels, french bool) []byte {
 	prevCons := false
-	for i, r := range w {
+	for i := 0; i < len(w); i++ {
+		r := w[i]
 		var prev, next rune
 		if i > 0 {
 			prev = w[i-1]
@@ -166,6 +167,12 @@ func spellArabicStyle(b []byte, w []rune, vowels, french bool) []byte {
 		s := arabicLetter(prev, r, next)
 		if french {
 			s = frenchArabic(r, s)
+		}
+		if r == 'ت' && next == 'ش' {
+			// تش writes the ch of foreign names (Urobuchi, -vich), which
+			// Arabic does not have: not t-sh.
+			s = pick(french, "tch", "ch")
+			i++
 		}
 		vowel := s == "a" || s == "i" || s == "u" || s == "ou"
 		if !vowel && prevCons && vowels {

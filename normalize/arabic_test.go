@@ -28,3 +28,10 @@ func TestRomanizeArabic(t *testing.T) {
 		{"طھ", "taha", "arabic"},               // Urdu heh
 	})
 }
+
+func TestRomanizeArabicForeignCh(t *testing.T) {
+	romanizeCases(t, []struct{ in, text, method string }{
+		{"أوروبوتشي", "awrubuchi", "arabic"}, // تش is ch, not t-sh
+		{"تشيني", "chini", "arabic"},
+	})
+}
