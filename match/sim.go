@@ -157,12 +157,12 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 	}
 	if (q.arabic || c.arabic) && sameSkeleton(q, c) {
 		if s, _, d := editSim(q.text, c.text); s > 0 {
-			return max(s, simConsonants), "edit-distance", d
+			return max(s, consonantSim(q.text, c.text)), "edit-distance", d
 		}
-		return simConsonants, "arabic-consonants", 0
+		return consonantSim(q.text, c.text), "arabic-consonants", 0
 	}
 	if (q.loose || c.loose) && q.kind == kWord && c.kind == kWord && sameLoose(q.text, c.text) {
-		return simLoose, "loanword-consonants", 0
+		return simLoose - simConsonants + consonantSim(q.text, c.text), "loanword-consonants", 0
 	}
 	if q.near != nil && c.vid >= 0 {
 		if h, ok := q.near.find(uint32(c.vid)); ok {
@@ -171,6 +171,40 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 		return 0, "", 0
 	}
 	return editSim(q.text, c.text)
+}
+
+// consonantSim is the similarity of two words with the same skeleton:
+// simConsonants, give or take 0.02 by how close their vowels are (u and o,
+// i and e counted alike), so that of "alberto" and "albert" the first wins
+// for "albrtu" (ألبرتو).
+func consonantSim(a, b string) float64 {
+	var ba, bb [40]byte
+	va, vb := vowelClasses(ba[:0], a), vowelClasses(bb[:0], b)
+	if va == nil || vb == nil {
+		return simConsonants
+	}
+	long := max(len(va), len(vb))
+	d := osa(string(va), string(vb), long)
+	return simConsonants - 0.02 + 0.04*(1-float64(d)/float64(long))
+}
+
+// vowelClasses appends w with o written u and e written i (nil if too long
+// for the buffer).
+func vowelClasses(b []byte, w string) []byte {
+	if len(w) > cap(b) {
+		return nil
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch c {
+		case 'o':
+			c = 'u'
+		case 'e':
+			c = 'i'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 // editSim accepts two words within maxEdits of the longer one's length
