@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"embargo"
+	"embargo/internal/sqldialect"
 )
 
 // Roles. Admin may do everything screen may, plus the admin routes.
@@ -37,18 +38,27 @@ func (k Key) Allows(role string) bool {
 	return !k.Revoked && (k.Role == RoleAdmin || k.Role == role)
 }
 
-// Keys is the key table in a SQL database.
-type Keys struct{ db *sql.DB }
+// Keys is the key table in a SQL database (SQLite, or PostgreSQL shared by
+// several servers).
+type Keys struct {
+	db *sql.DB
+	d  sqldialect.Dialect
+}
 
-// Open prepares the key table in db.
+// Open prepares the key table in an SQLite db.
 func Open(ctx context.Context, db *sql.DB) (*Keys, error) {
+	return OpenDialect(ctx, db, sqldialect.SQLite)
+}
+
+// OpenDialect prepares the key table in db of dialect d.
+func OpenDialect(ctx context.Context, db *sql.DB, d sqldialect.Dialect) (*Keys, error) {
 	_, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS api_keys (
 		id TEXT PRIMARY KEY, hash TEXT NOT NULL, role TEXT NOT NULL, name TEXT NOT NULL,
 		created TEXT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0)`)
 	if err != nil {
 		return nil, fmt.Errorf("apikey: create table: %w", err)
 	}
-	return &Keys{db: db}, nil
+	return &Keys{db: db, d: d}, nil
 }
 
 // Create makes a key with role and returns it and its secret token
@@ -59,7 +69,7 @@ func (s *Keys) Create(ctx context.Context, role, name string) (Key, string, erro
 	}
 	id, secret := random(6), random(24)
 	k := Key{ID: id, Role: role, Name: name, Created: time.Now().UTC()}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO api_keys (id, hash, role, name, created) VALUES (?, ?, ?, ?, ?)`,
+	_, err := s.db.ExecContext(ctx, s.d.Rebind(`INSERT INTO api_keys (id, hash, role, name, created) VALUES (?, ?, ?, ?, ?)`),
 		k.ID, digest(secret), k.Role, k.Name, k.Created.Format(time.RFC3339))
 	if err != nil {
 		return Key{}, "", fmt.Errorf("apikey: create: %w", err)
@@ -81,7 +91,7 @@ func (s *Keys) Check(ctx context.Context, token string) (Key, error) {
 	var k Key
 	var h, created string
 	var revoked int
-	err := s.db.QueryRowContext(ctx, `SELECT id, hash, role, name, created, revoked FROM api_keys WHERE id = ?`, id).
+	err := s.db.QueryRowContext(ctx, s.d.Rebind(`SELECT id, hash, role, name, created, revoked FROM api_keys WHERE id = ?`), id).
 		Scan(&k.ID, &h, &k.Role, &k.Name, &created, &revoked)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Key{}, unauth
@@ -102,7 +112,7 @@ func (s *Keys) Check(ctx context.Context, token string) (Key, error) {
 
 // List returns every key, oldest first.
 func (s *Keys) List(ctx context.Context) ([]Key, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, role, name, created, revoked FROM api_keys ORDER BY created, id`)
+	rows, err := s.db.QueryContext(ctx, s.d.Rebind(`SELECT id, role, name, created, revoked FROM api_keys ORDER BY created, id`))
 	if err != nil {
 		return nil, fmt.Errorf("apikey: list: %w", err)
 	}
@@ -124,7 +134,7 @@ func (s *Keys) List(ctx context.Context) ([]Key, error) {
 
 // Revoke disables a key; ENOTFOUND if there is none with that id.
 func (s *Keys) Revoke(ctx context.Context, id string) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE api_keys SET revoked = 1 WHERE id = ?`, id)
+	res, err := s.db.ExecContext(ctx, s.d.Rebind(`UPDATE api_keys SET revoked = 1 WHERE id = ?`), id)
 	if err != nil {
 		return fmt.Errorf("apikey: revoke: %w", err)
 	}

@@ -17,6 +17,8 @@ import (
 	"math"
 	"sync"
 	"time"
+
+	"embargo/internal/sqldialect"
 )
 
 // Record is one screening decision.
@@ -34,33 +36,46 @@ type Record struct {
 	Hash      string          `json:"hash"`
 }
 
-// Log is the audit log in a SQL database (SQLite here).
+// Log is the audit log in a SQL database: SQLite beside one server, or
+// PostgreSQL shared by several servers, which then append to one chain.
 type Log struct {
 	db *sql.DB
+	d  sqldialect.Dialect
 	mu sync.Mutex // appends are serialised: each needs the previous hash
 }
 
-const schema = `CREATE TABLE IF NOT EXISTS audit_log (
-	seq INTEGER PRIMARY KEY,
+func schema(d sqldialect.Dialect) string {
+	return `CREATE TABLE IF NOT EXISTS audit_log (
+	seq ` + d.Int64() + ` PRIMARY KEY,
 	time TEXT NOT NULL,
 	request_id TEXT NOT NULL,
 	key_id TEXT NOT NULL,
 	kind TEXT NOT NULL,
 	query TEXT NOT NULL,
 	versions TEXT NOT NULL,
-	threshold REAL NOT NULL,
+	threshold ` + d.Float() + ` NOT NULL,
 	hits TEXT NOT NULL,
 	prev_hash TEXT NOT NULL,
 	hash TEXT NOT NULL
 )`
+}
 
-// Open prepares the log's table in db.
+// Open prepares the log's table in an SQLite db.
 func Open(ctx context.Context, db *sql.DB) (*Log, error) {
-	if _, err := db.ExecContext(ctx, schema); err != nil {
+	return OpenDialect(ctx, db, sqldialect.SQLite)
+}
+
+// OpenDialect prepares the log's table in db of dialect d.
+func OpenDialect(ctx context.Context, db *sql.DB, d sqldialect.Dialect) (*Log, error) {
+	if _, err := db.ExecContext(ctx, schema(d)); err != nil {
 		return nil, fmt.Errorf("audit: create table: %w", err)
 	}
-	return &Log{db: db}, nil
+	return &Log{db: db, d: d}, nil
 }
+
+// chainLock is the PostgreSQL advisory lock that serialises appends across
+// processes: each append reads the chain head and writes after it.
+const chainLock = 0x656d62617267 // "embarg"
 
 // genesis is the previous hash of the first record.
 const genesis = "0000000000000000000000000000000000000000000000000000000000000000"
@@ -134,6 +149,11 @@ func (l *Log) AppendBatch(ctx context.Context, recs []Record) ([]Record, error) 
 		return nil, fmt.Errorf("audit: %w", err)
 	}
 	defer tx.Rollback()
+	if l.d == sqldialect.Postgres {
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(chainLock)); err != nil {
+			return nil, fmt.Errorf("audit: lock the chain: %w", err)
+		}
+	}
 	seq, prev := int64(0), genesis
 	var last sql.NullInt64
 	var head sql.NullString
@@ -145,8 +165,8 @@ func (l *Log) AppendBatch(ctx context.Context, recs []Record) ([]Record, error) 
 	default:
 		seq, prev = last.Int64, head.String
 	}
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO audit_log (seq, time, request_id, key_id, kind, query, versions, threshold, hits, prev_hash, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	stmt, err := tx.PrepareContext(ctx, l.d.Rebind(`INSERT INTO audit_log (seq, time, request_id, key_id, kind, query, versions, threshold, hits, prev_hash, hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`))
 	if err != nil {
 		return nil, fmt.Errorf("audit: append: %w", err)
 	}
@@ -196,7 +216,7 @@ func (l *Log) Each(ctx context.Context, f Filter, fn func(Record) error) error {
 	if f.Limit > 0 {
 		q += fmt.Sprintf(` LIMIT %d`, f.Limit)
 	}
-	rows, err := l.db.QueryContext(ctx, q, args...)
+	rows, err := l.db.QueryContext(ctx, l.d.Rebind(q), args...)
 	if err != nil {
 		return fmt.Errorf("audit: %w", err)
 	}

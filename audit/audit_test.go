@@ -5,13 +5,18 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
+	_ "github.com/jackc/pgx/v5/stdlib"
 	_ "modernc.org/sqlite"
 
 	"embargo/audit"
+	"embargo/internal/sqldialect"
 )
 
 func open(t *testing.T) (*audit.Log, *sql.DB) {
@@ -129,5 +134,82 @@ func TestWriterConcurrentSubmitters(t *testing.T) {
 	n, err := l.Verify(context.Background())
 	if err != nil || n != 1601 {
 		t.Fatalf("Verify = %d, %v; want 1601", n, err)
+	}
+}
+
+// openPostgres opens a log in a schema of its own in the database
+// EMBARGO_TEST_POSTGRES names, through n separate connection pools (as n
+// servers would); it skips without it.
+func openPostgres(t *testing.T, n int) []*audit.Log {
+	t.Helper()
+	dsn := os.Getenv("EMBARGO_TEST_POSTGRES")
+	if dsn == "" {
+		t.Skip("EMBARGO_TEST_POSTGRES (a postgres DSN) is not set; skipping the audit log on PostgreSQL")
+	}
+	ctx := context.Background()
+	admin, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { admin.Close() })
+	schema := fmt.Sprintf("embargo_audit_%d", time.Now().UnixNano())
+	if _, err := admin.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { admin.ExecContext(ctx, "DROP SCHEMA "+schema+" CASCADE") })
+	sep := "?"
+	if strings.Contains(dsn, "?") {
+		sep = "&"
+	}
+	var logs []*audit.Log
+	for i := 0; i < n; i++ {
+		db, err := sql.Open("pgx", dsn+sep+"search_path="+schema)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		l, err := audit.OpenDialect(ctx, db, sqldialect.Postgres)
+		if err != nil {
+			t.Fatal(err)
+		}
+		logs = append(logs, l)
+	}
+	return logs
+}
+
+// Several servers on one PostgreSQL database append to one chain: the
+// advisory lock keeps them from forking it.
+func TestPostgresChainSharedByServers(t *testing.T) {
+	logs := openPostgres(t, 3)
+	ctx := context.Background()
+	done := make(chan error, len(logs))
+	for i, l := range logs {
+		go func() {
+			for j := 0; j < 40; j++ {
+				_, err := l.AppendBatch(ctx, []audit.Record{
+					{RequestID: fmt.Sprintf("s%d-%d-a", i, j), Kind: "screen", Threshold: 0.8, Query: json.RawMessage(`{"name":"Kim"}`)},
+					{RequestID: fmt.Sprintf("s%d-%d-b", i, j), Kind: "screen", Threshold: 0.8},
+				})
+				if err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for range logs {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	n, err := logs[0].Verify(ctx)
+	if err != nil || n != 3*40*2 {
+		t.Fatalf("Verify = %d, %v; want 240", n, err)
+	}
+	var thr float64
+	logs[1].Each(ctx, audit.Filter{Limit: 1}, func(r audit.Record) error { thr = r.Threshold; return nil })
+	if thr != 0.8 {
+		t.Fatalf("threshold read back as %v", thr)
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"embargo"
+	"embargo/internal/sqldialect"
 	"embargo/natsbus"
 )
 
@@ -48,7 +49,7 @@ var errUsage = errors.New("usage")
 // Main holds the program's configuration and open resources.
 type Main struct {
 	DataDir  string // where the store lives
-	StoreDSN string // a PostgreSQL store instead of the SQLite one in DataDir (the audit log stays in DataDir)
+	StoreDSN string // a PostgreSQL store instead of the SQLite one in DataDir; the audit log and API keys then live there too
 	NATSURL  string // NATS JetStream: new list versions are announced there, and servers reload on them
 	JSON     bool   // machine output
 	Stdin    io.Reader
@@ -59,10 +60,11 @@ type Main struct {
 	// Listening, when set, is told the address `serve` listens on (tests use ":0").
 	Listening func(addr string)
 
-	store   embargo.Store
-	bus     *natsbus.Bus
-	svcDB   *sql.DB
-	closers []func() error
+	store      embargo.Store
+	bus        *natsbus.Bus
+	svcDB      *sql.DB
+	svcDialect sqldialect.Dialect
+	closers    []func() error
 }
 
 // NewMain returns a Main wired to the process's standard streams.

@@ -9,45 +9,65 @@ import (
 	"path/filepath"
 	"time"
 
+	_ "github.com/jackc/pgx/v5/stdlib"
 	_ "modernc.org/sqlite"
 
 	"embargo"
 	"embargo/apikey"
 	"embargo/audit"
+	"embargo/internal/sqldialect"
 )
 
 // serviceFile holds the audit log and the API keys, apart from the list
 // store so that list imports never contend with screening appends.
 const serviceFile = "service.db"
 
-// serviceDB opens m.DataDir/service.db on first use.
-func (m *Main) serviceDB(ctx context.Context) (*sql.DB, error) {
+// serviceDB opens the database of the audit log and the API keys on first
+// use: m.DataDir/service.db, or with a PostgreSQL store (--store) the same
+// PostgreSQL database, so that several servers share one audit chain and
+// one set of keys.
+func (m *Main) serviceDB(ctx context.Context) (*sql.DB, sqldialect.Dialect, error) {
 	if m.svcDB != nil {
-		return m.svcDB, nil
+		return m.svcDB, m.svcDialect, nil
+	}
+	if m.StoreDSN != "" {
+		db, err := sql.Open("pgx", m.StoreDSN)
+		if err != nil {
+			return nil, 0, fmt.Errorf("service database: %w", err)
+		}
+		if err := db.PingContext(ctx); err != nil {
+			db.Close()
+			return nil, 0, fmt.Errorf("service database (PostgreSQL, --store): %w", err)
+		}
+		m.svcDB, m.svcDialect = db, sqldialect.Postgres
+		m.onClose(func() error { m.svcDB = nil; return db.Close() })
+		return db, m.svcDialect, nil
 	}
 	if err := os.MkdirAll(m.DataDir, 0o755); err != nil {
-		return nil, fmt.Errorf("data directory: %w", err)
+		return nil, 0, fmt.Errorf("data directory: %w", err)
 	}
-	dsn := "file:" + filepath.Join(m.DataDir, serviceFile) + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)"
+	// _txlock=immediate: an append takes the write lock when it begins, so
+	// that a CLI screening and a server never read the same chain head.
+	dsn := "file:" + filepath.Join(m.DataDir, serviceFile) + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)&_txlock=immediate"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
-		return nil, fmt.Errorf("service database: %w", err)
+		return nil, 0, fmt.Errorf("service database: %w", err)
 	}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("service database %s: %w", filepath.Join(m.DataDir, serviceFile), err)
+		return nil, 0, fmt.Errorf("service database %s: %w", filepath.Join(m.DataDir, serviceFile), err)
 	}
-	m.svcDB = db
+	m.svcDB, m.svcDialect = db, sqldialect.SQLite
 	m.onClose(func() error { m.svcDB = nil; return db.Close() })
-	return db, nil
+	return db, m.svcDialect, nil
 }
 
 func (m *Main) auditLog(ctx context.Context) (*audit.Log, error) {
-	db, err := m.serviceDB(ctx)
+	db, d, err := m.serviceDB(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return audit.Open(ctx, db)
+	return audit.OpenDialect(ctx, db, d)
 }
 
 // auditCLI records a screening decision made on the command line (key id
@@ -74,9 +94,9 @@ func cliRecord(kind string, q any, versions []embargo.ListVersion, threshold flo
 }
 
 func (m *Main) apiKeys(ctx context.Context) (*apikey.Keys, error) {
-	db, err := m.serviceDB(ctx)
+	db, d, err := m.serviceDB(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return apikey.Open(ctx, db)
+	return apikey.OpenDialect(ctx, db, d)
 }

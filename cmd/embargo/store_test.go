@@ -51,4 +51,23 @@ func TestPostgresStoreFromTheCLI(t *testing.T) {
 	if err != nil || !strings.Contains(out, `"demo": false`) {
 		t.Fatalf("screen on the postgres store: %q %v", out, err)
 	}
+	// The audit log and the keys live in PostgreSQL too: a second data
+	// directory (another server) sees the same chain and keys.
+	if _, _, err := runMain(t, "--data-dir", dir, "--store", store, "keys", "create", "--role", "screen"); err != nil {
+		t.Fatal(err)
+	}
+	other := t.TempDir()
+	out, _, err = runMain(t, "--data-dir", other, "--store", store, "audit", "verify")
+	if err != nil || !strings.Contains(out, "audit log intact: 1 records") {
+		t.Fatalf("audit verify from another data dir: %q %v", out, err)
+	}
+	out, _, err = runMain(t, "--data-dir", other, "--store", store, "keys", "list")
+	if err != nil || !strings.Contains(out, "screen") {
+		t.Fatalf("keys list from another data dir: %q %v", out, err)
+	}
+	for _, d := range []string{dir, other} {
+		if _, err := os.Stat(d + "/service.db"); err == nil {
+			t.Fatalf("%s/service.db created although --store names PostgreSQL", d)
+		}
+	}
 }
