@@ -213,3 +213,42 @@ func TestPostgresChainSharedByServers(t *testing.T) {
 		t.Fatalf("threshold read back as %v", thr)
 	}
 }
+
+// When the database refuses appends the writer keeps the records and
+// retries; once it accepts them again nothing is missing from the chain.
+func TestWriterRetriesAFailingDatabase(t *testing.T) {
+	l, db := open(t)
+	ctx := context.Background()
+	if _, err := db.ExecContext(ctx, `ALTER TABLE audit_log RENAME TO audit_log_away`); err != nil {
+		t.Fatal(err)
+	}
+	w := audit.NewWriter(l, 64, nil)
+	for i := 0; i < 20; i++ {
+		w.Submit(audit.Record{RequestID: fmt.Sprint(i), Kind: "screen"})
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for w.Err() == nil {
+		if time.Now().After(deadline) {
+			t.Fatal("no append error while the table is away")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if _, err := db.ExecContext(ctx, `ALTER TABLE audit_log_away RENAME TO audit_log`); err != nil {
+		t.Fatal(err)
+	}
+	for i := 20; i < 30; i++ {
+		w.Submit(audit.Record{RequestID: fmt.Sprint(i), Kind: "screen"})
+	}
+	if err := w.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	n, err := l.Verify(ctx)
+	if err != nil || n != 30 {
+		t.Fatalf("Verify = %d, %v; want all 30 records", n, err)
+	}
+	var first string
+	l.Each(ctx, audit.Filter{Limit: 1}, func(r audit.Record) error { first = r.RequestID; return nil })
+	if first != "0" {
+		t.Fatalf("first record %q: order lost", first)
+	}
+}

@@ -2,6 +2,7 @@ package audit
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"sync"
 	"time"
@@ -79,38 +80,75 @@ func (w *Writer) run() {
 	defer close(w.done)
 	tick := time.NewTicker(linger)
 	defer tick.Stop()
-	var spare []Record
+	var (
+		pending  []Record // taken from the queue, not stored yet: kept across failures
+		failures int
+		giveUp   time.Time // once closed and still failing: when to stop trying
+	)
 	for {
-		select {
-		case <-tick.C:
-		case <-w.full:
+		if failures == 0 {
+			select {
+			case <-tick.C:
+			case <-w.full:
+			}
+		} else {
+			// The database refuses appends: keep the records and retry,
+			// backing off to 5 s. Submit blocks once the queue is full,
+			// so that the server stops answering rather than answer
+			// unaudited.
+			time.Sleep(min(5*time.Second, linger<<min(failures, 9)))
 		}
 		w.mu.Lock()
-		closed, batch := w.closed, w.queue
-		w.queue = spare[:0]
+		closed := w.closed
+		pending = append(pending, w.queue...)
+		clear(w.queue)
+		w.queue = w.queue[:0]
 		w.mu.Unlock()
-		for i := 0; i < len(batch); i += maxBatch {
-			w.store(batch[i:min(i+maxBatch, len(batch))])
+		for len(pending) > 0 {
+			n := min(len(pending), maxBatch)
+			if !w.store(pending[:n]) {
+				break
+			}
+			clear(pending[:n]) // the stored records' bodies can go
+			pending = pending[n:]
 		}
-		clear(batch) // the stored records' bodies can go
-		spare = batch
+		if len(pending) == 0 {
+			failures, pending = 0, pending[:0:0]
+		} else {
+			failures++
+		}
 		w.mu.Lock()
 		w.drained.Broadcast()
 		w.mu.Unlock()
-		if closed {
+		switch {
+		case !closed:
+		case len(pending) == 0:
+			return
+		case giveUp.IsZero():
+			giveUp = time.Now().Add(closeGrace)
+		case time.Now().After(giveUp):
+			w.mu.Lock()
+			w.err = fmt.Errorf("audit: %d records could not be stored before closing: %w", len(pending), w.err)
+			w.mu.Unlock()
+			w.logger.Error("audit records lost at close", "records", len(pending), "err", w.err)
 			return
 		}
 	}
 }
 
-func (w *Writer) store(batch []Record) {
+// closeGrace is how long Close keeps retrying a failing database.
+const closeGrace = 10 * time.Second
+
+// store appends one batch and reports whether it was stored.
+func (w *Writer) store(batch []Record) bool {
 	_, err := w.log.AppendBatch(context.Background(), batch)
 	w.mu.Lock()
 	w.err = err
 	w.mu.Unlock()
 	if err != nil {
-		w.logger.Error("audit append failed", "records", len(batch), "err", err)
+		w.logger.Error("audit append failed; records kept and retried", "records", len(batch), "err", err)
 	}
+	return err == nil
 }
 
 // Err returns the last append error, nil when the last batch was stored.
