@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -200,6 +201,60 @@ func TestYenteMatch(t *testing.T) {
 	code, _ = do(t, "POST", ts.URL+"/match/nosuchlist", `{"queries":{"a":{"schema":"Person","properties":{"name":"x"}}}}`)
 	if code != 404 {
 		t.Fatalf("unknown dataset: %d", code)
+	}
+}
+
+// yente's result filters, as its clients send them: a reviewer's cleared
+// false positive (exclude_entity_ids), datasets, schemas, topics; and the
+// body's algorithm config.
+func TestYenteMatchFilters(t *testing.T) {
+	cat := entities(1)
+	for _, e := range []struct{ id, name string }{{"un:KPi.999", "KIM JONG UN"}, {"uk:DPR0999", "KIM Jong-un"}} {
+		cat.Entities = append(cat.Entities, embargo.Entity{ID: e.id, Source: strings.Split(e.id, ":")[0], Schema: embargo.Person,
+			Names: []embargo.Name{{Full: e.name, Kind: embargo.PrimaryName}}})
+	}
+	cat.Versions = append(cat.Versions, embargo.ListVersion{Source: "uk", Version: 1, ImportedAt: time.Now()})
+	srv := httpapi.New(httpapi.Config{})
+	srv.Swap(httpapi.NewState(cat, time.Now()))
+	ts := httptest.NewServer(srv)
+	t.Cleanup(ts.Close)
+	body := `{"queries":{"a":{"schema":"Person","properties":{"name":["Kim Jong Un"]}}},"config":{},"weights":{}}`
+	ids := func(query string) []string {
+		t.Helper()
+		code, resp := do(t, "POST", ts.URL+"/match/default?threshold=0.2&cutoff=0.2&limit=10"+query, body)
+		if code != 200 {
+			t.Fatalf("%s: %d %v", query, code, resp)
+		}
+		var out []string
+		for _, r := range resp["responses"].(map[string]any)["a"].(map[string]any)["results"].([]any) {
+			out = append(out, r.(map[string]any)["id"].(string))
+		}
+		return out
+	}
+	all := ids("")
+	if len(all) != 3 || all[0] != "ofac:20157" {
+		t.Fatalf("unfiltered: %v", all)
+	}
+	if got := ids("&exclude_entity_ids=ofac:20157"); len(got) == 0 || slices.Contains(got, "ofac:20157") {
+		t.Errorf("exclude_entity_ids: %v", got)
+	}
+	if got := ids("&exclude_dataset=ofac"); slices.ContainsFunc(got, func(id string) bool { return strings.HasPrefix(id, "ofac:") }) {
+		t.Errorf("exclude_dataset=ofac: %v", got)
+	}
+	if got := ids("&include_dataset=un&include_dataset=uk"); slices.ContainsFunc(got, func(id string) bool { return strings.HasPrefix(id, "ofac:") }) {
+		t.Errorf("include_dataset=un,uk: %v", got)
+	}
+	if got := ids("&exclude_schema=Person"); len(got) != 0 {
+		t.Errorf("exclude_schema=Person: %v", got)
+	}
+	if got := ids("&topics=role.pep"); len(got) != 0 {
+		t.Errorf("topics=role.pep (no PEPs held): %v", got)
+	}
+	if got := ids("&topics=sanction&changed_since=2020-01-01T00:00:00"); len(got) != len(all) {
+		t.Errorf("topics=sanction: %v, want %v", got, all)
+	}
+	if code, resp := do(t, "POST", ts.URL+"/match/default?exclude_schema=Planet", body); code != 400 || !strings.Contains(resp["error"].(string), "exclude_schema[0]") {
+		t.Errorf("exclude_schema=Planet: %d %v", code, resp)
 	}
 }
 

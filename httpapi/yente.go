@@ -2,13 +2,17 @@ package httpapi
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
+	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
 	"embargo"
 	"embargo/country"
+	"embargo/match"
 )
 
 // The yente-compatible /match/{dataset} endpoint: FollowTheMoney-style
@@ -24,6 +28,7 @@ type ftmExample struct {
 type ftmMatchRequest struct {
 	Queries map[string]ftmExample `json:"queries"`
 	Weights map[string]float64    `json:"weights,omitempty"` // accepted for compatibility; embargo's weights are its own
+	Config  map[string]any        `json:"config,omitempty"`  // yente's algorithm settings: accepted, not used
 }
 
 type ftmTotal struct {
@@ -109,6 +114,10 @@ func (s *Server) handleMatch(w http.ResponseWriter, r *http.Request) error {
 			return embargo.Errorf(embargo.ENOTFOUND, "no dataset %q (use default, or a source such as un or ofac)", ds)
 		}
 	}
+	none, err := yenteFilters(p, &opt)
+	if err != nil {
+		return err
+	}
 	cutoff := 0.0
 	if c := p.Get("cutoff"); c != "" {
 		if cutoff, err = strconv.ParseFloat(c, 64); err != nil {
@@ -130,7 +139,10 @@ func (s *Server) handleMatch(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		ms := st.Index.Screen(q, opt)
+		var ms []embargo.Match
+		if !none {
+			ms = st.Index.Screen(q, opt)
+		}
 		out := ftmMatches{Status: http.StatusOK, Results: []ftmResult{}, Query: ex}
 		for _, m := range ms {
 			if m.Score < cutoff {
@@ -144,6 +156,35 @@ func (s *Server) handleMatch(w http.ResponseWriter, r *http.Request) error {
 	}
 	writeJSON(w, http.StatusOK, resp)
 	return nil
+}
+
+// yenteFilters reads yente's result filters: include_dataset (within the
+// path's dataset), exclude_dataset, exclude_schema, exclude_entity_ids, and
+// topics (every entity embargo holds is a sanction listing: asking only for
+// other topics finds nothing). changed_since is accepted and not applied:
+// screening everything returns more, never fewer, hits. none is true when
+// the filters leave no entity at all.
+func yenteFilters(p url.Values, opt *match.Options) (none bool, err error) {
+	if inc := p["include_dataset"]; len(inc) > 0 {
+		if len(opt.Sources) > 0 {
+			inc = slices.DeleteFunc(slices.Clone(inc), func(ds string) bool { return !slices.Contains(opt.Sources, ds) })
+			none = len(inc) == 0 // the path's dataset and include_dataset share nothing
+		}
+		opt.Sources = inc
+	}
+	opt.ExcludeSources = p["exclude_dataset"]
+	for i, name := range p["exclude_schema"] {
+		sc, ok := embargo.ParseSchema(name)
+		if !ok || sc == embargo.Thing {
+			return false, embargo.FieldError(fmt.Sprintf("exclude_schema[%d]", i), "unknown schema %q", name)
+		}
+		opt.ExcludeSchemas = append(opt.ExcludeSchemas, sc)
+	}
+	opt.ExcludeIDs = p["exclude_entity_ids"]
+	if topics := p["topics"]; len(topics) > 0 && !slices.ContainsFunc(topics, func(t string) bool { return strings.HasPrefix(t, "sanction") }) {
+		none = true
+	}
+	return none, nil
 }
 
 func (st *State) hasSource(src string) bool {

@@ -29,8 +29,19 @@ const DefaultThreshold = 0.80
 type Options struct {
 	Threshold float64
 	Limit     int
-	Sources   []string
-	Schemas   []embargo.Schema
+	Sources   []string         // only entities of these sources (none: all)
+	Schemas   []embargo.Schema // only entities of these schemas (none: all)
+
+	// Left out of the candidates, so that the next ones take their place
+	// (yente's exclude_dataset, exclude_schema, exclude_entity_ids: hits a
+	// reviewer has already cleared as false positives, say).
+	ExcludeSources []string
+	ExcludeSchemas []embargo.Schema
+	ExcludeIDs     []string
+}
+
+func (o *Options) filters() bool {
+	return len(o.Sources) > 0 || len(o.Schemas) > 0 || len(o.ExcludeSources) > 0 || len(o.ExcludeSchemas) > 0 || len(o.ExcludeIDs) > 0
 }
 
 // DefaultOptions returns Threshold 0.80 and Limit 10.

@@ -237,6 +237,27 @@ func TestFilters(t *testing.T) {
 			t.Errorf("source filter let %s through", h.EntityID)
 		}
 	}
+	// Exclusions leave the others in their order.
+	all := ix.Screen(embargo.Query{Name: "Kazbek Taysaev"}, match.Options{Threshold: 0.5, Limit: 5})
+	if len(all) < 2 {
+		t.Fatalf("Kazbek Taysaev: %d hits", len(all))
+	}
+	for _, c := range []struct {
+		name string
+		opt  match.Options
+	}{
+		{"exclude the first id", match.Options{ExcludeIDs: []string{all[0].EntityID}}},
+		{"exclude the first's source", match.Options{ExcludeSources: []string{all[0].Entity.Source}}},
+	} {
+		c.opt.Threshold, c.opt.Limit = 0.5, 5
+		got := ix.Screen(embargo.Query{Name: "Kazbek Taysaev"}, c.opt)
+		if len(got) == 0 || got[0].EntityID == all[0].EntityID || got[0].EntityID != all[1].EntityID {
+			t.Errorf("%s: %v, all %v", c.name, got, all)
+		}
+	}
+	if got := ix.Screen(embargo.Query{Name: "Kazbek Taysaev"}, match.Options{Threshold: 0.5, Limit: 5, ExcludeSchemas: []embargo.Schema{embargo.Person}}); len(got) != 0 {
+		t.Errorf("persons excluded: %v", got)
+	}
 }
 
 func hasExplanation(m embargo.Match, field, method string) bool {

@@ -466,11 +466,13 @@ func (h candHeap) less(a, b cand) bool {
 	return a.ent > b.ent
 }
 func (ix *Index) allowed(p *query, e uint32, opt Options) bool {
-	if len(opt.Sources) == 0 && len(opt.Schemas) == 0 && (p.Schema == "" || p.Schema == embargo.Thing) {
+	if !opt.filters() && (p.Schema == "" || p.Schema == embargo.Thing) {
 		return true // nothing to filter on: the common case, skip the entity
 	}
 	ent := &ix.ents[e]
-	if len(opt.Sources) > 0 && !slices.Contains(opt.Sources, ent.Source) {
+	if len(opt.Sources) > 0 && !slices.Contains(opt.Sources, ent.Source) ||
+		slices.Contains(opt.ExcludeSources, ent.Source) || slices.Contains(opt.ExcludeSchemas, ent.Schema) ||
+		slices.Contains(opt.ExcludeIDs, ent.ID) {
 		return false
 	}
 	return schemaOK(p.Schema, ent, opt.Schemas)
