@@ -65,13 +65,34 @@ func Open(ctx context.Context, db *sql.DB) (*Log, error) {
 	return OpenDialect(ctx, db, sqldialect.SQLite)
 }
 
-// OpenDialect prepares the log's table in db of dialect d.
+// OpenDialect prepares the log's table in db of dialect d. The log records
+// which hash scheme its chain uses; a log written with another scheme (by a
+// newer embargo) is refused rather than reported as tampered with.
 func OpenDialect(ctx context.Context, db *sql.DB, d sqldialect.Dialect) (*Log, error) {
 	if _, err := db.ExecContext(ctx, schema(d)); err != nil {
 		return nil, fmt.Errorf("audit: create table: %w", err)
 	}
+	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS audit_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`); err != nil {
+		return nil, fmt.Errorf("audit: create table: %w", err)
+	}
+	// Logs written before the scheme was recorded used this one (the only
+	// one released).
+	if _, err := db.ExecContext(ctx, d.Rebind(`INSERT INTO audit_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`), "hash_scheme", Scheme); err != nil {
+		return nil, fmt.Errorf("audit: record the hash scheme: %w", err)
+	}
+	var scheme string
+	if err := db.QueryRowContext(ctx, d.Rebind(`SELECT value FROM audit_meta WHERE key = ?`), "hash_scheme").Scan(&scheme); err != nil {
+		return nil, fmt.Errorf("audit: read the hash scheme: %w", err)
+	}
+	if scheme != Scheme {
+		return nil, fmt.Errorf("audit: the log's hash scheme is %q; this embargo writes and verifies %q", scheme, Scheme)
+	}
 	return &Log{db: db, d: d}, nil
 }
+
+// Scheme names how record hashes are computed (see hash); the log stores
+// it in its audit_meta table.
+const Scheme = "sha256-length-prefixed-v2"
 
 // chainLock is the PostgreSQL advisory lock that serialises appends across
 // processes: each append reads the chain head and writes after it.

@@ -252,3 +252,16 @@ func TestWriterRetriesAFailingDatabase(t *testing.T) {
 		t.Fatalf("first record %q: order lost", first)
 	}
 }
+
+// A log that says it was written with another hash scheme is refused at
+// open, not reported as tampered with record by record.
+func TestOtherHashSchemeRefused(t *testing.T) {
+	_, db := open(t)
+	ctx := context.Background()
+	if _, err := db.ExecContext(ctx, `UPDATE audit_meta SET value = 'sha512-v9' WHERE key = 'hash_scheme'`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := audit.Open(ctx, db); err == nil || !strings.Contains(err.Error(), "sha512-v9") {
+		t.Fatalf("Open = %v; want the scheme named", err)
+	}
+}

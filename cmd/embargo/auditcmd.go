@@ -29,9 +29,9 @@ func newAuditCmd(m *Main) *cobra.Command {
 				return fmt.Errorf("%v (after %d good records)", err, n)
 			}
 			if m.JSON {
-				return json.NewEncoder(m.Stdout).Encode(map[string]any{"records": n, "ok": true})
+				return json.NewEncoder(m.Stdout).Encode(map[string]any{"records": n, "ok": true, "hash_scheme": audit.Scheme})
 			}
-			fmt.Fprintf(m.Stdout, "audit log intact: %d records, hash chain verified\n", n)
+			fmt.Fprintf(m.Stdout, "audit log intact: %d records, hash chain verified (%s)\n", n, audit.Scheme)
 			return nil
 		},
 	}
