@@ -123,9 +123,13 @@ func forms(name string, schema embargo.Schema) []form {
 		words, origs = dropPrefixes(words, origs, schema)
 		f := form{method: v.Method, toks: makeTokens(words, origs)}
 		loose := foreign || v.Method == "hangul-loan" && oneWord
-		if vowelless(v.Method) || loose {
+		// Only the loanword readings of a foreign name are looked up by
+		// skeleton: its RR and MR readings would find the same words
+		// again, each adding its weight to the same candidates.
+		arabic := vowelless(v.Method) && (v.Method != "hangul-loan" || loose)
+		if arabic || loose {
 			for i := range f.toks {
-				f.toks[i].arabic = true
+				f.toks[i].arabic = arabic
 				f.toks[i].loose = loose
 			}
 		}

@@ -134,11 +134,14 @@ func romanizeHangul(f string) []Variant {
 		}
 		return vs
 	}
+	// Loanword readings first: where one agrees with RR or MR, the text
+	// keeps the loanword label, which match reads as "compare by
+	// consonants".
 	return []Variant{
-		{Text: romanizeHangulWords(f, false), Method: "hangul-rr"},
-		{Text: romanizeHangulWords(f, true), Method: "hangul-mr"},
 		{Text: romanizeHangulLoan(f), Method: "hangul-loan"},
 		{Text: romanizeHangulLoanAlt(f), Method: "hangul-loan"},
+		{Text: romanizeHangulWords(f, false), Method: "hangul-rr"},
+		{Text: romanizeHangulWords(f, true), Method: "hangul-mr"},
 	}
 }
 
@@ -156,8 +159,8 @@ var loanMedial = [21]string{"a", "a", "ya", "ye", "o", "e", "yo", "ye", "o", "wa
 func romanizeHangulLoan(f string) string { return hangulLoan(f, false) }
 
 // romanizeHangulLoanAlt reads the letters Hangul shares between two English
-// sounds the other way: ㄹ l, ㅂ v, ㅍ f, and ㅓ at the end of a syllable
-// er (레너드 Lenerd, 허버트 Herbert, 빅토르 Viktor).
+// sounds the other way: ㄹ at the start of a word l, ㅂ v, ㅍ f, and ㅓ at
+// the end of a syllable er (레너드 Lenerd, 허버트 Herbert, 빅토르 Viktor).
 func romanizeHangulLoanAlt(f string) string { return hangulLoan(f, true) }
 
 func hangulLoan(f string, alt bool) string {
@@ -190,7 +193,10 @@ func hangulLoan(f string, alt bool) string {
 			continue
 		case lAfterL:
 			// the final ㄹ before already wrote the l
-		case alt && s.l == 5:
+		case alt && s.l == 5 && (i == 0 || rs[i-1] == ' '):
+			// ㄹ inside a word is r unless doubled (마리 Marie, 줄리언
+			// Julian); at its start it may be either (루이 Louis, 로버트
+			// Robert).
 			b = append(b, 'l')
 		case alt && s.l == 7:
 			b = append(b, 'v')

@@ -72,7 +72,7 @@ func TestRomanizeHangulLoan(t *testing.T) {
 		{"칭기즈 칸", "chinggiz kan", "hangul-loan"},         // 즈 z
 		{"시몬 드 보부아르", "shimon de bobuar", "hangul-loan"}, // 드 alone is de
 		{"레너드 코언", "lenerd koon", "hangul-loan"},         // ㄹ l, ㅓ er (the alternative reading)
-		{"프랭크 허버트", "flangk hervert", "hangul-loan"},     // ㅍ f, ㅂ v
+		{"프랭크 허버트", "frangk hervert", "hangul-loan"},     // ㅍ f, ㅂ v; ㄹ inside a word r
 	})
 	for _, n := range []string{"김정은", "김 정은", "병철 김", "예준 준영 박"} {
 		if !normalize.IsKoreanName(n) {
