@@ -127,16 +127,18 @@ func (m *Main) serve(ctx context.Context, f serveFlags) error {
 		m.Listening(addr)
 	}
 
-	if err := m.swapIn(ctx, srv, logger); err != nil {
-		hs.Close()
-		return err
-	}
+	// Watch for announcements before the first load: a version stored
+	// after the watch starts kicks a reload, one stored before is loaded.
 	kick := make(chan struct{}, 1)
 	if m.NATSURL != "" {
 		if err := m.watchLists(ctx, kick, logger); err != nil {
 			hs.Close()
 			return err
 		}
+	}
+	if err := m.swapIn(ctx, srv, logger); err != nil {
+		hs.Close()
+		return err
 	}
 	go m.reloadLoop(ctx, srv, f.reload, kick, logger)
 
