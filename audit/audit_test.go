@@ -227,11 +227,14 @@ func TestWriterRetriesAFailingDatabase(t *testing.T) {
 		w.Submit(audit.Record{RequestID: fmt.Sprint(i), Kind: "screen"})
 	}
 	deadline := time.Now().Add(10 * time.Second)
-	for w.Err() == nil {
+	for w.Err() == nil || w.Failures() == 0 {
 		if time.Now().After(deadline) {
 			t.Fatal("no append error while the table is away")
 		}
 		time.Sleep(5 * time.Millisecond)
+	}
+	if b := w.Backlog(); b != 20 {
+		t.Errorf("backlog while failing: %d, want 20", b)
 	}
 	if _, err := db.ExecContext(ctx, `ALTER TABLE audit_log_away RENAME TO audit_log`); err != nil {
 		t.Fatal(err)
@@ -241,6 +244,9 @@ func TestWriterRetriesAFailingDatabase(t *testing.T) {
 	}
 	if err := w.Close(); err != nil {
 		t.Fatalf("Close: %v", err)
+	}
+	if b := w.Backlog(); b != 0 {
+		t.Errorf("backlog after Close: %d", b)
 	}
 	n, err := l.Verify(ctx)
 	if err != nil || n != 30 {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -30,7 +31,16 @@ type Writer struct {
 	closed  bool
 	err     error // the last append error, for /readyz
 	done    chan struct{}
+
+	backlog  atomic.Int64 // submitted, not stored yet
+	failures atomic.Int64 // appends the database refused
 }
+
+// Backlog is how many submitted records are not stored yet.
+func (w *Writer) Backlog() int64 { return w.backlog.Load() }
+
+// Failures is how many batch appends the database has refused so far.
+func (w *Writer) Failures() int64 { return w.failures.Load() }
 
 const (
 	linger   = 10 * time.Millisecond
@@ -66,6 +76,7 @@ func (w *Writer) Submit(r Record) {
 		return
 	}
 	w.queue = append(w.queue, r)
+	w.backlog.Add(1)
 	n := len(w.queue)
 	w.mu.Unlock()
 	if n == maxBatch || n == w.limit {
@@ -146,9 +157,12 @@ func (w *Writer) store(batch []Record) bool {
 	w.err = err
 	w.mu.Unlock()
 	if err != nil {
+		w.failures.Add(1)
 		w.logger.Error("audit append failed; records kept and retried", "records", len(batch), "err", err)
+		return false
 	}
-	return err == nil
+	w.backlog.Add(-int64(len(batch)))
+	return true
 }
 
 // Err returns the last append error, nil when the last batch was stored.

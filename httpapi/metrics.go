@@ -43,7 +43,23 @@ func newMetrics(s *Server) *metrics {
 		}
 		return oldest.Seconds()
 	})
-	m.reg.MustRegister(m.requests, m.latency, m.indexSize, listAge,
+	auditBacklog := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "embargo_audit_backlog_records", Help: "Screening decisions submitted to the audit log and not stored yet.",
+	}, func() float64 {
+		if s.Audit == nil {
+			return 0
+		}
+		return float64(s.Audit.Backlog())
+	})
+	auditFailures := prometheus.NewCounterFunc(prometheus.CounterOpts{
+		Name: "embargo_audit_append_failures_total", Help: "Audit log appends the database refused (the records are kept and retried).",
+	}, func() float64 {
+		if s.Audit == nil {
+			return 0
+		}
+		return float64(s.Audit.Failures())
+	})
+	m.reg.MustRegister(m.requests, m.latency, m.indexSize, listAge, auditBacklog, auditFailures,
 		prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 	return m
 }

@@ -49,6 +49,12 @@ func (s *Server) routes() http.Handler {
 			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "building index"})
 			return
 		}
+		if s.Audit != nil && s.Audit.Err() != nil {
+			// Screening decisions are queued, not stored: send traffic to
+			// another instance (the details are in the server's log).
+			writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "audit log cannot be written", "audit_backlog": s.Audit.Backlog()})
+			return
+		}
 		writeJSON(w, http.StatusOK, map[string]any{"status": "ready", "entities": st.Index.Len(), "demo": st.Catalog.Demo})
 	})
 	mux.Handle("GET /metrics", s.metrics.handler())

@@ -1,0 +1,95 @@
+package httpapi_test
+
+import (
+	"context"
+	"database/sql"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"embargo/audit"
+	"embargo/httpapi"
+)
+
+// When the audit log cannot be written the server keeps the decisions
+// queued, says so on /readyz (a load balancer then sends traffic
+// elsewhere) and on /metrics, and stores them once the database is back.
+func TestReadyzWhenTheAuditLogFails(t *testing.T) {
+	db, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "svc.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	ctx := context.Background()
+	l, err := audit.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := httpapi.New(httpapi.Config{})
+	s.AuditLog, s.Audit = l, audit.NewWriter(l, 100, nil)
+	s.Swap(httpapi.NewState(entities(1), time.Now()))
+	ts := httptest.NewServer(s)
+	t.Cleanup(ts.Close)
+
+	if code, _ := do(t, "GET", ts.URL+"/readyz", ""); code != 200 {
+		t.Fatalf("readyz before: %d", code)
+	}
+	if _, err := db.ExecContext(ctx, `ALTER TABLE audit_log RENAME TO away`); err != nil {
+		t.Fatal(err)
+	}
+	if code, _ := do(t, "POST", ts.URL+"/v1/screen", `{"name":"Kim Jong Un"}`); code != 200 {
+		t.Fatalf("screen: %d", code)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		code, resp := do(t, "GET", ts.URL+"/readyz", "")
+		if code == 503 && resp["status"] == "audit log cannot be written" && resp["audit_backlog"].(float64) == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("readyz while the audit log fails: %d %v", code, resp)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	res, err := http.Get(ts.URL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if !strings.Contains(string(body), "embargo_audit_backlog_records 1") || strings.Contains(string(body), "embargo_audit_append_failures_total 0") {
+		t.Fatalf("metrics while failing:\n%s", grepLines(string(body), "embargo_audit"))
+	}
+	if _, err := db.ExecContext(ctx, `ALTER TABLE away RENAME TO audit_log`); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if code, _ := do(t, "GET", ts.URL+"/readyz", ""); code == 200 {
+			break
+		}
+		if time.Now().After(deadline.Add(10 * time.Second)) {
+			t.Fatal("readyz did not recover")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if err := s.Audit.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := l.Verify(ctx); err != nil || n != 1 {
+		t.Fatalf("Verify = %d, %v", n, err)
+	}
+}
+
+func grepLines(s, sub string) string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		if strings.Contains(line, sub) {
+			out = append(out, line)
+		}
+	}
+	return strings.Join(out, "\n")
+}
