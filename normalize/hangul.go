@@ -155,7 +155,7 @@ var loanMedial = [21]string{"a", "a", "ya", "ye", "o", "e", "yo", "ye", "o", "wa
 // consonant cluster is dropped (스미스 -> smis), 시 is shi, 쓰 and 츠 are
 // tsu (Japanese names), 즈 is z (제임스 James, 칭기즈 Genghis), and the ㄹ
 // Korean doubles for an English l between vowels is one l (줄리언 Julian,
-// 필립 Philip, 블랑슈 Blanche).
+// 필립 Philip, 블랑슈 Blanche); a ruler's ordinal N세 is a Roman numeral.
 func romanizeHangulLoan(f string) string { return hangulLoan(f, false) }
 
 // romanizeHangulLoanAlt reads the letters Hangul shares between two English
@@ -166,7 +166,22 @@ func romanizeHangulLoanAlt(f string) string { return hangulLoan(f, true) }
 func hangulLoan(f string, alt bool) string {
 	b := make([]byte, 0, 2*len(f))
 	rs := []rune(f)
-	for i, r := range rs {
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if r >= '0' && r <= '9' && (i == 0 || rs[i-1] == ' ') {
+			// 루이 9세: Louis IX, the ordinal of a ruler or pope
+			j := i
+			n := 0
+			for j < len(rs) && rs[j] >= '0' && rs[j] <= '9' && n < 100 {
+				n = 10*n + int(rs[j]-'0')
+				j++
+			}
+			if j < len(rs) && rs[j] == '세' && (j+1 == len(rs) || rs[j+1] == ' ') && n > 0 && n < 40 {
+				b = append(b, roman(n)...)
+				i = j
+				continue
+			}
+		}
 		if !isHangulSyllable(r) {
 			b = appendRune(b, r)
 			continue
@@ -215,6 +230,14 @@ func hangulLoan(f string, alt bool) string {
 		b = append(b, finalSound[s.t]...)
 	}
 	return clean(b)
+}
+
+// roman writes 1 <= n < 40 in Roman numerals.
+func roman(n int) string {
+	var b strings.Builder
+	b.WriteString(strings.Repeat("x", n/10))
+	b.WriteString([...]string{"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"}[n%10])
+	return b.String()
 }
 
 func (n koreanName) variants() []Variant {

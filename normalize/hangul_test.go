@@ -69,10 +69,12 @@ func TestRomanizeHangulLoan(t *testing.T) {
 	romanizeCases(t, []struct{ in, text, method string }{
 		{"줄리언 어산지", "julion osanji", "hangul-loan"}, // ㄹㄹ is one l
 		{"제임스 쿡", "jeims kuk", "hangul-loan"},
-		{"칭기즈 칸", "chinggiz kan", "hangul-loan"},         // 즈 z
-		{"시몬 드 보부아르", "shimon de bobuar", "hangul-loan"}, // 드 alone is de
-		{"레너드 코언", "lenerd koon", "hangul-loan"},         // ㄹ l, ㅓ er (the alternative reading)
-		{"프랭크 허버트", "frangk hervert", "hangul-loan"},     // ㅍ f, ㅂ v; ㄹ inside a word r
+		{"칭기즈 칸", "chinggiz kan", "hangul-loan"},
+		{"루이 9세", "rui ix", "hangul-loan"},                // a ruler's ordinal
+		{"프톨레마이오스 13세", "ptolemaios xiii", "hangul-loan"}, // 즈 z
+		{"시몬 드 보부아르", "shimon de bobuar", "hangul-loan"},  // 드 alone is de
+		{"레너드 코언", "lenerd koon", "hangul-loan"},          // ㄹ l, ㅓ er (the alternative reading)
+		{"프랭크 허버트", "frangk hervert", "hangul-loan"},      // ㅍ f, ㅂ v; ㄹ inside a word r
 	})
 	for _, n := range []string{"김정은", "김 정은", "병철 김", "예준 준영 박"} {
 		if !normalize.IsKoreanName(n) {
