@@ -244,6 +244,8 @@ func TestServeReloadsOnNATSAnnouncement(t *testing.T) {
 	if _, stderr, err := runMain(t, "--data-dir", dir, "--nats", url, "lists", "import", "../../source/unsc/testdata/basic/input.xml"); err != nil {
 		t.Fatalf("lists import: %v\n%s", err, stderr)
 	}
+	imported := time.Now()
+	defer func() { t.Logf("new list served %s after the import returned", time.Since(imported).Round(time.Millisecond)) }()
 	deadline := time.Now().Add(15 * time.Second)
 	for {
 		code, resp := postJSON(t, base+"/v1/screen", "", `{"name":"Ri Won Ho"}`)
