@@ -35,8 +35,28 @@ func buildHanja() map[rune]rune {
 	for r, h := range buildReadings(hanjaTable) {
 		m[r] = []rune(h)[0]
 	}
+	// Simplified forms of given-name Hanja, read as the traditional ones
+	// (金铁三 is 金鐵三, Kim Chol Sam, in Chinese sources).
+	for _, p := range strings.Fields(hanjaSimplified) {
+		rs := []rune(p)
+		if _, ok := m[rs[0]]; ok || len(rs) != 2 {
+			continue
+		}
+		if k, ok := m[rs[1]]; ok {
+			m[rs[0]] = k
+		}
+	}
 	return m
 }
+
+// hanjaSimplified pairs simplified Chinese characters with the traditional
+// ones of the given-name Hanja table (surnames are left out: a simplified
+// surname marks a Chinese name).
+const hanjaSimplified = `铁鐵 龙龍 东東 国國 庆慶 荣榮 泽澤 进進 镇鎭 锡錫 银銀 铉鉉 钟鍾 勋勳
+辉輝 军軍 长長 阳陽 顺順 贤賢 兰蘭 丽麗 华華 实實 兴興 学學 汉漢 宪憲 显顯 硕碩 炼鍊 焕煥
+烨燁 圆圓 园園 远遠 万萬 书書 云雲 凤鳳 鹤鶴 宝寶 丰豐 圣聖 贞貞 杰傑 洁潔 亿億 涛濤 伟偉
+宁寧 应應 义義 礼禮 让讓 爱愛 惠惠 寿壽 乐樂 红紅 绿綠 秀秀 凯凱 浩浩 恩恩 达達 连連 运運
+岁歲 纯純 纪紀 经經 继繼 续續 绩績 级級 结結 给給 统統 维維 绪緒 缘緣 练練 细細 织織 终終`
 
 // PinyinOf returns the toneless pinyin of one Han character from the name
 // table, and false for a character outside it.
@@ -49,8 +69,22 @@ func PinyinOf(r rune) (string, bool) {
 // given-name syllables joined: 习近平 -> xi jinping, and all apart) and,
 // when it starts with a Korean surname character, in Sino-Korean readings
 // through the Hangul systems (金正恩 -> kim jong un).
+//
+// Latin words in the name ("Jin Tiesan (金铁三)") are kept as they are,
+// before the reading of the Han words, and do not count in its shape.
 func romanizeHan(f string) []Variant {
-	tokens := strings.Fields(f)
+	var tokens []string
+	var latin []byte
+	for _, t := range strings.Fields(f) {
+		if DetectScript(t) == Han {
+			tokens = append(tokens, t)
+		} else {
+			latin = append(append(latin, t...), ' ')
+		}
+	}
+	if len(tokens) == 0 {
+		return nil
+	}
 	n := 0
 	for _, t := range tokens {
 		n += len([]rune(t))
@@ -58,10 +92,16 @@ func romanizeHan(f string) []Variant {
 	person := len(tokens) <= 2 && n >= 2 && n <= 4
 	py := hanPinyin(tokens, person)
 	ko := hanKorean(tokens, person)
-	if len(ko) > 0 && strings.ContainsRune(koreanHanSurnames, []rune(f)[0]) {
-		return append(ko, py...)
+	vs := append(py, ko...)
+	if len(ko) > 0 && strings.ContainsRune(koreanHanSurnames, []rune(tokens[0])[0]) {
+		vs = append(ko, py...)
 	}
-	return append(py, ko...)
+	if len(latin) > 0 {
+		for i := range vs {
+			vs[i].Text = string(latin) + vs[i].Text
+		}
+	}
+	return vs
 }
 
 // hanPinyin gives the name-shaped reading first, then every syllable apart.
