@@ -46,6 +46,8 @@ func TestOpenAPIDescribesRealResponses(t *testing.T) {
 		{"GET", "/v1/lists", ""},
 		{"GET", "/v1/lists/un/diff", ""},
 		{"POST", "/match/default", `{"queries":{"q":{"schema":"Person","properties":{"name":["Vladimir Putin"]}}}}`},
+		{"GET", "/v1/analysis/coverage?reference=un&regime=DPRK", ""},
+		{"GET", "/v1/analysis/coverage?min_score=2", ""},
 		{"GET", "/v1/status", ""},
 	} {
 		req, _ := http.NewRequest(c.method, ts.URL+c.path, strings.NewReader(c.body))

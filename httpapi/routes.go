@@ -36,6 +36,7 @@ func (s *Server) routes() http.Handler {
 	route("POST /match/{dataset}", screen, s.handleMatch)
 	route("POST /v1/goods/check", screen, s.handleGoodsCheck)
 	route("GET /v1/goods/measures", screen, s.handleGoodsMeasures)
+	route("GET /v1/analysis/coverage", screen, s.handleCoverage)
 	route("GET /v1/audit", admin, s.handleAudit)
 	route("POST /v1/admin/reload", admin, s.handleReload)
 	route("GET /v1/status", public, s.handleStatus)
