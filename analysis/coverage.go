@@ -195,8 +195,12 @@ func follow(ref *embargo.Entity, l *links, ix *match.Index, sources []string, op
 		if qs == nil {
 			qs = queriesOf(ref)
 		}
-		if h := bestHit(ix, qs, src, ref, l, opt.MinScore); h != nil {
-			en.Counterparts = append(en.Counterparts, counterpart(h.Entity, matchPrefix+formatScore(h.Score), h.MatchedName, h.Score, ref, refDate, programOf(ref, opt.Regime)))
+		if h, tied := bestHit(ix, qs, src, ref, l, opt.MinScore); h != nil {
+			detail := "matched name " + h.MatchedName
+			if len(tied) > 0 {
+				detail += "; as good: " + strings.Join(tied, ", ")
+			}
+			en.Counterparts = append(en.Counterparts, counterpart(h.Entity, matchPrefix+formatScore(h.Score), detail, h.Score, ref, refDate, programOf(ref, opt.Regime)))
 		}
 	}
 	slices.SortFunc(en.Counterparts, func(a, b Counterpart) int {
@@ -331,21 +335,32 @@ func days(a, b embargo.Date) (int, bool) {
 
 // bestHit screens the queries against one source and returns the best hit
 // of the reference's schema scoring at least minScore that no
-// cross-reference ties to another reference entity, or nil.
-func bestHit(ix *match.Index, qs []embargo.Query, src string, ref *embargo.Entity, l *links, minScore float64) *embargo.Match {
-	var best *embargo.Match
+// cross-reference ties to another reference entity, or nil; with the other
+// entities that scored as well (a duplicate record, or a namesake: the
+// analyst decides).
+func bestHit(ix *match.Index, qs []embargo.Query, src string, ref *embargo.Entity, l *links, minScore float64) (best *embargo.Match, tied []string) {
+	scores := map[string]float64{}
 	for _, q := range qs {
 		for _, h := range ix.Screen(q, match.Options{Threshold: minScore, Limit: 5, Sources: []string{src}, Schemas: []embargo.Schema{ref.Schema}}) {
 			if h.Entity == nil || h.Entity.Schema != ref.Schema || l.claimedElsewhere(h.EntityID, ref.ID) {
 				continue
 			}
+			scores[h.EntityID] = max(scores[h.EntityID], h.Score)
 			if best == nil || h.Score > best.Score || h.Score == best.Score && h.EntityID < best.EntityID {
 				best = &h
 			}
-			break
 		}
 	}
-	return best
+	if best == nil {
+		return nil, nil
+	}
+	for id, sc := range scores {
+		if id != best.EntityID && formatScore(sc) == formatScore(best.Score) {
+			tied = append(tied, id)
+		}
+	}
+	slices.Sort(tied)
+	return best, tied
 }
 
 // queriesOf describes a reference entity as screening queries: its names

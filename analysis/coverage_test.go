@@ -197,14 +197,20 @@ func TestCoverageDeterministic(t *testing.T) {
 }
 
 // TestCoverageStaleCitation: a record citing a reference id the reference
-// no longer lists does not stop a match.
+// no longer lists does not stop a match; a tie is named in the detail.
 func TestCoverageStaleCitation(t *testing.T) {
 	ents := []embargo.Entity{
 		ent("un:KPi.100", embargo.Person, "SO CHANG HO", des("DPRK", "KPi.100", date(2017, 8, 5))),
 		ent("ofac:1", embargo.Person, "SO, Chang Ho", des("DPRK", "1", embargo.Date{}, "un:KPi.099")),
+		ent("ofac:2", embargo.Person, "SO Chang Ho", des("SDGT", "2", embargo.Date{})),
 	}
 	rep := analysis.Coverage(ents, nil, analysis.Options{})
-	if f := counterparts(entry(t, rep, "un:KPi.100"))["ofac:1"]; f != "match 1.00" {
+	e := entry(t, rep, "un:KPi.100")
+	if f := counterparts(e)["ofac:1"]; f != "match 1.00" {
 		t.Errorf("found %q, want match 1.00", f)
+	}
+	// The namesake or duplicate that scores as well is named, not counted.
+	if len(e.Counterparts) != 1 || !strings.HasSuffix(e.Counterparts[0].Detail, "; as good: ofac:2") {
+		t.Errorf("counterparts %+v, want ofac:1 naming ofac:2 as as good", e.Counterparts)
 	}
 }

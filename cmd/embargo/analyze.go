@@ -92,8 +92,8 @@ func writeCoverageText(w io.Writer, r *coverageResult, missing bool) {
 	if r.Regime != "" {
 		scope = "regime " + r.Regime
 	}
-	fmt.Fprintf(w, "Coverage of %d %s entities (%s) by the other lists; matches need a score of %.2f and the same schema (%d ms)\n",
-		r.Entities, r.Reference, scope, r.MinScore, r.TookMS)
+	fmt.Fprintf(w, "Coverage of %s %s entities (%s) by the other lists; matches need a score of %.2f and the same schema (%d ms)\n",
+		thousands(r.Entities), r.Reference, scope, r.MinScore, r.TookMS)
 	if r.Entities == 0 {
 		fmt.Fprintf(w, "No %s entity of %s is stored: nothing to follow.\n", r.Reference, scope)
 		return
