@@ -129,7 +129,9 @@ func forms(name string, schema embargo.Schema) []form {
 		arabic := vowelless(v.Method) && (v.Method != "hangul-loan" || loose)
 		if arabic || loose {
 			for i := range f.toks {
-				f.toks[i].arabic = arabic
+				// A customary spelling from the Arabic name table is a
+				// Latin word like any other: its vowels are not guesses.
+				f.toks[i].arabic = arabic && !(v.Method == "arabic" && normalize.IsArabicNameSpelling(f.toks[i].text))
 				f.toks[i].loose = loose
 			}
 		}
@@ -299,15 +301,16 @@ func skelBytes(b []byte, w string) []byte {
 // was a consonant.
 func skelClass(w string, i int, prevCons bool) byte {
 	c := w[i]
+	k := skelTable[c]
+	if k != '?' {
+		return k
+	}
 	switch c {
-	case 'a', 'e', 'i', 'o', 'u', 'y', 'w':
-		return 0
 	case 'h':
 		if prevCons {
 			return '-'
 		}
-	case 'q':
-		return 'k'
+		return 'h'
 	case 'c':
 		switch {
 		case i > 0 && w[i-1] == 's' && i+1 < len(w) && w[i+1] == 'h':
@@ -316,17 +319,26 @@ func skelClass(w string, i int, prevCons bool) byte {
 			return 's'
 		}
 		return 'k'
-	case 'z':
-		return 's'
-	case 'g':
-		return 'j' // Arabic ج is j and g, غ gh and g
-	case 'p':
-		return 'b' // Arabic has no p, nor v
-	case 'v':
-		return 'f'
 	}
 	return c
 }
+
+// skelTable is the class of each letter that needs no context: 0 for the
+// vowels, '?' for h and c, which do.
+var skelTable = func() (t [256]byte) {
+	for i := range t {
+		t[i] = byte(i)
+	}
+	for _, v := range "aeiouyw" {
+		t[v] = 0
+	}
+	t['h'], t['c'] = '?', '?'
+	t['q'], t['z'] = 'k', 's'
+	t['g'] = 'j' // Arabic ج is j and g, غ gh and g
+	t['p'] = 'b' // Arabic has no p, nor v
+	t['v'] = 'f'
+	return t
+}()
 
 // fillCanon sets the Canon key of every token (the index sets those of list
 // names from its vocabulary instead, once per distinct word).

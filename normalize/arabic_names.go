@@ -378,3 +378,21 @@ func buildArabicNames() map[string][]string {
 	}
 	return m
 }
+
+// arabicSpellings holds every Latin spelling of the name table.
+var arabicSpellings = func() map[string]bool {
+	m := map[string]bool{}
+	for _, fs := range arabicNames {
+		for _, f := range fs {
+			for _, w := range strings.Fields(f) {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}()
+
+// IsArabicNameSpelling reports whether a folded Latin word is one of the
+// customary spellings of the Arabic name table (muhammad, hussein): a
+// rendering of an Arabic-script name that uses it guessed no vowels.
+func IsArabicNameSpelling(w string) bool { return arabicSpellings[w] }
