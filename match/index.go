@@ -61,6 +61,11 @@ func NewIndex(ents []embargo.Entity) *Index {
 		for _, id := range e.Identifiers {
 			if k := idKey(id.Value); len(k) >= 4 {
 				ix.ids[k] = appendUnique(ix.ids[k], uint32(i))
+				// Found also by the number without its letter prefix,
+				// and the prefixed one by the bare number (sameID).
+				if n := idNumber(k); n != k && len(n) >= 6 {
+					ix.ids[n] = appendUnique(ix.ids[n], uint32(i))
+				}
 			}
 		}
 	}
@@ -244,7 +249,11 @@ func canonOf(w string) string { return canonKey(w) }
 func (ix *Index) entitiesByID(ids []embargo.Identifier) []uint32 {
 	var out []uint32
 	for _, id := range ids {
-		out = append(out, ix.ids[idKey(id.Value)]...)
+		k := idKey(id.Value)
+		out = append(out, ix.ids[k]...)
+		if n := idNumber(k); n != k && len(n) >= 6 {
+			out = append(out, ix.ids[n]...)
+		}
 	}
 	slices.Sort(out)
 	return slices.Compact(out)

@@ -174,6 +174,28 @@ func TestQualifiers(t *testing.T) {
 	if pass.Score >= base.Score || !hasExplanation(pass, "identifier", "contradicts") {
 		t.Errorf("contradicting passport: %.3f vs %.3f %+v", pass.Score, base.Score, pass.Explanations)
 	}
+	// The UN writes a DPRK passport with its letter prefix, OFAC without:
+	// the same document. Two different prefixes are two documents.
+	for _, c := range []struct {
+		q, e, method string
+	}{
+		{"472310104", "PD472310104", "same-number"},
+		{"PD 472310104", "472310104", "same-number"},
+		{"PD472310104", "PS472310104", "contradicts"},
+		{"12345", "PD12345", "contradicts"}, // too short to be sure
+	} {
+		m := match.Compare(embargo.Query{Name: "Kim Jong Un", Identifiers: []embargo.Identifier{{Type: embargo.Passport, Value: c.q}}},
+			&embargo.Entity{ID: "x", Schema: embargo.Person, Names: kim.Names, Identifiers: []embargo.Identifier{{Type: embargo.Passport, Value: c.e}}},
+			match.DefaultOptions())
+		if !hasExplanation(m, "identifier", c.method) {
+			t.Errorf("passport %s vs %s: want %s, got %+v", c.q, c.e, c.method, m.Explanations)
+		}
+	}
+	ix := match.NewIndex([]embargo.Entity{{ID: "un:KPi.001", Schema: embargo.Person, Names: []embargo.Name{{Full: "KIM SE GON", Kind: embargo.PrimaryName}},
+		Identifiers: []embargo.Identifier{{Type: embargo.Passport, Value: "PD472310104"}}}})
+	if hits := ix.Screen(embargo.Query{Identifiers: []embargo.Identifier{{Type: embargo.Passport, Value: "472310104"}}}, match.DefaultOptions()); len(hits) != 1 {
+		t.Errorf("found by the bare number: %v", hits)
+	}
 	ru := match.Compare(embargo.Query{Name: "Kim Jong Un", Countries: []string{"RU"}}, kim, match.DefaultOptions())
 	if ru.Score >= base.Score || !hasExplanation(ru, "country", "contradicts") {
 		t.Errorf("country: %.3f vs %.3f", ru.Score, base.Score)

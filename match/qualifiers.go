@@ -119,6 +119,30 @@ func idKey(v string) string {
 	return k
 }
 
+// sameID compares two identifier keys: the same, or the same number of at
+// least six digits of which one writes the document's letter prefix and the
+// other does not (the UN's passport "PD472310104" is OFAC's "472310104").
+// Two different prefixes are two documents.
+func sameID(q, e string) (method string) {
+	if q == e {
+		return "exact"
+	}
+	if qn, en := idNumber(q), idNumber(e); qn == en && len(qn) >= 6 && (qn == q || en == e) {
+		return "same-number"
+	}
+	return ""
+}
+
+// idNumber is an identifier key without its leading letters when the rest
+// is all digits ("PD472310104" -> "472310104"), else the key.
+func idNumber(k string) string {
+	n := strings.TrimLeftFunc(k, unicode.IsLetter)
+	if n == "" || !isNumber(n) {
+		return k
+	}
+	return n
+}
+
 // idEffect: a matching identifier is strong evidence for; one of the same
 // type that differs is strong evidence against (one IMO per ship).
 func idEffect(ids []embargo.Identifier, e *embargo.Entity, score float64) (embargo.Explanation, bool) {
@@ -132,10 +156,10 @@ func idEffect(ids []embargo.Identifier, e *embargo.Entity, score float64) (embar
 			if qi.Type != "" && ei.Type != "" && qi.Type != ei.Type {
 				continue
 			}
-			if idKey(ei.Value) == qk {
+			if method := sameID(qk, idKey(ei.Value)); method != "" {
 				eff := max(effIDMatch, idOnlyScore-score)
 				return embargo.Explanation{Field: "identifier", Query: qi.Value, Candidate: ei.Value,
-					Method: "exact", Score: round(eff), Note: string(ei.Type)}, true
+					Method: method, Score: round(eff), Note: string(ei.Type)}, true
 			}
 			if qi.Type != "" && contra == nil {
 				contra = &embargo.Explanation{Field: "identifier", Query: qi.Value, Candidate: ei.Value,
