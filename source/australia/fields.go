@@ -159,8 +159,9 @@ func (m mapper) info(e *embargo.Entity, i int, seen map[string]bool) {
 }
 
 // listedRe finds the first date of Listing Information ("Listed on 9 Sep.
-// 2003", "Listed by UN 1267 Committee on 25 January 2001").
-var listedRe = regexp.MustCompile(`\bon:? (\d{1,2} [A-Za-z]{3,9}\.? \d{4})`)
+// 2003", "Listed on:5 August 2017 (amended on ...)", "Listed by UN 1267
+// Committee on 25 January 2001").
+var listedRe = regexp.MustCompile(`\bon:? ?(\d{1,2} [A-Za-z]{3,9}\.? \d{4})`)
 
 // designation adds one designation per Committees value ("1718 (DPRK)",
 // "Autonomous (Russia)") of the listing.
