@@ -247,8 +247,8 @@ func roleFactor(t *token) float32 {
 // "anatasar" (w and y often stand for long vowels; doubled letters count
 // once). Letters that romanizations of one sound differ on share a class:
 // q, k and hard c are k, soft c (before e, i, y) and z are s, x is ks, g
-// and j are j, p and b are b, v and f are f, sch is sh, and an h after a
-// consonant is dropped (sh, kh, th, ch, ph, gh: Arabic ش is sh or ch,
+// and j are j, p and b are b, v, f and ph are f, sch is sh, tsch is ch, the
+// gh of ght is silent, and an h after a consonant is dropped (sh, kh, th, ch, ph, gh: Arabic ش is sh or ch,
 // Hebrew ש is sh or s, "Chasdai" is חסדאי, غ and ج write a foreign g). Only words of three letters
 // or more get one, and it needs two consonants.
 func skeleton(w string) string {
@@ -311,6 +311,26 @@ func skelClass(w string, i int, prevCons bool) byte {
 			return '-'
 		}
 		return 'h'
+	case 'p':
+		if i+1 < len(w) && w[i+1] == 'h' {
+			return 'f' // ph is f (Aphrodisias أفروديسياس)
+		}
+		return 'b'
+	case 'g':
+		if i+2 < len(w) && w[i+1] == 'h' && w[i+2] == 't' {
+			return '-' // ght is t (Knight نايت)
+		}
+		return 'j'
+	case 't':
+		if i+3 < len(w) && w[i+1] == 's' && w[i+2] == 'c' && w[i+3] == 'h' {
+			return '-' // tsch is ch (Teltscher تيلتشير)
+		}
+		return 't'
+	case 's':
+		if i > 0 && w[i-1] == 't' && i+2 < len(w) && w[i+1] == 'c' && w[i+2] == 'h' {
+			return 'k'
+		}
+		return 's'
 	case 'c':
 		switch {
 		case i > 0 && w[i-1] == 's' && i+1 < len(w) && w[i+1] == 'h':
@@ -324,7 +344,7 @@ func skelClass(w string, i int, prevCons bool) byte {
 }
 
 // skelTable is the class of each letter that needs no context: 0 for the
-// vowels, '?' for h and c, which do.
+// vowels, '?' for those that do (h, c, p, g, t, s).
 var skelTable = func() (t [256]byte) {
 	for i := range t {
 		t[i] = byte(i)
@@ -332,11 +352,11 @@ var skelTable = func() (t [256]byte) {
 	for _, v := range "aeiouyw" {
 		t[v] = 0
 	}
-	t['h'], t['c'] = '?', '?'
+	for _, c := range "hcpgts" { // g is j (Arabic ج is j and g, غ gh and g), p is b
+		t[c] = '?'
+	}
 	t['q'], t['z'] = 'k', 's'
-	t['g'] = 'j' // Arabic ج is j and g, غ gh and g
-	t['p'] = 'b' // Arabic has no p, nor v
-	t['v'] = 'f'
+	t['v'] = 'f' // Arabic has no v nor p
 	return t
 }()
 

@@ -339,7 +339,9 @@ func arabicNameForms(w string) (forms []string, al bool) {
 	if f, ok := arabicNames[k]; ok {
 		return f, false
 	}
-	if strings.HasPrefix(k, "ال") && len(k) > len("ال")+2 {
+	// The article is written with a bare alif: أل with hamza starts a
+	// word (ألبرتو Alberto, ألطاف Altaf).
+	if strings.HasPrefix(w, "ال") && len(k) > len("ال")+2 {
 		if f, ok := arabicNames[k[len("ال"):]]; ok {
 			return f, true
 		}

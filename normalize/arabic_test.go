@@ -35,3 +35,10 @@ func TestRomanizeArabicForeignCh(t *testing.T) {
 		{"تشيني", "chini", "arabic"},
 	})
 }
+
+func TestRomanizeArabicHamzaAlifIsNoArticle(t *testing.T) {
+	romanizeCases(t, []struct{ in, text, method string }{
+		{"ألبرتو", "alabaratu", "arabic"}, // أل with hamza is no article: Alberto
+		{"البرتو", "al baratu", "arabic"},
+	})
+}
