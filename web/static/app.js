@@ -56,7 +56,7 @@ function banner(meta) {
 }
 
 // ---------- routing ----------
-const pages = ["screen", "entity", "lists", "batch", "goods"];
+const pages = ["screen", "entity", "lists", "batch", "goods", "coverage"];
 function route() {
   const hash = location.hash || "#/screen";
   const [, page, ...rest] = hash.split("/");
@@ -222,6 +222,36 @@ async function loadDiff(source) {
       el("h4", {}, "Changed"), el("ul", {}, d.changed.slice(0, 200).map((c) => el("li", {}, el("a", { href: "#/entity/" + encodeURIComponent(c.id) }, c.id), " (" + c.fields.join(", ") + ")"))));
   } catch (err) { showError(body, err); }
 }
+
+// ---------- coverage ----------
+$("#coverage-form").addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  const out = $("#coverage-results");
+  out.replaceChildren(el("p", {}, "Measuring…"));
+  const q = new URLSearchParams();
+  for (const [k, id] of [["reference", "#c-reference"], ["regime", "#c-regime"], ["min_score", "#c-min"]]) {
+    const v = $(id).value.trim();
+    if (v) q.set(k, v);
+  }
+  try {
+    const r = await api("GET", "/v1/analysis/coverage?" + q.toString());
+    banner(r);
+    const link = (id) => el("a", { href: "#/entity/" + encodeURIComponent(id) }, id);
+    const lag = (l) => l.dated ? l.median_days + " / " + l.max_days + " (" + l.dated + " dated, " + l.listed_before + " before)" : "no dates";
+    const rows = r.sources.map((c) => el("tr", {}, el("th", { scope: "row" }, c.source), el("td", { class: "num" }, c.covered + " of " + r.entities),
+      el("td", { class: "num" }, c.percent + " %"), el("td", { class: "num" }, c.by_cross_reference), el("td", { class: "num" }, c.by_match),
+      el("td", {}, lag(c.lag)), el("td", { class: "num" }, c.missing.length)));
+    put(out,
+      el("p", {}, r.entities + " entities of " + r.reference + (r.regime ? " (" + r.regime + ")" : "") + "; a match counts from score " + r.min_score + "."),
+      el("table", {}, el("caption", {}, "Who else lists them"),
+        el("thead", {}, el("tr", {}, ["List", "Covers", "Share", "By cross-reference", "By match", "Lag in days: median / max", "Misses"].map((h) => el("th", { scope: "col" }, h)))),
+        el("tbody", {}, rows)),
+      el("h3", {}, "Listed by no other list (" + r.gaps.length + ")"),
+      r.gaps.length ? el("ul", { class: "gaps" }, r.gaps.map((g) => el("li", {}, link(g.id), " " + g.name + (g.listed_on ? " — listed " + fmtDate(g.listed_on) : "")))) : el("p", {}, "None."),
+      r.sources.filter((c) => c.missing.length).map((c) => el("details", {}, el("summary", {}, c.source + " misses " + c.missing.length),
+        el("ul", {}, c.missing.map((g) => el("li", {}, link(g.id), " " + g.name))))));
+  } catch (err) { showError(out, err); }
+});
 
 // ---------- batch ----------
 function parseCSV(text) {
