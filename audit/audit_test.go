@@ -271,3 +271,37 @@ func TestOtherHashSchemeRefused(t *testing.T) {
 		t.Fatalf("Open = %v; want the scheme named", err)
 	}
 }
+
+// While the database refuses appends, Submit blocks once the queue is full:
+// the writer does not move the queue into an unbounded pending list.
+func TestWriterBackpressureWhileFailing(t *testing.T) {
+	l, db := open(t)
+	ctx := context.Background()
+	if _, err := db.ExecContext(ctx, `ALTER TABLE audit_log RENAME TO away`); err != nil {
+		t.Fatal(err)
+	}
+	w := audit.NewWriter(l, 4, nil)
+	submitted := make(chan int, 100)
+	go func() {
+		for i := 0; i < 100; i++ {
+			w.Submit(audit.Record{RequestID: fmt.Sprint(i), Kind: "screen"})
+			submitted <- i
+		}
+		close(submitted)
+	}()
+	time.Sleep(300 * time.Millisecond)
+	if n := len(submitted); n > 8 {
+		t.Fatalf("%d records accepted while the database fails; the queue holds 4 (and 4 taken)", n)
+	}
+	if _, err := db.ExecContext(ctx, `ALTER TABLE away RENAME TO audit_log`); err != nil {
+		t.Fatal(err)
+	}
+	for range submitted {
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := l.Verify(ctx); err != nil || n != 100 {
+		t.Fatalf("Verify = %d, %v; want 100", n, err)
+	}
+}

@@ -104,44 +104,53 @@ func (w *Writer) run() {
 			}
 		} else {
 			// The database refuses appends: keep the records and retry,
-			// backing off to 5 s. Submit blocks once the queue is full,
-			// so that the server stops answering rather than answer
-			// unaudited.
+			// backing off to 5 s. Nothing more is taken from the queue
+			// meanwhile, so Submit blocks once it is full: the server
+			// stops answering rather than answer unaudited.
 			time.Sleep(min(5*time.Second, linger<<min(failures, 9)))
 		}
 		w.mu.Lock()
 		closed := w.closed
-		pending = append(pending, w.queue...)
-		clear(w.queue)
-		w.queue = w.queue[:0]
+		if len(pending) == 0 {
+			pending, w.queue = w.queue, pending[:0] // swap buffers
+		}
 		w.mu.Unlock()
-		for len(pending) > 0 {
-			n := min(len(pending), maxBatch)
-			if !w.store(pending[:n]) {
+		i := 0
+		for i < len(pending) {
+			n := min(len(pending)-i, maxBatch)
+			if !w.store(pending[i : i+n]) {
 				break
 			}
-			clear(pending[:n]) // the stored records' bodies can go
-			pending = pending[n:]
+			clear(pending[i : i+n]) // the stored records' bodies can go
+			i += n
 		}
-		if len(pending) == 0 {
-			failures, pending = 0, pending[:0:0]
+		if i == len(pending) {
+			failures, pending = 0, pending[:0]
 		} else {
-			failures++
+			failures, pending = failures+1, pending[i:]
 		}
 		w.mu.Lock()
 		w.drained.Broadcast()
+		empty := len(w.queue) == 0
 		w.mu.Unlock()
 		switch {
 		case !closed:
-		case len(pending) == 0:
+		case len(pending) == 0 && empty:
 			return
+		case failures == 0:
+			// Stored what was taken; the queue still holds some: go on.
+			select {
+			case w.full <- struct{}{}:
+			default:
+			}
 		case giveUp.IsZero():
 			giveUp = time.Now().Add(closeGrace)
 		case time.Now().After(giveUp):
 			w.mu.Lock()
-			w.err = fmt.Errorf("audit: %d records could not be stored before closing: %w", len(pending), w.err)
+			lost := len(pending) + len(w.queue)
+			w.err = fmt.Errorf("audit: %d records could not be stored before closing: %w", lost, w.err)
 			w.mu.Unlock()
-			w.logger.Error("audit records lost at close", "records", len(pending), "err", w.err)
+			w.logger.Error("audit records lost at close", "records", lost, "err", w.err)
 			return
 		}
 	}
