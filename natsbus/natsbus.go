@@ -170,3 +170,27 @@ func (s AnnouncingStore) Import(ctx context.Context, v embargo.ListVersion, ents
 	}
 	return stored, created, nil
 }
+
+// fetchState is what stores that remember download validators offer
+// (fetch.Validators): the wrapper passes it through, so that `update`
+// keeps its conditional requests when it announces.
+type fetchState interface {
+	FetchState(ctx context.Context, source, url string) (etag, lastModified string, err error)
+	SetFetchState(ctx context.Context, source, url, etag, lastModified string) error
+}
+
+// FetchState is the wrapped store's, or nothing known.
+func (s AnnouncingStore) FetchState(ctx context.Context, source, url string) (string, string, error) {
+	if v, ok := s.Store.(fetchState); ok {
+		return v.FetchState(ctx, source, url)
+	}
+	return "", "", nil
+}
+
+// SetFetchState is the wrapped store's, or nothing kept.
+func (s AnnouncingStore) SetFetchState(ctx context.Context, source, url, etag, lastModified string) error {
+	if v, ok := s.Store.(fetchState); ok {
+		return v.SetFetchState(ctx, source, url, etag, lastModified)
+	}
+	return nil
+}

@@ -105,3 +105,37 @@ func TestConnectRefused(t *testing.T) {
 		t.Fatal("connected to nothing")
 	}
 }
+
+type validatingStore struct {
+	fakeStore
+	etags map[string]string
+}
+
+func (s *validatingStore) FetchState(_ context.Context, source, url string) (string, string, error) {
+	return s.etags[source+" "+url], "", nil
+}
+
+func (s *validatingStore) SetFetchState(_ context.Context, source, url, etag, _ string) error {
+	s.etags[source+" "+url] = etag
+	return nil
+}
+
+// The wrapper keeps the wrapped store's download validators (fetch checks
+// for them with a type assertion: conditional requests must survive --nats).
+func TestAnnouncingStoreKeepsValidators(t *testing.T) {
+	inner := &validatingStore{etags: map[string]string{}}
+	var s interface {
+		FetchState(ctx context.Context, source, url string) (string, string, error)
+		SetFetchState(ctx context.Context, source, url, etag, lastModified string) error
+	} = natsbus.AnnouncingStore{Store: inner}
+	ctx := context.Background()
+	if err := s.SetFetchState(ctx, "un", "https://x", `"abc"`, ""); err != nil {
+		t.Fatal(err)
+	}
+	if etag, _, _ := s.FetchState(ctx, "un", "https://x"); etag != `"abc"` {
+		t.Fatalf("etag %q", etag)
+	}
+	if etag, _, err := (natsbus.AnnouncingStore{Store: &fakeStore{}}).FetchState(ctx, "un", "https://x"); etag != "" || err != nil {
+		t.Fatalf("a store without validators: %q %v", etag, err)
+	}
+}

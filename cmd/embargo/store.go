@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"embargo"
+	"embargo/fetch"
 	"embargo/natsbus"
 	"embargo/postgres"
 	"embargo/sqlite"
@@ -35,6 +36,9 @@ func (m *Main) Store(ctx context.Context) (embargo.Store, error) {
 	m.store = natsbus.AnnouncingStore{Store: s, Bus: bus}
 	return m.store, nil
 }
+
+// The announcing wrapper keeps `update`'s conditional requests.
+var _ fetch.Validators = natsbus.AnnouncingStore{}
 
 // Bus connects to --nats on first use and closes the connection when Main
 // closes.
