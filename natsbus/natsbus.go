@@ -194,3 +194,7 @@ func (s AnnouncingStore) SetFetchState(ctx context.Context, source, url, etag, l
 	}
 	return nil
 }
+
+// Unwrap returns the wrapped store, for the optional methods a caller
+// looks for on the store itself.
+func (s AnnouncingStore) Unwrap() embargo.Store { return s.Store }

@@ -156,6 +156,9 @@ func (m *Main) listsShowOn(ctx context.Context, id string, d embargo.Date) error
 	if s == nil {
 		return embargo.Errorf(embargo.ENOTFOUND, "no list has been imported (store %s is empty)", m.DataDir)
 	}
+	if u, ok := s.(interface{ Unwrap() embargo.Store }); ok {
+		s = u.Unwrap() // --nats wraps the store
+	}
 	lo, ok := s.(listedOner)
 	if !ok {
 		return embargo.Errorf(embargo.EINTERNAL, "this store cannot answer --on")

@@ -264,6 +264,10 @@ func TestServeReloadsOnNATSAnnouncement(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+	// Every list command works through the announcing store.
+	if out, _, err := runMain(t, "--data-dir", dir, "--nats", url, "lists", "show", "un:KPi.033", "--on", "2026-12-31"); err != nil || !strings.Contains(out, "RI") {
+		t.Fatalf("lists show --on with --nats: %q %v", out, err)
+	}
 	// The announcement is kept on the stream.
 	out, _, err := runMain(t, "--data-dir", dir, "--nats", url, "lists", "announcements")
 	if err != nil || !strings.Contains(out, "un") || !strings.Contains(out, "version 1") {
