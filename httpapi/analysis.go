@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -40,7 +41,24 @@ func (s *Server) handleCoverage(w http.ResponseWriter, r *http.Request) error {
 		}
 		opt.MinScore = f
 	}
-	rep := analysis.Coverage(st.Catalog.Entities, st.Index, opt)
+	rep := st.coverage(opt)
 	writeJSON(w, http.StatusOK, coverageResponse{answerMeta: s.meta(r, st, rep.MinScore), Report: rep})
 	return nil
+}
+
+// coverage computes a report once per index state and options (all UN
+// regimes take 0.4 s; the state's lists do not change under it).
+func (st *State) coverage(opt analysis.Options) *analysis.Report {
+	key := fmt.Sprintf("%q %q %q %v", opt.Reference, strings.ToUpper(strings.TrimSpace(opt.Regime)), opt.Sources, opt.MinScore)
+	st.reportsMu.Lock()
+	defer st.reportsMu.Unlock()
+	if rep, ok := st.reports[key]; ok {
+		return rep
+	}
+	rep := analysis.Coverage(st.Catalog.Entities, st.Index, opt)
+	if st.reports == nil || len(st.reports) >= 64 {
+		st.reports = map[string]*analysis.Report{}
+	}
+	st.reports[key] = rep
+	return rep
 }

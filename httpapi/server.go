@@ -16,10 +16,12 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
 	"embargo"
+	"embargo/analysis"
 	"embargo/apikey"
 	"embargo/audit"
 	"embargo/match"
@@ -66,6 +68,9 @@ type State struct {
 	// the same for every request on this state, so encoded once.
 	versionsJSON json.RawMessage
 	lists        []listInfo // each list's version, publication and import, for every answer
+
+	reportsMu sync.Mutex // coverage reports computed on this state, by options
+	reports   map[string]*analysis.Report
 }
 
 // NewState builds the index of a catalog.
