@@ -19,7 +19,7 @@ import (
 	"embargo/internal/sqldialect"
 )
 
-func open(t *testing.T) (*audit.Log, *sql.DB) {
+func open(t testing.TB) (*audit.Log, *sql.DB) {
 	t.Helper()
 	db, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "audit.db"))
 	if err != nil {
