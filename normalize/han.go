@@ -35,28 +35,8 @@ func buildHanja() map[rune]rune {
 	for r, h := range buildReadings(hanjaTable) {
 		m[r] = []rune(h)[0]
 	}
-	// Simplified forms of given-name Hanja, read as the traditional ones
-	// (金铁三 is 金鐵三, Kim Chol Sam, in Chinese sources).
-	for _, p := range strings.Fields(hanjaSimplified) {
-		rs := []rune(p)
-		if _, ok := m[rs[0]]; ok || len(rs) != 2 {
-			continue
-		}
-		if k, ok := m[rs[1]]; ok {
-			m[rs[0]] = k
-		}
-	}
 	return m
 }
-
-// hanjaSimplified pairs simplified Chinese characters with the traditional
-// ones of the given-name Hanja table (surnames are left out: a simplified
-// surname marks a Chinese name).
-const hanjaSimplified = `铁鐵 龙龍 东東 国國 庆慶 荣榮 泽澤 进進 镇鎭 锡錫 银銀 铉鉉 钟鍾 勋勳
-辉輝 军軍 长長 阳陽 顺順 贤賢 兰蘭 丽麗 华華 实實 兴興 学學 汉漢 宪憲 显顯 硕碩 炼鍊 焕煥
-烨燁 圆圓 园園 远遠 万萬 书書 云雲 凤鳳 鹤鶴 宝寶 丰豐 圣聖 贞貞 杰傑 洁潔 亿億 涛濤 伟偉
-宁寧 应應 义義 礼禮 让讓 爱愛 惠惠 寿壽 乐樂 红紅 绿綠 秀秀 凯凱 浩浩 恩恩 达達 连連 运運
-岁歲 纯純 纪紀 经經 继繼 续續 绩績 级級 结結 给給 统統 维維 绪緒 缘緣 练練 细細 织織 终終`
 
 // PinyinOf returns the toneless pinyin of one Han character from the name
 // table, and false for a character outside it.

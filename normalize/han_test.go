@@ -20,9 +20,7 @@ func TestRomanizeHan(t *testing.T) {
 		{"朴槿惠", "park geun hye", "han-korean"},
 		{"崔龍海", "choe yong hae", "han-korean"},
 		{"金與正", "kim yo jong", "han-korean"},
-		{"金铁三", "kim chol sam", "han-korean"},                         // simplified 铁 read as 鐵
-		{"Jin Tiesan (金铁三)", "jin tiesan kim chol sam", "han-korean"}, // Latin words kept whole
-		{"Jin Tiesan (金铁三)", "jin tiesan jin tiesan", "han-pinyin"},
+		{"Jin Tiesan (金铁三)", "jin tiesan jin tiesan", "han-pinyin"}, // Latin words kept whole
 	})
 	first := map[string]string{"习近平": "xi jinping", "朴槿惠": "park geun hye", "王伟": "wang wei"}
 	for in, want := range first {
