@@ -101,6 +101,12 @@ func IsKoreanName(name string) bool {
 	if _, ok := parseKoreanName(f); ok {
 		return true
 	}
+	return reversedKoreanName(f)
+}
+
+// reversedKoreanName reports a folded Hangul name of one or two given
+// names of one or two syllables and a Korean surname last.
+func reversedKoreanName(f string) bool {
 	ws := strings.Fields(f)
 	if len(ws) < 2 || len(ws) > 3 {
 		return false
@@ -133,6 +139,15 @@ func romanizeHangul(f string) []Variant {
 			vs = append(vs, Variant{Text: romanizeHangulLoan(f), Method: "hangul-loan"})
 		}
 		return vs
+	}
+	if reversedKoreanName(f) {
+		// 병철 김: a Korean name, given names first; no loanword readings
+		// beyond the one it always had.
+		return []Variant{
+			{Text: romanizeHangulWords(f, false), Method: "hangul-rr"},
+			{Text: romanizeHangulWords(f, true), Method: "hangul-mr"},
+			{Text: romanizeHangulLoan(f), Method: "hangul-loan"},
+		}
 	}
 	// Loanword readings first: where one agrees with RR or MR, the text
 	// keeps the loanword label, which match reads as "compare by
