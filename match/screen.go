@@ -166,8 +166,25 @@ func (ix *Index) accumulate(p *query, s *scratch, qstamp uint32) float32 {
 		rest += q.t.weight
 	}
 	floor := total * minShare
+	// The renderings of one query word ("Александр": aleksandr, alexandr,
+	// aleksander) share a stamp, so that a form keeps the best of them
+	// rather than their sum: summed, a common first name written three
+	// ways outweighed the rare surname and crowded the right person out
+	// of the candidates.
+	base := s.stamp
+	for i := range qt {
+		qt[i].stamp = base + uint32(i) + 1
+		for j := range i {
+			if qt[j].t.orig == qt[i].t.orig {
+				qt[i].stamp = qt[j].stamp
+				break
+			}
+		}
+	}
+	s.stamp = base + uint32(len(qt))
+	top := s.stamp
 	for _, q := range qt {
-		s.stamp++
+		s.stamp = q.stamp
 		prune := rest < floor || len(s.touched) >= enoughForms
 		for _, ws := range words[q.lo:q.hi] {
 			if prune && len(ix.postings.at(ws.word)) > 8*len(s.touched)+64 {
@@ -178,6 +195,7 @@ func (ix *Index) accumulate(p *query, s *scratch, qstamp uint32) float32 {
 		}
 		rest -= q.t.weight
 	}
+	s.stamp = top
 	for fi := range p.forms {
 		ix.accumulateJoined(p.forms[fi].toks, s, qstamp)
 	}
@@ -191,6 +209,7 @@ type qtok struct {
 	t      *token
 	lo, hi int
 	n      int
+	stamp  uint32 // shared by the renderings of one query word
 }
 
 // enoughForms is how many touched forms make long posting lists probed
