@@ -20,6 +20,7 @@ type Explanation struct {
 	Method    string  `json:"method"`              // "exact", "cyrillic-bgn", "hangul-rr", "korean-variant", "edit-distance", "phonetic", "initial", "contradicts", ...
 	Distance  int     `json:"distance,omitempty"`  // edit distance, where Method is edit-distance
 	Score     float64 `json:"score"`               // similarity of this part in [0,1] (name parts) or the effect on the total (qualifiers, signed)
+	Weight    float64 `json:"weight,omitempty"`    // name parts: share of the name score (rarity x role); the name score is the sum of weight x score
 	Note      string  `json:"note,omitempty"`
 }
 

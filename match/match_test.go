@@ -1,6 +1,7 @@
 package match_test
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -353,4 +354,35 @@ func TestIndexCompareNamesRarity(t *testing.T) {
 		}
 	}
 	t.Errorf("Screen did not find x:HAMID for Muhammad Hamid: %v", hits)
+}
+
+// A name part's weight is its share of the name score: with no qualifier
+// the score is the sum of weight times score over the parts, the shares sum
+// to one, and a rare surname outweighs a patronymic.
+func TestExplanationWeightsAddUp(t *testing.T) {
+	ix := match.NewIndex(handBuilt())
+	for _, c := range [][2]string{
+		{"Kazbek Taysaev", "TAYSAEV, Kazbek Kutsukovich"},
+		{"Kim Chong Un", "KIM, Jong Un"},
+		{"Vladimir Putin", "Vladimir Vladimirovich PUTIN"},
+		{"Mohammed Ali", "Mohammed Hassan"},
+	} {
+		m := ix.CompareNames(c[0], c[1], embargo.Person)
+		var sum, shares float64
+		weights := map[string]float64{}
+		for _, x := range m.Explanations {
+			if x.Field != "name" {
+				t.Fatalf("%v: a qualifier in a bare-name comparison: %+v", c, x)
+			}
+			sum += x.Weight * x.Score
+			shares += x.Weight
+			weights[x.Query+"|"+x.Candidate] = x.Weight
+		}
+		if math.Abs(sum-m.Score) > 0.01 || math.Abs(shares-1) > 0.01 {
+			t.Errorf("%v: score %.3f, sum of weight x score %.3f, shares %.3f: %+v", c, m.Score, sum, shares, m.Explanations)
+		}
+		if c[0] == "Kazbek Taysaev" && !(weights["taysaev|taysaev"] > weights["|kutsukovich"]) {
+			t.Errorf("surname %.3f should outweigh the missing patronymic %.3f", weights["taysaev|taysaev"], weights["|kutsukovich"])
+		}
+	}
 }

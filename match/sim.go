@@ -447,18 +447,24 @@ func abs(x int) int {
 func (a *alignment) scoreOf() float64 {
 	var num, den float64
 	for _, p := range a.pairs {
-		w := runWeight(a.c.toks[p.ci : p.ci+p.cn])
-		if p.method == "initial" {
-			w = min(w, runWeight(a.q.toks[p.qi:p.qi+p.qn]))
-		}
-		num += p.sim * 2 * w
-		den += 2 * w
+		w := a.pairWeight(p)
+		num += p.sim * w
+		den += w
 	}
 	den += unmatchedWeight(a.q.toks, a.qUsed) + unmatchedWeight(a.c.toks, a.cUsed)
 	if den == 0 {
 		return 0
 	}
 	return num / den
+}
+
+// pairWeight is what a matched pair counts for in scoreOf.
+func (a *alignment) pairWeight(p pair) float64 {
+	w := runWeight(a.c.toks[p.ci : p.ci+p.cn])
+	if p.method == "initial" {
+		w = min(w, runWeight(a.q.toks[p.qi:p.qi+p.qn]))
+	}
+	return 2 * w
 }
 
 func runWeight(toks []token) float64 {
@@ -479,25 +485,41 @@ func unmatchedWeight(toks []token, used []bool) float64 {
 	return w
 }
 
-// explain names every matched pair and every unmatched token.
+// explain names every matched pair and every unmatched token, each with
+// its share of the name score (Weight): the name score is the sum of share
+// times score over the parts, so a case file shows why a rare surname
+// counts for more than a common first name.
 func (a *alignment) explain() []embargo.Explanation {
+	var den float64
+	for _, p := range a.pairs {
+		den += a.pairWeight(p)
+	}
+	den += unmatchedWeight(a.q.toks, a.qUsed) + unmatchedWeight(a.c.toks, a.cUsed)
+	share := func(w float64) float64 {
+		if den == 0 {
+			return 0
+		}
+		return round(w / den)
+	}
 	out := make([]embargo.Explanation, 0, len(a.pairs)+2)
 	for _, p := range a.pairs {
 		out = append(out, embargo.Explanation{
 			Field: "name", Query: runText(a.q.toks[p.qi : p.qi+p.qn]), Candidate: runText(a.c.toks[p.ci : p.ci+p.cn]),
-			Method: p.method, Distance: p.dist, Score: round(p.sim),
+			Method: p.method, Distance: p.dist, Score: round(p.sim), Weight: share(a.pairWeight(p)),
 		})
 	}
 	for i, used := range a.qUsed {
 		if !used {
-			out = append(out, embargo.Explanation{Field: "name", Query: a.q.toks[i].orig, Method: "unmatched",
-				Note: "query token not in the list name"})
+			t := &a.q.toks[i]
+			out = append(out, embargo.Explanation{Field: "name", Query: t.orig, Method: "unmatched",
+				Weight: share(float64(t.weight * roleFactor(t))), Note: "query token not in the list name"})
 		}
 	}
 	for j, used := range a.cUsed {
 		if !used {
-			out = append(out, embargo.Explanation{Field: "name", Candidate: a.c.toks[j].orig, Method: "unmatched",
-				Note: "list token not in the query (" + roleName(&a.c.toks[j]) + ")"})
+			t := &a.c.toks[j]
+			out = append(out, embargo.Explanation{Field: "name", Candidate: t.orig, Method: "unmatched",
+				Weight: share(float64(t.weight * roleFactor(t))), Note: "list token not in the query (" + roleName(t) + ")"})
 		}
 	}
 	return out

@@ -212,6 +212,9 @@ func explainLine(x embargo.Explanation) string {
 		if x.Method != "unmatched" {
 			fmt.Fprintf(&b, "  %.3f", x.Score)
 		}
+		if x.Weight > 0 {
+			fmt.Fprintf(&b, "  weighs %.0f%%", 100*x.Weight)
+		}
 	} else {
 		fmt.Fprintf(&b, "  %+.3f", x.Score)
 	}

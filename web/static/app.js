@@ -87,10 +87,11 @@ function explanationTable(exps) {
     el("td", {}, x.field), el("td", {}, x.query || ""), el("td", {}, x.candidate || ""),
     el("td", {}, x.method + (x.distance ? " (" + x.distance + ")" : "")),
     el("td", { class: "num" }, (x.score >= 0 && x.field !== "name" ? "+" : "") + x.score.toFixed(3)),
+    el("td", { class: "num" }, x.weight ? Math.round(100 * x.weight) + " %" : ""),
     el("td", {}, x.note || "")));
   return el("table", { class: "explain" },
-    el("caption", {}, "Why this score"),
-    el("thead", {}, el("tr", {}, ["Field", "Query", "List", "Method", "Score", "Note"].map((h) => el("th", { scope: "col" }, h)))),
+    el("caption", {}, "Why this score (a name part's weight is its share of the name score)"),
+    el("thead", {}, el("tr", {}, ["Field", "Query", "List", "Method", "Score", "Weight", "Note"].map((h) => el("th", { scope: "col" }, h)))),
     el("tbody", {}, rows));
 }
 
