@@ -245,7 +245,9 @@ func TestServeReloadsOnNATSAnnouncement(t *testing.T) {
 		t.Fatalf("lists import: %v\n%s", err, stderr)
 	}
 	imported := time.Now()
-	defer func() { t.Logf("new list served %s after the import returned", time.Since(imported).Round(time.Millisecond)) }()
+	defer func() {
+		t.Logf("new list served %s after the import returned", time.Since(imported).Round(time.Millisecond))
+	}()
 	deadline := time.Now().Add(15 * time.Second)
 	for {
 		code, resp := postJSON(t, base+"/v1/screen", "", `{"name":"Ri Won Ho"}`)
