@@ -7,10 +7,11 @@ import (
 	"embargo/analysis"
 )
 
-// TestAnalyzeCoverage runs the real wiring on the repository's small
-// fixtures: the UN list, the UK ConList and the EU file quote the UN
-// references; Australia's KOMID is found by matching.
-func TestAnalyzeCoverage(t *testing.T) {
+// importCoverageFixtures imports the repository's small fixtures into a
+// new data directory: the UN list, the UK ConList and the EU file quote
+// the UN references; Australia's KOMID is found by matching.
+func importCoverageFixtures(t *testing.T) string {
+	t.Helper()
 	dir := t.TempDir()
 	for _, f := range []string{
 		"../../source/unsc/testdata/basic/input.xml",
@@ -20,6 +21,12 @@ func TestAnalyzeCoverage(t *testing.T) {
 	} {
 		must(t, "--data-dir", dir, "lists", "import", f)
 	}
+	return dir
+}
+
+// TestAnalyzeCoverage runs the real wiring on the fixtures.
+func TestAnalyzeCoverage(t *testing.T) {
+	dir := importCoverageFixtures(t)
 
 	res := decode[coverageResult](t, must(t, "--data-dir", dir, "--json", "analyze", "coverage", "--regime", "North Korea"))
 	if res.Demo || res.Reference != "un" || res.Regime != "DPRK" || res.Entities != 2 {

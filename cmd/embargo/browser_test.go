@@ -54,16 +54,7 @@ func TestWebUICoverageInChromium(t *testing.T) {
 		t.Skip("browser test skipped in -short mode")
 	}
 	exe := chromium(t)
-	dir := t.TempDir()
-	for _, f := range []string{
-		"../../source/unsc/testdata/basic/input.xml",
-		"../../source/uk/testdata/conlist-2025/input.csv",
-		"../../source/eu/testdata/basic/input.xml",
-		"../../source/australia/testdata/basic/input.csv",
-	} {
-		must(t, "--data-dir", dir, "lists", "import", f)
-	}
-	base, _ := startServe(t, dir)
+	base, _ := startServe(t, importCoverageFixtures(t))
 	ctx := browser(t, exe)
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/#/coverage"), chromedp.WaitVisible(chromedp.ID("c-regime")),
 		chromedp.Click(chromedp.CSS("#coverage-form button")), chromedp.WaitVisible(chromedp.CSS("#coverage-results table"))); err != nil {
