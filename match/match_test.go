@@ -386,3 +386,20 @@ func TestExplanationWeightsAddUp(t *testing.T) {
 		}
 	}
 }
+
+// Lists shorten business words ("SHPG" for SHIPPING): the abbreviation
+// matches the word and the explanation says so; it is no other word.
+func TestAbbreviations(t *testing.T) {
+	m := match.CompareNames("SHANGHAI DONGFENG SHIPPING CO LTD", "SHANGHAI DONGFENG SHPG CO LTD", embargo.Organization)
+	if !m.Matched || !hasExplanation(m, "name", "abbreviation") {
+		t.Errorf("SHIPPING / SHPG: %.3f %+v", m.Score, m.Explanations)
+	}
+	if m := match.CompareNames("KOREA INTL CHEMICAL JOINT VENTURE CO", "Korea International Chemical Joint Venture Company", embargo.Organization); !m.Matched {
+		t.Errorf("INTL / International: %.3f %+v", m.Score, m.Explanations)
+	}
+	for _, x := range m.Explanations {
+		if x.Method == "abbreviation" && (x.Query != "shipping" || x.Candidate != "shpg") {
+			t.Errorf("the explanation should show the words as written: %+v", x)
+		}
+	}
+}

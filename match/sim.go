@@ -136,6 +136,8 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 		switch {
 		case q.kind == kWeak && q.orig != c.orig:
 			return simExact, "legal-form", 0
+		case (q.abbr || c.abbr) && q.abbr != c.abbr:
+			return simExact, "abbreviation", 0
 		case cm != "exact" && cm != "":
 			return simExact, cm, 0
 		case qm != "exact" && qm != "":

@@ -44,6 +44,7 @@ type token struct {
 	role   role
 	arabic bool // the token comes from a name whose vowels are guessed (Arabic, Hebrew script): see vowelless
 	loose  bool // the token is a foreign name read from Hangul: compared by looseKey too
+	abbr   bool // text is the word an abbreviation stands for (orig "shpg", text "shipping")
 }
 
 type nearHit struct {
@@ -78,6 +79,20 @@ var legalForms = map[string]string{
 	"spa": "spa", "bv": "bv", "nv": "nv", "llp": "llp", "lp": "lp", "fze": "fz", "fzco": "fz",
 	"fzc": "fz", "fzllc": "fz", "fzo": "fz", "pte": "pte", "pvt": "pvt", "pty": "pty",
 	"kg": "kg", "sro": "sro", "doo": "doo", "pt": "pt", "jv": "jv", "sdn": "sdn", "bhd": "bhd",
+}
+
+// abbreviations are the business words lists shorten ("SHANGHAI DONGFENG
+// SHPG CO LTD" is OFAC's "SHANGHAI DONGFENG SHIPPING" of the UN): the
+// abbreviation stands for the word, and a match says so. Only forms that
+// are no other word or name are listed.
+var abbreviations = map[string]string{
+	"shpg": "shipping", "shpng": "shipping", "intl": "international", "mfg": "manufacturing",
+	"trdg": "trading", "mgmt": "management", "mgt": "management", "svcs": "services", "svc": "service",
+	"natl": "national", "assn": "association", "hldgs": "holdings", "hldg": "holding", "grp": "group",
+	"inds": "industries", "indus": "industries", "invt": "investment", "invts": "investments",
+	"devt": "development", "engg": "engineering", "engrg": "engineering", "dept": "department",
+	"govt": "government", "transp": "transport", "petrochem": "petrochemical", "cntr": "center",
+	"ctr": "center", "mach": "machinery", "equip": "equipment", "elec": "electric",
 }
 
 // Russian and Turkic patronymic endings: a patronymic missing on one side
@@ -177,6 +192,8 @@ func makeTokens(words, origs []string) []token {
 			t.kind = kNumber
 		case legalForms[w] != "":
 			t.kind, t.text = kWeak, legalForms[w]
+		case abbreviations[w] != "":
+			t.text, t.abbr = abbreviations[w], true
 		case particles[w]:
 			t.kind = kWeak
 		case len([]rune(w)) == 1:
