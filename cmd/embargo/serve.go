@@ -132,8 +132,8 @@ func (m *Main) serve(ctx context.Context, f serveFlags) error {
 	kick := make(chan struct{}, 1)
 	if m.NATSURL != "" {
 		if err := m.watchLists(ctx, kick, logger); err != nil {
-			hs.Close()
-			return err
+			// The store poll (--reload-interval) still finds new versions.
+			logger.Warn("not watching list announcements; relying on the store poll", "err", err, "reload_interval", f.reload)
 		}
 	}
 	if err := m.swapIn(ctx, srv, logger); err != nil {

@@ -276,3 +276,19 @@ func TestServeReloadsOnNATSAnnouncement(t *testing.T) {
 		t.Fatalf("lists announcements: %q %v", out, err)
 	}
 }
+
+// A NATS outage stops neither a list import (warned: not announced) nor a
+// server (warned: it relies on its store poll).
+func TestNATSDownIsNotFatal(t *testing.T) {
+	dir := t.TempDir()
+	url := "nats://127.0.0.1:1"
+	_, stderr, err := runMain(t, "--data-dir", dir, "--nats", url, "lists", "import", "../../source/unsc/testdata/basic/input.xml")
+	if err != nil || !strings.Contains(stderr, "will not be announced") {
+		t.Fatalf("import with NATS down: %v\n%s", err, stderr)
+	}
+	base, _ := startServe(t, dir, "--nats", url)
+	code, resp := postJSON(t, base+"/v1/screen", "", `{"name":"Ri Won Ho"}`)
+	if code != 200 || resp["demo"] != false {
+		t.Fatalf("screen on a server started with NATS down: %d %v", code, resp)
+	}
+}

@@ -31,7 +31,10 @@ func (m *Main) Store(ctx context.Context) (embargo.Store, error) {
 	}
 	bus, err := m.Bus(ctx)
 	if err != nil {
-		return nil, err
+		// Announcements only spare the servers their poll: a NATS outage
+		// must not stop a list update. The store stays the truth.
+		fmt.Fprintf(m.Stderr, "warning: %v: new versions will not be announced (servers find them at their next store poll)\n", err)
+		return s, nil
 	}
 	m.store = natsbus.AnnouncingStore{Store: s, Bus: bus}
 	return m.store, nil
