@@ -93,3 +93,44 @@ func grepLines(s, sub string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// A reviewer's cleared false positive (exclude_ids) is left out, the next
+// candidate takes its place, and the audit record says what was excluded.
+func TestScreenExcludeIDsAudited(t *testing.T) {
+	db, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "svc.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	ctx := context.Background()
+	l, err := audit.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := httpapi.New(httpapi.Config{})
+	s.AuditLog, s.Audit = l, audit.NewWriter(l, 100, nil)
+	s.Swap(httpapi.NewState(entities(1), time.Now()))
+	ts := httptest.NewServer(s)
+	t.Cleanup(ts.Close)
+
+	code, resp := do(t, "POST", ts.URL+"/v1/screen", `{"name":"Kim Jong Un","threshold":0,"exclude_ids":["ofac:20157"]}`)
+	if code != 200 {
+		t.Fatalf("%d %v", code, resp)
+	}
+	for _, m := range resp["results"].([]any)[0].(map[string]any)["matches"].([]any) {
+		if m.(map[string]any)["entity_id"] == "ofac:20157" {
+			t.Fatalf("excluded entity returned: %v", resp)
+		}
+	}
+	if code, resp := do(t, "POST", ts.URL+"/v1/screen", `{"exclude_ids":["x:1"],"queries":[{"name":"Kim"}]}`); code != 400 || !strings.HasPrefix(resp["error"].(string), "exclude_ids:") {
+		t.Fatalf("top-level exclude_ids with a batch: %d %v", code, resp)
+	}
+	if err := s.Audit.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var q string
+	l.Each(ctx, audit.Filter{}, func(r audit.Record) error { q = string(r.Query); return nil })
+	if !strings.Contains(q, `"exclude_ids":["ofac:20157"]`) {
+		t.Fatalf("audit record query %s", q)
+	}
+}

@@ -27,6 +27,10 @@ type screenQuery struct {
 	Countries   []string             `json:"countries,omitempty"`
 	Gender      string               `json:"gender,omitempty"`
 	Identifiers []embargo.Identifier `json:"identifiers,omitempty"`
+	// ExcludeIDs are entities a reviewer has cleared for this party (false
+	// positives decided): left out, the next candidates take their places.
+	// The audit record keeps them.
+	ExcludeIDs []string `json:"exclude_ids,omitempty"`
 }
 
 // screenRequest is one query (its fields at the top level) or a batch.
@@ -192,6 +196,8 @@ func (s *Server) handleScreen(w http.ResponseWriter, r *http.Request) error {
 		qs, batch = []screenQuery{req.screenQuery}, false
 	} else if req.Name != "" || len(req.screenQuery.Identifiers) > 0 {
 		return embargo.FieldError("queries", "give either one query at the top level or a queries array, not both")
+	} else if len(req.ExcludeIDs) > 0 {
+		return embargo.FieldError("exclude_ids", "in a batch, give exclude_ids with each query")
 	}
 	if err := s.checkBatch(len(qs)); err != nil {
 		return err
@@ -209,12 +215,21 @@ func (s *Server) handleScreen(w http.ResponseWriter, r *http.Request) error {
 		if err := r.Context().Err(); err != nil {
 			return embargo.Errorf(embargo.EUNAVAILABLE, "the request took longer than %s", s.cfg.Timeout)
 		}
-		ms := st.Index.Screen(q, opt)
+		qopt := opt
+		qopt.ExcludeIDs = sq.ExcludeIDs
+		ms := st.Index.Screen(q, qopt)
 		if ms == nil {
 			ms = []embargo.Match{}
 		}
 		resp.Results[i] = screenResult{ID: sq.ID, Query: q, Matches: ms}
-		s.audit(r, st, "screen", q, opt.Threshold, ms)
+		if len(sq.ExcludeIDs) > 0 {
+			s.audit(r, st, "screen", struct {
+				embargo.Query
+				ExcludeIDs []string `json:"exclude_ids"`
+			}{q, sq.ExcludeIDs}, opt.Threshold, ms)
+		} else {
+			s.audit(r, st, "screen", q, opt.Threshold, ms)
+		}
 	}
 	writeJSON(w, http.StatusOK, resp)
 	return nil
