@@ -226,16 +226,21 @@ func (ix *Index) probe(s *scratch, word uint32, v float32) {
 	post := ix.postings.at(word)
 	tstamp := s.stamp
 	for _, f := range s.touched {
-		if _, ok := slices.BinarySearch(post, f); !ok {
-			continue
+		if _, ok := slices.BinarySearch(post, f); ok {
+			s.keepBest(f, tstamp, v)
 		}
-		if s.tmark[f] != tstamp {
-			s.tmark[f], s.best[f] = tstamp, v
-			s.acc[f] += v
-		} else if v > s.best[f] {
-			s.acc[f] += v - s.best[f]
-			s.best[f] = v
-		}
+	}
+}
+
+// keepBest adds v to form f's weight, keeping per form only the best value
+// the token of stamp tstamp gave (a token may reach a form by several words).
+func (s *scratch) keepBest(f, tstamp uint32, v float32) {
+	if s.tmark[f] != tstamp {
+		s.tmark[f], s.best[f] = tstamp, v
+		s.acc[f] += v
+	} else if v > s.best[f] {
+		s.acc[f] += v - s.best[f]
+		s.best[f] = v
 	}
 }
 
@@ -378,13 +383,7 @@ func (ix *Index) post(s *scratch, word uint32, v float32, qstamp uint32) {
 			s.qmark[f], s.acc[f] = qstamp, 0
 			s.touched = append(s.touched, f)
 		}
-		if s.tmark[f] != tstamp {
-			s.tmark[f], s.best[f] = tstamp, v
-			s.acc[f] += v
-		} else if v > s.best[f] {
-			s.acc[f] += v - s.best[f]
-			s.best[f] = v
-		}
+		s.keepBest(f, tstamp, v)
 	}
 }
 
