@@ -18,14 +18,16 @@ import (
 // When the audit log cannot be written the server keeps the decisions
 // queued, says so on /readyz (a load balancer then sends traffic
 // elsewhere) and on /metrics, and stores them once the database is back.
-func TestReadyzWhenTheAuditLogFails(t *testing.T) {
+// auditedServer serves the hand-written entities with an audit log in a
+// temporary SQLite database.
+func auditedServer(t *testing.T) (*httpapi.Server, *httptest.Server, *audit.Log, *sql.DB) {
+	t.Helper()
 	db, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "svc.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	ctx := context.Background()
-	l, err := audit.Open(ctx, db)
+	l, err := audit.Open(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,6 +36,12 @@ func TestReadyzWhenTheAuditLogFails(t *testing.T) {
 	s.Swap(httpapi.NewState(entities(1), time.Now()))
 	ts := httptest.NewServer(s)
 	t.Cleanup(ts.Close)
+	return s, ts, l, db
+}
+
+func TestReadyzWhenTheAuditLogFails(t *testing.T) {
+	s, ts, l, db := auditedServer(t)
+	ctx := context.Background()
 
 	if code, _ := do(t, "GET", ts.URL+"/readyz", ""); code != 200 {
 		t.Fatalf("readyz before: %d", code)
@@ -97,21 +105,8 @@ func grepLines(s, sub string) string {
 // A reviewer's cleared false positive (exclude_ids) is left out, the next
 // candidate takes its place, and the audit record says what was excluded.
 func TestScreenExcludeIDsAudited(t *testing.T) {
-	db, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "svc.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	s, ts, l, _ := auditedServer(t)
 	ctx := context.Background()
-	l, err := audit.Open(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := httpapi.New(httpapi.Config{})
-	s.AuditLog, s.Audit = l, audit.NewWriter(l, 100, nil)
-	s.Swap(httpapi.NewState(entities(1), time.Now()))
-	ts := httptest.NewServer(s)
-	t.Cleanup(ts.Close)
 
 	code, resp := do(t, "POST", ts.URL+"/v1/screen", `{"name":"Kim Jong Un","threshold":0,"exclude_ids":["ofac:20157"]}`)
 	if code != 200 {

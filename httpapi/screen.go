@@ -222,14 +222,11 @@ func (s *Server) handleScreen(w http.ResponseWriter, r *http.Request) error {
 			ms = []embargo.Match{}
 		}
 		resp.Results[i] = screenResult{ID: sq.ID, Query: q, Matches: ms}
-		if len(sq.ExcludeIDs) > 0 {
-			s.audit(r, st, "screen", struct {
-				embargo.Query
-				ExcludeIDs []string `json:"exclude_ids"`
-			}{q, sq.ExcludeIDs}, opt.Threshold, ms)
-		} else {
-			s.audit(r, st, "screen", q, opt.Threshold, ms)
-		}
+		// The record's query is the query, plus what was excluded, if anything.
+		s.audit(r, st, "screen", struct {
+			embargo.Query
+			ExcludeIDs []string `json:"exclude_ids,omitempty"`
+		}{q, sq.ExcludeIDs}, opt.Threshold, ms)
 	}
 	writeJSON(w, http.StatusOK, resp)
 	return nil
