@@ -414,13 +414,15 @@ var cyrSystems = []cyrSystem{
 }
 
 // romanizeCyrillic renders a folded Cyrillic name in every system; a name
-// that looks Korean also gets its Korean readings (Kontsevich, reversed).
+// that looks Korean also gets its Korean readings (Kontsevich, reversed),
+// one with a Japanese or Chinese word its Hepburn or pinyin reading.
 func romanizeCyrillic(f string) []Variant {
 	lang := guessCyrLang(f)
 	rs := []rune(f)
 	vs := make([]Variant, 0, len(cyrSystems)+2)
 	buf := make([]byte, 0, 2*len(f))
-	if k := cyrillicKorean(f); len(k) > 0 {
+	k := cyrillicKorean(f)
+	if len(k) > 0 {
 		vs = append(vs, k...)
 	}
 	for i := range cyrSystems {
@@ -435,6 +437,9 @@ func romanizeCyrillic(f string) []Variant {
 	if lang == langRu && mayBeUkrainian(f) {
 		buf = transCyr(buf[:0], rs, langUk, &cyrSystems[0])
 		vs = append(vs, Variant{Text: clean(buf), Method: cyrSystems[0].method})
+	}
+	if len(k) == 0 {
+		vs = append(vs, cyrillicEast(f, lang)...)
 	}
 	return vs
 }

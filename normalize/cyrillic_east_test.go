@@ -1,0 +1,45 @@
+package normalize
+
+import "testing"
+
+func TestCyrillicEast(t *testing.T) {
+	for _, tc := range []struct{ in, method, want string }{
+		// Polivanov (Japanese): ти chi, си shi, дз z, дзи ji, цу tsu, э e.
+		{"митикадзу", "cyrillic-japanese", "michikazu"},
+		{"кигути", "cyrillic-japanese", "kiguchi"},
+		{"акэхаси", "cyrillic-japanese", "akehashi"},
+		{"иваидзуми", "cyrillic-japanese", "iwaizumi"},
+		{"дзиндзи", "cyrillic-japanese", "jinji"},
+		{"коитиро", "cyrillic-japanese", "koichiro"},
+		{"хаттори хандзо", "cyrillic-japanese", "hattori hanzo"},
+		{"синдзо абэ", "cyrillic-japanese", "shinzo abe"},
+		{"синдзо абе", "cyrillic-japanese", "shinzo abe"},
+		// Palladius (Chinese): цз j/z, чж zh, с x before i, юй yu, ун ong.
+		{"мао цзэдун", "cyrillic-chinese", "mao zedong"},
+		{"ицзин", "cyrillic-chinese", "yijing"},
+		{"вэньсю", "cyrillic-chinese", "wenxiu"},
+		{"юйтун", "cyrillic-chinese", "yutong"},
+		{"нинцзи", "cyrillic-chinese", "ningji"},
+		{"си цзиньпин", "cyrillic-chinese", "xi jinping"},
+		{"чжоу эньлай", "cyrillic-chinese", "zhou enlai"},
+		{"цзян цзэминь", "cyrillic-chinese", "jiang zemin"},
+	} {
+		got := ""
+		for _, v := range romanizeCyrillic(tc.in) {
+			if v.Method == tc.method {
+				got = v.Text
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%s %q = %q, want %q (%v)", tc.method, tc.in, got, tc.want, romanizeCyrillic(tc.in))
+		}
+	}
+	// Russian names get neither reading.
+	for _, in := range []string{"путин владимир владимирович", "сергей лавров", "дмитрий медведев", "иван петров"} {
+		for _, v := range romanizeCyrillic(in) {
+			if v.Method == "cyrillic-japanese" || v.Method == "cyrillic-chinese" {
+				t.Errorf("%q read as %s: %q", in, v.Method, v.Text)
+			}
+		}
+	}
+}
