@@ -163,7 +163,7 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 		}
 		return consonantSim(q.text, c.text), "arabic-consonants", 0
 	}
-	if (q.loose || c.loose) && q.kind == kWord && c.kind == kWord && sameLoose(q.text, c.text) {
+	if (q.loose || c.loose) && q.kind == kWord && c.kind == kWord && (sameLoose(q.text, c.text) || hangulLatin(q, c)) {
 		return simLoose - simConsonants + consonantSim(q.text, c.text), "loanword-consonants", 0
 	}
 	if q.near != nil && c.vid >= 0 {
