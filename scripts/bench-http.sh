@@ -20,6 +20,8 @@ PID=$!
 for _ in $(seq 600); do curl -sf http://127.0.0.1:18080/readyz >/dev/null && break; sleep 0.1; done
 echo "server RSS loaded: $(awk '/VmRSS/{print $2/1024 " MB"}' /proc/$PID/status)"
 $E loadtest --url http://127.0.0.1:18080 --clients 1,8,32 --duration "$DUR" --mix 2000 --pid $PID
+echo "paced: 8 clients at the target's 3,200 req/s, latency from when each request was due"
+$E loadtest --url http://127.0.0.1:18080 --clients 8 --rate 3200 --duration "$DUR" --mix 2000 --pid $PID
 if [ "$SOAK" != "0" ]; then
   echo "soak: 8 clients for $SOAK"
   $E loadtest --url http://127.0.0.1:18080 --clients 8 --duration "$SOAK" --mix 2000 --pid $PID

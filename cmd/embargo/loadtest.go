@@ -21,6 +21,8 @@ func newLoadtestCmd(m *Main) *cobra.Command {
 	var (
 		target, clients, queries, token string
 		duration                        time.Duration
+		netHTTP                         bool
+		rate                            float64
 		requests, mix, pid              int
 	)
 	c := &cobra.Command{
@@ -30,9 +32,20 @@ func newLoadtestCmd(m *Main) *cobra.Command {
 reports p50/p95/p99 latency and requests per second for each client count.
 Queries come from --queries FILE (one name per line) or are a mix built from
 the stored lists (--mix N): half listed names with a variant spelling, half
-synthetic unlisted names. --pid samples the server's RSS during the run.`,
+synthetic unlisted names. --pid samples the server's RSS during the run.
+
+By default each client sends its next request as soon as the last is
+answered (closed loop: the server is saturated and the figures are its
+capacity). --rate R paces the clients to R requests/s in all and counts each
+request's latency from when it was due, so a stall is charged to every
+request queued behind it. Requests go over keep-alive HTTP/1.1 connections
+written directly (--net-http: through Go's net/http client, which costs the
+shared CPU about as much as the server's screening does).`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
+			if rate < 0 {
+				return fmt.Errorf("%w: --rate must be 0 (unpaced) or above", errUsage)
+			}
 			qs, err := m.loadQueries(c, queries, mix)
 			if err != nil {
 				return err
@@ -44,7 +57,7 @@ synthetic unlisted names. --pid samples the server's RSS during the run.`,
 					return fmt.Errorf("%w: --clients wants numbers such as 1,8,32", errUsage)
 				}
 				res, err := loadgen.Run(c.Context(), loadgen.Config{URL: strings.TrimRight(target, "/"), Token: token, Clients: n,
-					Duration: duration, Requests: requests, Queries: qs, PID: pid})
+					Duration: duration, Requests: requests, Queries: qs, PID: pid, NetHTTP: netHTTP, Rate: rate})
 				if err != nil {
 					return err
 				}
@@ -67,6 +80,8 @@ synthetic unlisted names. --pid samples the server's RSS during the run.`,
 	c.Flags().StringVar(&queries, "queries", "", "file of names, one per line")
 	c.Flags().IntVar(&mix, "mix", 2000, "queries to build from the stored lists when --queries is not given")
 	c.Flags().IntVar(&pid, "pid", 0, "server process id, to sample its RSS")
+	c.Flags().Float64Var(&rate, "rate", 0, "pace each run at this many requests/s in all, latency counted from when each request was due (0: every client sends again as soon as answered)")
+	c.Flags().BoolVar(&netHTTP, "net-http", false, "send through Go's net/http client (heavier) instead of the lean keep-alive HTTP/1.1 client")
 	return c
 }
 
