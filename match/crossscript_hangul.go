@@ -145,6 +145,8 @@ func latinOptions(o []latinOption, w string, i int) []latinOption {
 			return append(o, latinOption{"s", 2})
 		case next == 'c' && (at(i+2) == 'e' || at(i+2) == 'i'):
 			return append(o, latinOption{"s", 2})
+		case isLatinVowel(next) && (i == 0 || afterVowel):
+			return append(o, latinOption{"s", 1}, latinOption{"j", 1}) // German s before a vowel is ㅈ (자이델 Seidel)
 		}
 		return append(o, latinOption{"s", 1})
 	case 't':
@@ -174,6 +176,8 @@ func latinOptions(o []latinOption, w string, i int) []latinOption {
 			return append(o, latinOption{"n", 2}, latinOption{"g", 1})
 		case next == 'e' || next == 'i' || next == 'y':
 			return append(o, latinOption{"j", 1}, latinOption{"g", 1})
+		case final && i > 0 && w[i-1] == 'i':
+			return append(o, latinOption{"g", 1}, latinOption{"k", 1}, latinOption{"h", 1}) // German -ig (루트비히 Ludwig)
 		case final:
 			return append(o, latinOption{"g", 1}, latinOption{"k", 1})
 		}

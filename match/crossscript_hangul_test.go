@@ -19,6 +19,8 @@ func TestHangulMatchesLatin(t *testing.T) {
 		{"shubartsu", "schwarz", true},  // 슈바르츠: German z
 		{"pongpidu", "pompidou", false}, // m before p is not ㅇ
 		{"betoben", "batman", false},
+		{"klaujebitsu", "clausewitz", true}, // 클라우제비츠: German s before a vowel
+		{"rudbihi", "ludwig", true},         // 루드비히: German -ig
 		{"kurt", "kirk", false},
 	} {
 		if got := hangulMatchesLatin(tc.hangul, tc.latin); got != tc.want {

@@ -152,11 +152,50 @@ func romanizeHangul(f string) []Variant {
 	// Loanword readings first: where one agrees with RR or MR, the text
 	// keeps the loanword label, which match reads as "compare by
 	// consonants".
-	return []Variant{
+	vs := []Variant{
 		{Text: romanizeHangulLoan(f), Method: "hangul-loan"},
 		{Text: romanizeHangulLoanAlt(f), Method: "hangul-loan"},
 		{Text: romanizeHangulWords(f, false), Method: "hangul-rr"},
 		{Text: romanizeHangulWords(f, true), Method: "hangul-mr"},
+	}
+	particlesInHangul(f, vs)
+	return vs
+}
+
+// hangulParticles are the name particles of European names as Hangul
+// writes them (루트비히 판 베토벤, 시몬 드 보부아르, 레오나르도 다 빈치).
+var hangulParticles = map[string]string{
+	"드": "de", "데": "de", "판": "van", "반": "van", "폰": "von", "데르": "der", "덴": "den",
+	"델": "del", "디": "di", "다": "da", "도스": "dos", "뒤": "du", "르": "le", "라": "la",
+	"텐": "ten", "파": "van",
+}
+
+// particlesInHangul writes the particles of a foreign name as their Latin
+// words in every reading: RR read 드 as deu, a word as heavy as a surname,
+// where the lists write the particle de, which weighs little.
+func particlesInHangul(f string, vs []Variant) {
+	words := strings.Fields(f)
+	if len(words) < 3 {
+		return
+	}
+	var at []int
+	for i, w := range words[:len(words)-1] {
+		if _, ok := hangulParticles[w]; ok && i > 0 {
+			at = append(at, i)
+		}
+	}
+	if len(at) == 0 {
+		return
+	}
+	for k := range vs {
+		ws := strings.Fields(vs[k].Text)
+		if len(ws) != len(words) {
+			continue
+		}
+		for _, i := range at {
+			ws[i] = hangulParticles[words[i]]
+		}
+		vs[k].Text = strings.Join(ws, " ")
 	}
 }
 
