@@ -237,12 +237,38 @@ func romanizeArabic(f string) []Variant {
 		spelt = spellArabicWord(append(spelt, ' '), []rune(words[i]), true)
 		bare = spellArabicWord(append(bare, ' '), []rune(words[i]), false)
 	}
-	return []Variant{
+	vs := []Variant{
 		{Text: clean(first), Method: "arabic"},
 		{Text: clean(second), Method: "arabic"},
 		{Text: clean(spelt), Method: "arabic"},
 		{Text: clean(bare), Method: "arabic"},
 	}
+	if j := joinArticle(vs[0].Text); j != "" {
+		vs = append(vs, Variant{Text: j, Method: "arabic"})
+	}
+	return vs
+}
+
+// joinArticle writes the article al joined to its word (الكاتب Alkateb,
+// السنعوسي Alsanousi), as many Latin spellings do; "" when the name has
+// none.
+func joinArticle(s string) string {
+	ws := strings.Fields(s)
+	out := ws[:0:0]
+	joined := false
+	for i := 0; i < len(ws); i++ {
+		if ws[i] == "al" && i+1 < len(ws) {
+			out = append(out, "al"+ws[i+1])
+			i++
+			joined = true
+			continue
+		}
+		out = append(out, ws[i])
+	}
+	if !joined {
+		return ""
+	}
+	return strings.Join(out, " ")
 }
 
 // appendConstruct joins a suffix to a word, writing the ta marbuta of the

@@ -26,6 +26,8 @@ func TestRomanizeArabic(t *testing.T) {
 		{"محمدعلی", "muhammad ali", "arabic"},  // Persian writes two names as one word
 		{"آخوند زاده", "akhundzada", "arabic"}, // and joins in Latin what it writes apart
 		{"طھ", "taha", "arabic"},               // Urdu heh
+		{"الكاتب", "alkatab", "arabic"},        // the article joined, as Latin spellings often write it (Alkateb)
+		{"علي السنعوسي", "ali alsanausi", "arabic"},
 	})
 }
 

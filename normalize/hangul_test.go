@@ -75,7 +75,7 @@ func TestRomanizeHangulLoan(t *testing.T) {
 		{"시몬 드 보부아르", "shimon de bobuar", "hangul-loan"},  // 드 alone is de
 		{"레너드 코언", "lenerd koon", "hangul-loan"},          // ㄹ l, ㅓ er (the alternative reading)
 		{"프랭크 허버트", "frangk hervert", "hangul-loan"},      // ㅍ f, ㅂ v; ㄹ inside a word r
-		{"시몬 드 보부아르", "simon de bobuareu", "hangul-rr"},  // a particle is one in every reading
+		{"시몬 드 보부아르", "simon de bobuareu", "hangul-rr"},   // a particle is one in every reading
 		{"루트비히 판 베토벤", "ruteubihi van betoben", "hangul-rr"},
 	})
 	for _, n := range []string{"김정은", "김 정은", "병철 김", "예준 준영 박"} {
