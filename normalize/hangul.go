@@ -138,7 +138,7 @@ func romanizeHangul(f string) []Variant {
 			// 조지 (George) has the shape of a Korean name too.
 			vs = append(vs, Variant{Text: romanizeHangulLoan(f), Method: "hangul-loan"})
 		}
-		return vs
+		return append(vs, romanizeHangulChinese(f)...) // 마오쩌둥 too
 	}
 	if reversedKoreanName(f) {
 		// 병철 김: a Korean name, given names first; no loanword readings
@@ -159,7 +159,7 @@ func romanizeHangul(f string) []Variant {
 		{Text: romanizeHangulWords(f, true), Method: "hangul-mr"},
 	}
 	particlesInHangul(f, vs)
-	return vs
+	return append(vs, romanizeHangulChinese(f)...)
 }
 
 // hangulParticles are the name particles of European names as Hangul
