@@ -441,8 +441,54 @@ func romanizeCyrillic(f string) []Variant {
 	if len(k) == 0 {
 		vs = append(vs, cyrillicEast(f, lang)...)
 	}
+	if lang == langRu && len(k) == 0 && strings.ContainsRune(f, 'х') {
+		if h := cyrillicForeignH(f, lang); h != "" {
+			vs = append(vs, Variant{Text: h, Method: foreignHSystem.method})
+		}
+	}
 	return vs
 }
+
+// slavicEnds are the endings of Russian, Ukrainian and Belarusian surnames
+// and patronymics: their х stays kh (Пахомов Pakhomov, Хоменко Khomenko).
+var slavicEnds = []string{"ов", "ев", "ёв", "ин", "ын", "ий", "ой", "ая", "ова", "ева", "ина", "ына", "ко", "ук", "юк", "ич", "вна", "чна", "ка"}
+
+// cyrillicForeignH reads х as h in the words of a name that are no Slavic
+// surname or patronymic (Хью Hugh, Хагиги Haghighi, Хути Houthi, Мухаммад
+// Muhammad), the everyday spelling elsewhere; "" when no word is read so
+// or the name has a patronymic.
+func cyrillicForeignH(f string, lang cyrLang) string {
+	words := strings.Fields(f)
+	out := make([]string, len(words))
+	any := false
+	for i, w := range words {
+		slavic := false
+		for _, e := range slavicEnds {
+			slavic = slavic || strings.HasSuffix(w, e)
+		}
+		if slavic && (strings.HasSuffix(w, "вич") || strings.HasSuffix(w, "вна") || strings.HasSuffix(w, "чна")) {
+			return "" // a patronymic: a Slavic name
+		}
+		sys := &cyrSystems[4] // everyday English
+		if !slavic && strings.ContainsRune(w, 'х') {
+			sys, any = &foreignHSystem, true
+		}
+		out[i] = clean(transCyr(nil, []rune(w), lang, sys))
+	}
+	if !any {
+		return ""
+	}
+	return strings.Join(out, " ")
+}
+
+// foreignHSystem is the everyday English spelling with х read h, as names
+// from languages with an h are spelt in Latin.
+var foreignHSystem = cyrSystem{"cyrillic-common", &tabCommon, func(c cyrCtx) (string, bool) {
+	if c.r == 'х' {
+		return "h", true
+	}
+	return commonLetter(c)
+}}
 
 // TransliterateCyrillic renders a folded Cyrillic string with one system
 // ("cyrillic-icao", "cyrillic-bgn", "cyrillic-gost", "cyrillic-common",

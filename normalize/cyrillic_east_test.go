@@ -43,3 +43,17 @@ func TestCyrillicEast(t *testing.T) {
 		}
 	}
 }
+
+func TestCyrillicForeignH(t *testing.T) {
+	for in, want := range map[string]string{
+		"хагиги":          "hagigi",       // Haghighi
+		"хути":            "huti",         // Houthi
+		"абу мухаммад":    "abu muhammad", // Abu Muhammad
+		"пахомов роман":   "",             // a Russian surname keeps kh
+		"ахмед хасанович": "",             // a patronymic: the name is read as Russian
+	} {
+		if got := cyrillicForeignH(in, langRu); got != want {
+			t.Errorf("cyrillicForeignH(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
