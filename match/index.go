@@ -17,9 +17,17 @@ import (
 // deletion variants of each token for typos, and the identifiers.
 type Index struct {
 	ents     []embargo.Entity
-	forms    []entityForm
-	formEnt  []uint32 // form id -> entity index
-	entStart []uint32 // entity i owns forms[entStart[i]:entStart[i+1]]
+	forms    []entityForm // while building; then packed (packed.go)
+	formEnt  []uint32     // form id -> entity index
+	entStart []uint32     // entity i owns forms entStart[i] to entStart[i+1]-1
+
+	nforms  int
+	pforms  []pform  // form id -> its packed form; one more marks the end
+	ptoks   []ptok   // the tokens of every form, in form order
+	origs   []string // words as written, where they differ from their text
+	methods []string // the methods of the forms ("exact", "icao", ...)
+	canonOf []int32  // vocabulary id -> canons id of its Canon key (-1: the word itself)
+	canons  []string
 
 	vocab     map[string]uint32 // token text -> vocabulary id
 	words     []string
@@ -70,35 +78,14 @@ func NewIndex(ents []embargo.Entity) *Index {
 		}
 	}
 	ix.entStart = append(ix.entStart, uint32(len(ix.forms)))
-	ix.packForms()
+	ix.formEnt = slices.Clone(ix.formEnt)
 	ix.buildVocab()
 	ix.weighForms()
-	// The tokens now hold their Canon keys: the per-word copies were only
-	// for that (2.6 MB on the six lists).
-	ix.wordCanon = nil
 	ix.buildDeletions()
+	ix.pack()
+	ix.wordCanon = nil
 	ix.free = make(chan *scratch, max(1, runtime.GOMAXPROCS(0)))
 	return ix
-}
-
-// packForms moves the forms into a slice of their exact size and the tokens
-// of all of them into one array, in entity order: a candidate's forms are
-// then read from adjacent memory when scored (scattered per-form token
-// slices were a cache miss per form, the first cost of tokenSim in a CPU
-// profile), and no allocation rounds up to its size class.
-func (ix *Index) packForms() {
-	ix.forms = slices.Clone(ix.forms)
-	ix.formEnt = slices.Clone(ix.formEnt)
-	n := 0
-	for i := range ix.forms {
-		n += len(ix.forms[i].toks)
-	}
-	arena := make([]token, 0, n)
-	for i := range ix.forms {
-		start := len(arena)
-		arena = append(arena, ix.forms[i].toks...)
-		ix.forms[i].toks = arena[start:len(arena):len(arena)]
-	}
 }
 
 // Len is the number of entities indexed.

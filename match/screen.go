@@ -30,12 +30,17 @@ type scratch struct {
 	hashes       []uint64     // deletion variants of a query word
 	qt           []qtok       // accumulate's query tokens
 	words        []wordSim    // and the words they may be
+	forms        []entityForm // the unpacked forms of the candidate scored
+	ftoks        []token      // and their tokens
+	fptrs        []*entityForm
+	heap         []cand   // candidates' bounded heap
+	cands        []uint32 // and the entities picked
 }
 
 func (ix *Index) newScratch() *scratch {
 	return &scratch{
-		acc: make([]float32, len(ix.forms)), best: make([]float32, len(ix.forms)),
-		qmark: make([]uint32, len(ix.forms)), tmark: make([]uint32, len(ix.forms)),
+		acc: make([]float32, ix.nforms), best: make([]float32, ix.nforms),
+		qmark: make([]uint32, ix.nforms), tmark: make([]uint32, ix.nforms),
 		vmark: make([]uint32, len(ix.words)), nmark: make([]uint32, len(ix.words)),
 	}
 }
@@ -79,21 +84,42 @@ func (ix *Index) Screen(q embargo.Query, opt Options) []embargo.Match {
 		a alignment
 	}
 	var out []hit
-	var efs []*entityForm
 	floor := total * minShare
 	for _, ei := range ents {
-		efs = efs[:0]
 		byID := ei&idHit != 0
 		ei &^= idHit
+		// Only the forms that gathered enough weight can be the best one.
+		pick := func(f uint32) bool { return byID || (s.qmark[f] == qstamp && s.acc[f] >= floor) }
+		n := 0
 		for f := ix.entStart[ei]; f < ix.entStart[ei+1]; f++ {
-			// Only the forms that gathered enough weight can be the best one.
-			if byID || (s.qmark[f] == qstamp && s.acc[f] >= floor) {
-				efs = append(efs, &ix.forms[f])
+			if pick(f) {
+				n += ix.formToks(f)
 			}
 		}
-		m, a := scoreForms(p, &ix.ents[ei], efs, opt, &s.align)
+		if cap(s.ftoks) < n {
+			s.ftoks = make([]token, 0, 2*n)
+		}
+		buf := s.ftoks[:0]
+		s.forms, s.fptrs = s.forms[:0], s.fptrs[:0]
+		for f := ix.entStart[ei]; f < ix.entStart[ei+1]; f++ {
+			if pick(f) {
+				var ef entityForm
+				ef, buf = ix.unpack(f, buf)
+				s.forms = append(s.forms, ef)
+			}
+		}
+		for i := range s.forms {
+			s.fptrs = append(s.fptrs, &s.forms[i])
+		}
+		m, a := scoreForms(p, &ix.ents[ei], s.fptrs, opt, &s.align)
 		if m.Score >= opt.Threshold && m.Score > 0 {
-			out = append(out, hit{m, a.clone()})
+			a = a.clone()
+			if a.c != nil { // the form lives in the scratch: the hit keeps a copy
+				c := *a.c
+				c.toks = slices.Clone(c.toks)
+				a.c = &c
+			}
+			out = append(out, hit{m, a})
 		}
 	}
 	slices.SortFunc(out, func(a, b hit) int {
@@ -394,7 +420,10 @@ func (ix *Index) candidates(p *query, s *scratch, qstamp uint32, total float32, 
 	// Keep the best forms in a bounded min-heap: a common name touches tens
 	// of thousands of forms in a large index, and sorting them all costs more
 	// than the rest of the query.
-	h := candHeap(make([]cand, 0, 4*limit))
+	if cap(s.heap) < 4*limit {
+		s.heap = make([]cand, 0, 4*limit)
+	}
+	h := candHeap(s.heap[:0:4*limit])
 	floor := total * minShare
 	for _, f := range s.touched {
 		if s.acc[f] < floor {
@@ -417,7 +446,7 @@ func (ix *Index) candidates(p *query, s *scratch, qstamp uint32, total float32, 
 		}
 		return cmp.Compare(a.ent, b.ent)
 	})
-	out := make([]uint32, 0, limit+1)
+	out := s.cands[:0]
 	for _, c := range h {
 		if c.acc < minOfBest*h[0].acc {
 			break
@@ -432,6 +461,7 @@ func (ix *Index) candidates(p *query, s *scratch, qstamp uint32, total float32, 
 			out = append(out, e|idHit)
 		}
 	}
+	s.cands = out
 	return out
 }
 

@@ -1,0 +1,122 @@
+package match
+
+// The index keeps its forms packed: every token of every form in one array
+// of 16-byte records without pointers, its strings given by number (the
+// vocabulary word, the word as written when it differs, the method of the
+// form). Held as tokens (three strings and a pointer each), the 344,000
+// tokens of the six official lists took 24 MB, a quarter of a server's live
+// heap, and every garbage collection walked them. Screen unpacks the forms
+// of the few candidates it scores into its scratch.
+
+// ptok is one packed token of an indexed form.
+type ptok struct {
+	vid    uint32 // vocabulary id of the text
+	orig   int32  // Index.origs id of the word as written; -1: the text itself
+	weight float32
+	kind   kind
+	role   role
+	flags  uint8 // fArabic | fLoose | fAbbr
+}
+
+const (
+	fArabic = 1 << iota
+	fLoose
+	fAbbr
+)
+
+// pform is one packed form: its tokens are ptoks[start:] up to the next
+// form's start.
+type pform struct {
+	start  uint32
+	name   uint16 // index in Entity.Names
+	method uint16 // Index.methods id
+}
+
+// pack turns the built forms into ptoks and pforms and drops them.
+func (ix *Index) pack() {
+	n := 0
+	for i := range ix.forms {
+		n += len(ix.forms[i].toks)
+	}
+	ix.ptoks = make([]ptok, 0, n)
+	ix.pforms = make([]pform, 0, len(ix.forms)+1)
+	origID := map[string]int32{}
+	methodID := map[string]uint16{}
+	for i := range ix.forms {
+		f := &ix.forms[i]
+		m, ok := methodID[f.method]
+		if !ok {
+			m = uint16(len(ix.methods))
+			methodID[f.method] = m
+			ix.methods = append(ix.methods, f.method)
+		}
+		ix.pforms = append(ix.pforms, pform{start: uint32(len(ix.ptoks)), name: uint16(f.name), method: m})
+		for j := range f.toks {
+			t := &f.toks[j]
+			p := ptok{vid: uint32(t.vid), orig: -1, weight: t.weight, kind: t.kind, role: t.role}
+			if t.orig != t.text {
+				id, ok := origID[t.orig]
+				if !ok {
+					id = int32(len(ix.origs))
+					origID[t.orig] = id
+					ix.origs = append(ix.origs, t.orig)
+				}
+				p.orig = id
+			}
+			if t.arabic {
+				p.flags |= fArabic
+			}
+			if t.loose {
+				p.flags |= fLoose
+			}
+			if t.abbr {
+				p.flags |= fAbbr
+			}
+			ix.ptoks = append(ix.ptoks, p)
+		}
+	}
+	ix.pforms = append(ix.pforms, pform{start: uint32(len(ix.ptoks))}) // the end of the last form
+	ix.nforms = len(ix.forms)
+	ix.forms = nil
+	// A word's Canon key, for the unpacked tokens: only where it differs
+	// from the word (most words are their own key).
+	ix.canonOf = make([]int32, len(ix.words))
+	canonID := map[string]int32{}
+	for id, w := range ix.words {
+		c := ix.wordCanon[id]
+		if c == w {
+			ix.canonOf[id] = -1
+			continue
+		}
+		k, ok := canonID[c]
+		if !ok {
+			k = int32(len(ix.canons))
+			canonID[c] = k
+			ix.canons = append(ix.canons, c)
+		}
+		ix.canonOf[id] = k
+	}
+}
+
+// unpack appends form f's tokens to buf and returns the form over them.
+// The caller makes room first: buf must not grow (earlier forms share it).
+func (ix *Index) unpack(f uint32, buf []token) (entityForm, []token) {
+	pf, end := ix.pforms[f], ix.pforms[f+1].start
+	start := len(buf)
+	for _, p := range ix.ptoks[pf.start:end] {
+		w := ix.words[p.vid]
+		t := token{text: w, canon: w, orig: w, weight: p.weight, vid: int32(p.vid), kind: p.kind, role: p.role,
+			arabic: p.flags&fArabic != 0, loose: p.flags&fLoose != 0, abbr: p.flags&fAbbr != 0}
+		if c := ix.canonOf[p.vid]; c >= 0 {
+			t.canon = ix.canons[c]
+		}
+		if p.orig >= 0 {
+			t.orig = ix.origs[p.orig]
+		}
+		buf = append(buf, t)
+	}
+	return entityForm{name: int(pf.name), form: form{method: ix.methods[pf.method], toks: buf[start:len(buf):len(buf)]}}, buf
+}
+
+// formToks is the number of tokens of form f.
+func (ix *Index) formToks(f uint32) int { return int(ix.pforms[f+1].start - ix.pforms[f].start) }
