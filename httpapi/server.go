@@ -94,8 +94,11 @@ type Server struct {
 	AuditLog *audit.Log                                          // for GET /v1/audit
 	Goods    GoodsChecker                                        // nil: goods routes answer 503
 	Reload   func(ctx context.Context) (*embargo.Catalog, error) // for POST /v1/admin/reload
-	Logger   *slog.Logger
-	Now      func() time.Time
+	// Swapped, if set, runs after every Swap (the command fits the
+	// process's memory to the new index there).
+	Swapped func(*State)
+	Logger  *slog.Logger
+	Now     func() time.Time
 
 	metrics *metrics
 	handler http.Handler
@@ -117,6 +120,9 @@ func (s *Server) Config() Config { return s.cfg }
 func (s *Server) Swap(st *State) {
 	s.state.Store(st)
 	s.metrics.indexSize.Set(float64(st.Index.Len()))
+	if s.Swapped != nil {
+		s.Swapped(st)
+	}
 }
 
 // State returns the current state, nil before the first Swap.

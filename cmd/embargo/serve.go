@@ -33,6 +33,7 @@ type serveFlags struct {
 	noAudit    bool
 	hsFile     string
 	debugAddr  string
+	memLimit   string
 }
 
 func newServeCmd(m *Main) *cobra.Command {
@@ -60,6 +61,7 @@ unless --require-key=false; admin routes always need an admin key.`,
 	c.Flags().StringVar(&f.requireKey, "require-key", "auto", "auto (when any key exists), true or false")
 	c.Flags().BoolVar(&f.noAudit, "no-audit", false, "do not keep the audit log (not for production)")
 	c.Flags().StringVar(&f.hsFile, "hs-file", "", "HS nomenclature CSV for the goods routes (default: the embedded chapter table)")
+	c.Flags().StringVar(&f.memLimit, "memory-limit", "auto", "the Go runtime's soft memory limit: auto (the live heap after each index swap × 1.6 + 8 MiB; GOMEMLIMIT wins when set), off, or a size such as 512MiB")
 	c.Flags().StringVar(&f.debugAddr, "debug-addr", "", "serve Go's pprof profiles on this separate address (e.g. 127.0.0.1:6060; empty: off)")
 	return c
 }
@@ -86,8 +88,14 @@ func (m *Main) serve(ctx context.Context, f serveFlags) error {
 	default:
 		return fmt.Errorf("%w: --require-key must be auto, true or false", errUsage)
 	}
+	mem, err := parseMemoryPolicy(f.memLimit)
+	if err != nil {
+		return err
+	}
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1)) // as it was, when serve returns
 	srv := httpapi.New(cfg)
 	srv.Logger, srv.Keys, srv.Now = logger, keys, m.Now
+	srv.Swapped = func(*httpapi.State) { mem.fit(logger) }
 	if !f.noAudit {
 		if srv.AuditLog, err = m.auditLog(ctx); err != nil {
 			return err
@@ -162,10 +170,7 @@ func (m *Main) swapIn(ctx context.Context, srv *httpapi.Server, logger *slog.Log
 		return err
 	}
 	st := httpapi.NewState(cat, m.Now())
-	srv.Swap(st)
-	// Loading and parsing leave garbage several times the index's size:
-	// give it back now rather than carry it as resident memory.
-	debug.FreeOSMemory()
+	srv.Swap(st) // and fits the memory (srv.Swapped)
 	logger.Info("index ready", "entities", st.Index.Len(), "lists", len(cat.Versions), "demo", cat.Demo, "took", time.Since(start).Round(time.Millisecond))
 	if cat.Demo {
 		logger.Warn("screening against the embedded DEMO subset, not a compliance list: run 'embargo update' or 'embargo lists import'")

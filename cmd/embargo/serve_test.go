@@ -30,7 +30,9 @@ func startServe(t *testing.T, dataDir string, extra ...string) (string, func()) 
 	m.Listening = func(addr string) { addrc <- addr }
 	done := make(chan error, 1)
 	go func() {
-		err := m.Run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0", "--reload-interval", "0"}, extra...))
+		// No memory limit unless a test asks: the limit is the process's,
+		// and the other tests running in it would pay for it.
+		err := m.Run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0", "--reload-interval", "0", "--memory-limit", "off"}, extra...))
 		done <- errors.Join(err, m.Close())
 	}()
 	var base string
