@@ -107,7 +107,7 @@ func latinOptions(o []latinOption, w string, i int) []latinOption {
 				return false
 			}
 		}
-		return isLatinVowel(w[i-1]) || w[i-1] == 'l' || w[i-1] == 'r'
+		return isLatinVowel(w[i-1]) || w[i-1] == 'l' || w[i-1] == 'r' || w[i-1] == 'n' // -ant, -ent: Dunant
 	}
 	if silentEnd(len(w) - i) {
 		o = append(o, latinOption{"", len(w) - i})
@@ -156,7 +156,7 @@ func latinOptions(o []latinOption, w string, i int) []latinOption {
 		case next == 'c' && at(i+2) == 'h':
 			return append(o, latinOption{"c", 3})
 		case next == 'h':
-			return append(o, latinOption{"t", 2})
+			return append(o, latinOption{"t", 2}, latinOption{"s", 2}) // English th is ㅅ (엘리자베스 Elizabeth, 아서 Arthur)
 		case next == 'z' || next == 's':
 			return append(o, latinOption{"c", 2}, latinOption{"t", 1})
 		}
@@ -228,14 +228,15 @@ func latinOptions(o []latinOption, w string, i int) []latinOption {
 }
 
 // hangulMatchesLatin reports whether the Latin word lat can sound as the
-// consonants of the Hangul loanword reading h (two consonants or more).
+// consonants of the Hangul loanword reading h, both of three letters or
+// more (위고 Hugo, 메이 May: one consonant is enough).
 func hangulMatchesLatin(h, lat string) bool {
 	if len(lat) < 3 || len(lat) > 24 || len(h) < 3 {
 		return false
 	}
 	var kb [32]byte
 	key := hangulConsonants(kb[:0], h)
-	if len(key) < 2 || len(key) > 15 {
+	if len(key) == 0 || len(key) > 15 {
 		return false
 	}
 	var seen [25][16]bool // (position in lat, consonants of key matched) tried

@@ -21,6 +21,9 @@ func TestHangulMatchesLatin(t *testing.T) {
 		{"betoben", "batman", false},
 		{"klaujebitsu", "clausewitz", true}, // 클라우제비츠: German s before a vowel
 		{"rudbihi", "ludwig", true},         // 루드비히: German -ig
+		{"elijabes", "elizabeth", true},     // 엘리자베스: English th
+		{"wigo", "hugo", true},              // 위고: French h silent
+		{"dwinang", "dunant", true},         // 뒤낭: French final t silent
 		{"kurt", "kirk", false},
 	} {
 		if got := hangulMatchesLatin(tc.hangul, tc.latin); got != tc.want {
