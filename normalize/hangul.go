@@ -213,8 +213,9 @@ var loanMedial = [21]string{"a", "a", "ya", "ye", "o", "e", "yo", "ye", "o", "wa
 func romanizeHangulLoan(f string) string { return hangulLoan(f, false) }
 
 // romanizeHangulLoanAlt reads the letters Hangul shares between two English
-// sounds the other way: ㄹ at the start of a word l, ㅂ v, ㅍ f, and ㅓ at
-// the end of a syllable er (레너드 Lenerd, 허버트 Herbert, 빅토르 Viktor).
+// sounds the other way: ㄹ at the start of a word l, ㅂ v, ㅍ f, ㅓ at the
+// end of a syllable er (레너드 Lenerd, 허버트 Herbert, 빅토르 Viktor), and a
+// y-glide starting a word j (요한 Johan).
 func romanizeHangulLoanAlt(f string) string { return hangulLoan(f, true) }
 
 func hangulLoan(f string, alt bool) string {
@@ -267,6 +268,13 @@ func hangulLoan(f string, alt bool) string {
 			// Julian); at its start it may be either (루이 Louis, 로버트
 			// Robert).
 			b = append(b, 'l')
+		case alt && s.l == 11 && (i == 0 || rs[i-1] == ' ') && strings.HasPrefix(loanMedial[s.v], "y"):
+			// 요한 Johann, 야코프 Jakob, 율리우스 Julius: German, Latin and
+			// Slavic j is a y-glide in Hangul.
+			b = append(b, 'j')
+			b = append(b, loanMedial[s.v][1:]...)
+			b = append(b, finalSound[s.t]...)
+			continue
 		case alt && s.l == 7:
 			b = append(b, 'v')
 		case alt && s.l == 17:
