@@ -18,7 +18,7 @@ import (
 // six official lists), so under load it held twice that and more: the
 // garbage of requests, not data. "auto" sets the runtime's soft memory
 // limit to the live heap after each index swap plus headroom (limit =
-// live × 1.6 + 8 MiB): the collector runs more often, on a heap whose
+// live × 1.5 + 8 MiB): the collector runs more often, on a heap whose
 // largest parts (the packed index) hold no pointers to scan. A reload
 // briefly holds two indexes; the limit is soft, so the runtime then
 // collects harder (at most half the CPU) rather than fail, and the next
@@ -61,7 +61,7 @@ func (p memoryPolicy) fit(logger *slog.Logger) {
 	case p.auto && os.Getenv("GOMEMLIMIT") != "":
 		logger.Info("memory", "live_heap_mb", mb(live), "soft_limit", "GOMEMLIMIT="+os.Getenv("GOMEMLIMIT"))
 	case p.auto:
-		limit := int64(float64(live)*1.6) + 8<<20
+		limit := int64(float64(live)*1.5) + 8<<20
 		debug.SetMemoryLimit(limit)
 		logger.Info("memory", "live_heap_mb", mb(live), "soft_limit_mb", mb(limit))
 	case p.limit > 0:
