@@ -215,7 +215,9 @@ func romanizeHangulLoan(f string) string { return hangulLoan(f, false) }
 // romanizeHangulLoanAlt reads the letters Hangul shares between two English
 // sounds the other way: ㄹ at the start of a word l, ㅂ v, ㅍ f, ㅓ at the
 // end of a syllable er (레너드 Lenerd, 허버트 Herbert, 빅토르 Viktor), and a
-// y-glide starting a word j (요한 Johan).
+// y-glide starting a word j (요한 Johan); the common given names whose
+// spelling no letter rule recovers are written as their languages spell
+// them (존 John, 찰스 Charles, 아서 Arthur).
 func romanizeHangulLoanAlt(f string) string { return hangulLoan(f, true) }
 
 func hangulLoan(f string, alt bool) string {
@@ -240,6 +242,17 @@ func hangulLoan(f string, alt bool) string {
 		if !isHangulSyllable(r) {
 			b = appendRune(b, r)
 			continue
+		}
+		if alt && (i == 0 || rs[i-1] == ' ') {
+			end := i
+			for end < len(rs) && rs[end] != ' ' {
+				end++
+			}
+			if lat, ok := hangulGivenNames[string(rs[i:end])]; ok {
+				b = append(b, lat...)
+				i = end - 1
+				continue
+			}
 		}
 		s := decompose(r)
 		lAfterL := s.l == 5 && i > 0 && isHangulSyllable(rs[i-1]) && decompose(rs[i-1]).t == 8
@@ -292,6 +305,25 @@ func hangulLoan(f string, alt bool) string {
 		b = append(b, finalSound[s.t]...)
 	}
 	return clean(b)
+}
+
+// hangulGivenNames are common European and Middle Eastern given names in
+// their Hangul loanword spelling, with the Latin spelling the lists use:
+// silent letters (John, Thomas, Joseph), an r or l Hangul does not write
+// (Charles, Arthur, Walter), and names that differ by language.
+var hangulGivenNames = map[string]string{
+	"존": "john", "조지": "george", "찰스": "charles", "아서": "arthur", "토머스": "thomas", "토마스": "thomas",
+	"리처드": "richard", "로버트": "robert", "에드워드": "edward", "헨리": "henry", "해리": "harry",
+	"피터": "peter", "폴": "paul", "마크": "mark", "앤드루": "andrew", "스티븐": "stephen", "월터": "walter",
+	"조지프": "joseph", "마이클": "michael", "데이비드": "david", "윌리엄": "william", "제임스": "james",
+	"앤": "anne", "메리": "mary", "엘리자베스": "elizabeth", "캐서린": "catherine", "마거릿": "margaret",
+	"세라": "sarah", "샤를": "charles", "앙리": "henri", "장": "jean", "자크": "jacques", "피에르": "pierre",
+	"루이": "louis", "프랑수아": "francois", "미셸": "michel", "조르주": "georges", "요제프": "josef",
+	"요한": "johann", "프리드리히": "friedrich", "빌헬름": "wilhelm", "루트비히": "ludwig", "카를": "karl",
+	"하인리히": "heinrich", "알렉산드르": "alexander", "표트르": "pyotr", "이반": "ivan", "니콜라이": "nikolai",
+	"미하일": "mikhail", "블라디미르": "vladimir", "세르게이": "sergei", "드미트리": "dmitry",
+	"무함마드": "muhammad", "모하메드": "mohammed", "아흐마드": "ahmad", "아흐메드": "ahmed", "오사마": "osama",
+	"후세인": "hussein", "압둘라": "abdullah", "하산": "hassan", "유수프": "yusuf", "이브라힘": "ibrahim",
 }
 
 // roman writes 1 <= n < 40 in Roman numerals.

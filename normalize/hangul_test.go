@@ -77,7 +77,8 @@ func TestRomanizeHangulLoan(t *testing.T) {
 		{"프랭크 허버트", "frangk hervert", "hangul-loan"},      // ㅍ f, ㅂ v; ㄹ inside a word r
 		{"시몬 드 보부아르", "simon de bobuareu", "hangul-rr"},   // a particle is one in every reading
 		{"루트비히 판 베토벤", "ruteubihi van betoben", "hangul-rr"},
-		{"요한 야코프", "johan jakof", "hangul-loan"}, // a y-glide starting a word is j (the alternative reading)
+		{"요한 야코프", "johann jakof", "hangul-loan"}, // a y-glide starting a word is j, a common given name as it is spelt (the alternative reading)
+		{"존 하워드", "john hawod", "hangul-loan"},
 	})
 	for _, n := range []string{"김정은", "김 정은", "병철 김", "예준 준영 박"} {
 		if !normalize.IsKoreanName(n) {
