@@ -26,8 +26,7 @@ type Index struct {
 	ptoks   []ptok   // the tokens of every form, in form order
 	origs   []string // words as written, where they differ from their text
 	methods []string // the methods of the forms ("exact", "icao", ...)
-	canonOf []int32  // vocabulary id -> canons id of its Canon key (-1: the word itself)
-	canons  []string
+	canons  []string // Canon keys of the tokens, where they differ from the word
 
 	vocab     map[string]uint32 // token text -> vocabulary id
 	words     []string

@@ -1,7 +1,7 @@
 package match
 
 // The index keeps its forms packed: every token of every form in one array
-// of 16-byte records without pointers, its strings given by number (the
+// of 20-byte records without pointers, its strings given by number (the
 // vocabulary word, the word as written when it differs, the method of the
 // form). Held as tokens (three strings and a pointer each), the 344,000
 // tokens of the six official lists took 24 MB, a quarter of a server's live
@@ -12,6 +12,7 @@ package match
 type ptok struct {
 	vid    uint32 // vocabulary id of the text
 	orig   int32  // Index.origs id of the word as written; -1: the text itself
+	canon  int32  // Index.canons id of its Canon key; -1: the text itself
 	weight float32
 	kind   kind
 	role   role
@@ -40,6 +41,22 @@ func (ix *Index) pack() {
 	}
 	ix.ptoks = make([]ptok, 0, n)
 	ix.pforms = make([]pform, 0, len(ix.forms)+1)
+	// The Canon key of each token's word, where it differs from the word
+	// (most words are their own key).
+	canonID := map[string]int32{}
+	canonOf := func(vid uint32) int32 {
+		w, c := ix.words[vid], ix.wordCanon[vid]
+		if c == w {
+			return -1
+		}
+		k, ok := canonID[c]
+		if !ok {
+			k = int32(len(ix.canons))
+			canonID[c] = k
+			ix.canons = append(ix.canons, c)
+		}
+		return k
+	}
 	origID := map[string]int32{}
 	methodID := map[string]uint16{}
 	for i := range ix.forms {
@@ -53,7 +70,7 @@ func (ix *Index) pack() {
 		ix.pforms = append(ix.pforms, pform{start: uint32(len(ix.ptoks)), name: uint16(f.name), method: m})
 		for j := range f.toks {
 			t := &f.toks[j]
-			p := ptok{vid: uint32(t.vid), orig: -1, weight: t.weight, kind: t.kind, role: t.role}
+			p := ptok{vid: uint32(t.vid), orig: -1, canon: canonOf(uint32(t.vid)), weight: t.weight, kind: t.kind, role: t.role}
 			if t.orig != t.text {
 				id, ok := origID[t.orig]
 				if !ok {
@@ -78,24 +95,6 @@ func (ix *Index) pack() {
 	ix.pforms = append(ix.pforms, pform{start: uint32(len(ix.ptoks))}) // the end of the last form
 	ix.nforms = len(ix.forms)
 	ix.forms = nil
-	// A word's Canon key, for the unpacked tokens: only where it differs
-	// from the word (most words are their own key).
-	ix.canonOf = make([]int32, len(ix.words))
-	canonID := map[string]int32{}
-	for id, w := range ix.words {
-		c := ix.wordCanon[id]
-		if c == w {
-			ix.canonOf[id] = -1
-			continue
-		}
-		k, ok := canonID[c]
-		if !ok {
-			k = int32(len(ix.canons))
-			canonID[c] = k
-			ix.canons = append(ix.canons, c)
-		}
-		ix.canonOf[id] = k
-	}
 }
 
 // unpack appends form f's tokens to buf and returns the form over them.
@@ -107,8 +106,8 @@ func (ix *Index) unpack(f uint32, buf []token) (entityForm, []token) {
 		w := ix.words[p.vid]
 		t := token{text: w, canon: w, orig: w, weight: p.weight, vid: int32(p.vid), kind: p.kind, role: p.role,
 			arabic: p.flags&fArabic != 0, loose: p.flags&fLoose != 0, abbr: p.flags&fAbbr != 0}
-		if c := ix.canonOf[p.vid]; c >= 0 {
-			t.canon = ix.canons[c]
+		if p.canon >= 0 {
+			t.canon = ix.canons[p.canon]
 		}
 		if p.orig >= 0 {
 			t.orig = ix.origs[p.orig]

@@ -423,7 +423,7 @@ func (ix *Index) candidates(p *query, s *scratch, qstamp uint32, total float32, 
 	if cap(s.heap) < 4*limit {
 		s.heap = make([]cand, 0, 4*limit)
 	}
-	h := candHeap(s.heap[:0:4*limit])
+	h := candHeap(s.heap[: 0 : 4*limit])
 	floor := total * minShare
 	for _, f := range s.touched {
 		if s.acc[f] < floor {
