@@ -28,7 +28,8 @@ type Index struct {
 	methods []string // the methods of the forms ("exact", "icao", ...)
 	canons  []string // Canon keys of the tokens, where they differ from the word
 
-	vocab     map[string]uint32 // token text -> vocabulary id
+	vocab     map[string]uint32 // token text -> vocabulary id, while building
+	wordTab   wordTable         // the same, once built
 	words     []string
 	postings  lists      // vocabulary id -> form ids, ascending
 	weight    []float32  // vocabulary id -> rarity weight
@@ -83,6 +84,7 @@ func NewIndex(ents []embargo.Entity) *Index {
 	ix.buildDeletions()
 	ix.pack()
 	ix.wordCanon = nil
+	ix.wordTab, ix.vocab = newWordTable(ix.words), nil
 	ix.free = make(chan *scratch, max(1, runtime.GOMAXPROCS(0)))
 	return ix
 }
@@ -205,7 +207,7 @@ func (ix *Index) weighForms() {
 // rarity is the weight of a token text; a text the lists do not have at all
 // (a typo, a name nobody is listed under) is as rare as can be.
 func (ix *Index) rarity(text string) float32 {
-	if id, ok := ix.vocab[text]; ok {
+	if id, ok := ix.lookupWord(text); ok {
 		return ix.weight[id]
 	}
 	return ix.maxWeight
@@ -243,4 +245,13 @@ func (ix *Index) entitiesByID(ids []embargo.Identifier) []uint32 {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// lookupWord is the vocabulary id of text.
+func (ix *Index) lookupWord(text string) (uint32, bool) {
+	if ix.vocab != nil { // building
+		id, ok := ix.vocab[text]
+		return id, ok
+	}
+	return ix.wordTab.get(text)
 }
