@@ -441,7 +441,7 @@ func romanizeCyrillic(f string) []Variant {
 	if len(k) == 0 {
 		vs = append(vs, cyrillicEast(f, lang)...)
 	}
-	if lang == langRu && len(k) == 0 && strings.ContainsRune(f, 'х') {
+	if lang == langRu && len(k) == 0 && (strings.ContainsAny(f, "хюж") || strings.Contains(f, "кв")) {
 		if h := cyrillicForeignH(f, lang); h != "" {
 			vs = append(vs, Variant{Text: h, Method: foreignHSystem.method})
 		}
@@ -470,7 +470,7 @@ func cyrillicForeignH(f string, lang cyrLang) string {
 			return "" // a patronymic: a Slavic name
 		}
 		sys := &cyrSystems[4] // everyday English
-		if !slavic && strings.ContainsRune(w, 'х') {
+		if !slavic && (strings.ContainsAny(w, "хюж") || strings.Contains(w, "кв")) {
 			sys, any = &foreignHSystem, true
 		}
 		out[i] = clean(transCyr(nil, []rune(w), lang, sys))
@@ -484,8 +484,15 @@ func cyrillicForeignH(f string, lang cyrLang) string {
 // foreignHSystem is the everyday English spelling with х read h, as names
 // from languages with an h are spelt in Latin.
 var foreignHSystem = cyrSystem{"cyrillic-common", &tabCommon, func(c cyrCtx) (string, bool) {
-	if c.r == 'х' {
+	switch {
+	case c.r == 'х':
 		return "h", true
+	case c.r == 'ю' && !c.initial:
+		return "u", true // ю for a foreign u or ü after a consonant (Жюль Jules, Дюр Dür)
+	case c.r == 'ж' && c.prev != 'д':
+		return "j", true // French and Portuguese j (Жан Jean, Жозе José)
+	case c.r == 'в' && c.prev == 'к':
+		return "w", true // кв for qu (Квайссер Queisser)
 	}
 	return commonLetter(c)
 }}
