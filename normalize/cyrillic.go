@@ -441,13 +441,17 @@ func romanizeCyrillic(f string) []Variant {
 	if len(k) == 0 {
 		vs = append(vs, cyrillicEast(f, lang)...)
 	}
-	if lang == langRu && len(k) == 0 && (strings.ContainsAny(f, "хюж") || strings.Contains(f, "кв")) {
+	if lang == langRu && len(k) == 0 && (strings.ContainsAny(f, "хюж") || hasAny(f, foreignMarks)) {
 		if h := cyrillicForeignH(f, lang); h != "" {
 			vs = append(vs, Variant{Text: h, Method: foreignHSystem.method})
 		}
 	}
 	return vs
 }
+
+// foreignMarks are spellings of foreign words that the foreign-word reading
+// reads otherwise than the everyday one: кв (qu) and Italian чи, че, чч.
+var foreignMarks = []string{"кв", "чи", "че", "чч"}
 
 // slavicEnds are the endings of Russian, Ukrainian and Belarusian surnames
 // and patronymics: their х stays kh (Пахомов Pakhomov, Хоменко Khomenko).
@@ -470,7 +474,7 @@ func cyrillicForeignH(f string, lang cyrLang) string {
 			return "" // a patronymic: a Slavic name
 		}
 		sys := &cyrSystems[4] // everyday English
-		if !slavic && (strings.ContainsAny(w, "хюж") || strings.Contains(w, "кв")) {
+		if !slavic && (strings.ContainsAny(w, "хюж") || hasAny(w, foreignMarks)) {
 			sys, any = &foreignHSystem, true
 		}
 		out[i] = clean(transCyr(nil, []rune(w), lang, sys))
@@ -493,6 +497,8 @@ var foreignHSystem = cyrSystem{"cyrillic-common", &tabCommon, func(c cyrCtx) (st
 		return "j", true // French and Portuguese j (Жан Jean, Жозе José)
 	case c.r == 'в' && c.prev == 'к':
 		return "w", true // кв for qu (Квайссер Queisser)
+	case c.r == 'ч' && (c.next == 'и' || c.next == 'е' || c.next == 'ч'):
+		return "c", true // Italian ci, ce, cci (Кастелуччи Castellucci, Чинкванта Cinquanta)
 	}
 	return commonLetter(c)
 }}
