@@ -440,6 +440,9 @@ func romanizeCyrillic(f string) []Variant {
 	}
 	if len(k) == 0 {
 		vs = append(vs, cyrillicEast(f, lang)...)
+		if p := cyrillicPolishName(f, lang); p != "" {
+			vs = append(vs, Variant{Text: p, Method: "cyrillic-polish"})
+		}
 	}
 	if lang == langRu && len(k) == 0 && (strings.ContainsAny(f, "хюж") || hasAny(f, foreignMarks)) {
 		if h := cyrillicForeignH(f, lang); h != "" {

@@ -319,3 +319,103 @@ func cyrillicEast(f string, lang cyrLang) []Variant {
 	}
 	return out
 }
+
+// Polish names in Russian spelling (Пшиборовский Przyborowski, Тшебятовский
+// Trzebiatowski, Кшиштоф Krzysztof, Люциан Lucjan): пш, тш and кш write
+// prz, trz and krz, ш sz, ч cz, в w, ц c, and и after ц, ш, ж, ч y (or j
+// before a vowel). A word is read so when it has one of these spellings
+// Russian words rarely have.
+var polishMarks = []string{"пш", "тш", "кш", "шч", "циа", "цио", "циу", "ция", "циан"}
+
+// cyrillicPolish reads a folded Cyrillic word as Polish.
+func cyrillicPolish(w []rune) string {
+	var b strings.Builder
+	for i := 0; i < len(w); i++ {
+		r := w[i]
+		prev, next := rune(0), rune(0)
+		if i > 0 {
+			prev = w[i-1]
+		}
+		if i+1 < len(w) {
+			next = w[i+1]
+		}
+		switch r {
+		case 'ш':
+			switch prev {
+			case 'п', 'т', 'к':
+				b.WriteString("rz")
+			default:
+				if next == 'ч' {
+					b.WriteString("szcz")
+					i++
+				} else {
+					b.WriteString("sz")
+				}
+			}
+		case 'ч':
+			b.WriteString("cz")
+		case 'щ':
+			b.WriteString("szcz")
+		case 'ж':
+			b.WriteString("z") // ż and rz, folded
+		case 'в':
+			b.WriteByte('w')
+		case 'ц':
+			b.WriteByte('c')
+		case 'х':
+			b.WriteString("ch")
+		case 'й', 'ь', 'ъ':
+			if r == 'й' && i > 0 && prev != 'и' && prev != 'ы' {
+				b.WriteByte('j')
+			}
+		case 'и':
+			_, vowelNext := polivanovVowel(next)
+			switch {
+			case (prev == 'ц' || prev == 'ш' || prev == 'ж' || prev == 'ч') && vowelNext:
+				b.WriteByte('j') // Lucjan
+			case prev == 'ц' || prev == 'ш' || prev == 'ж' || prev == 'ч':
+				b.WriteByte('y') // Lucyna, Krzysztof
+			default:
+				b.WriteByte('i')
+			}
+		case 'ы':
+			b.WriteByte('y')
+		case 'ю', 'я', 'ё', 'е':
+			v := map[rune]string{'ю': "u", 'я': "a", 'ё': "o", 'е': "e"}[r]
+			switch {
+			case i == 0 || isCyrVowel(prev):
+				b.WriteByte('j')
+			case r != 'е' && prev != 'ц' && prev != 'л':
+				b.WriteByte('i') // bia, mio; after c and l the i is not written
+			}
+			b.WriteString(v)
+		case 'э':
+			b.WriteByte('e')
+		default:
+			if r >= 'а' && r <= 'я' {
+				b.WriteString(tabICAO[r-'а'])
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
+}
+
+// cyrillicPolishName reads the Polish-marked words of a name as Polish and
+// the others in ICAO; "" when no word is marked.
+func cyrillicPolishName(f string, lang cyrLang) string {
+	if lang != langRu || !hasAny(f, polishMarks) {
+		return ""
+	}
+	words := strings.Fields(f)
+	out := make([]string, len(words))
+	for i, w := range words {
+		if hasAny(w, polishMarks) {
+			out[i] = cyrillicPolish([]rune(w))
+		} else {
+			out[i] = clean(transCyr(nil, []rune(w), lang, &cyrSystems[0]))
+		}
+	}
+	return strings.Join(out, " ")
+}

@@ -57,3 +57,17 @@ func TestCyrillicForeignH(t *testing.T) {
 		}
 	}
 }
+
+func TestCyrillicPolish(t *testing.T) {
+	for in, want := range map[string]string{
+		"пшиборовский": "przyborowski",
+		"тшебятовский": "trzebiatowski",
+		"кшиштоф":      "krzysztof",
+		"люциан":       "lucjan",
+		"иван петров":  "", // no Polish spelling
+	} {
+		if got := cyrillicPolishName(in, langRu); got != want {
+			t.Errorf("cyrillicPolishName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
