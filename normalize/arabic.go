@@ -246,7 +246,31 @@ func romanizeArabic(f string) []Variant {
 	if j := joinArticle(vs[0].Text); j != "" {
 		vs = append(vs, Variant{Text: j, Method: "arabic"})
 	}
+	if strings.Contains(f, "تش") {
+		vs = append(vs, Variant{Text: europeanCh(vs[3].Text), Method: "arabic"}) // the bare spelling (clean compacts its buffer in place: not twice)
+	}
 	return vs
+}
+
+// europeanCh reads a name with تش (ch), which Arabic script writes for
+// European names, the way Slavic and Italian spell them: y between
+// letters j (بايراموفيتش Bajramović, بيانيتش Pjanić), ch before i or e c
+// (تشيبولا Cipolla).
+func europeanCh(s string) string {
+	b := []byte(s)
+	out := b[:0:0]
+	for i := 0; i < len(b); i++ {
+		switch {
+		case b[i] == 'y' && i > 0 && b[i-1] != ' ':
+			out = append(out, 'j')
+		case b[i] == 'c' && i+2 < len(b) && b[i+1] == 'h' && (b[i+2] == 'i' || b[i+2] == 'e'):
+			out = append(out, 'c')
+			i++ // the h
+		default:
+			out = append(out, b[i])
+		}
+	}
+	return string(out)
 }
 
 // joinArticle writes the article al joined to its word (الكاتب Alkateb,

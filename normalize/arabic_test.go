@@ -35,6 +35,8 @@ func TestRomanizeArabicForeignCh(t *testing.T) {
 	romanizeCases(t, []struct{ in, text, method string }{
 		{"أوروبوتشي", "awrubuchi", "arabic"}, // تش is ch, not t-sh
 		{"تشيني", "chini", "arabic"},
+		{"تشيبولا", "cibula", "arabic"},          // Cipolla: Italian ci
+		{"بايراموفيتش", "bajramufich", "arabic"}, // Bajramović: Slavic j
 	})
 }
 
