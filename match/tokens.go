@@ -265,7 +265,8 @@ func roleFactor(t *token) float32 {
 // once). Letters that romanizations of one sound differ on share a class:
 // q, k and hard c are k, soft c (before e, i, y) and z are s, x is ks, g
 // and j are j, p and b are b, v, f and ph are f, sch is sh, tsch is ch, the
-// gh of ght is silent, and an h after a consonant is dropped (sh, kh, th, ch, ph, gh: Arabic ش is sh or ch,
+// gh of ght, the h of a first wh, the k of a first kn and the b of a last mb
+// are silent, and an h after a consonant is dropped (sh, kh, th, ch, ph, gh: Arabic ش is sh or ch,
 // Hebrew ש is sh or s, "Chasdai" is חסדאי, غ and ج write a foreign g). Only words of three letters
 // or more get one, and it needs two consonants.
 func skeleton(w string) string {
@@ -324,10 +325,20 @@ func skelClass(w string, i int, prevCons bool) byte {
 	}
 	switch c {
 	case 'h':
-		if prevCons {
-			return '-'
+		if prevCons || i == 1 && w[0] == 'w' || i > 0 && w[i-1] == 'g' && i+1 < len(w) && w[i+1] == 't' {
+			return '-' // and wh is w (Wheeler ويلر), ght is t (Knight نايت)
 		}
 		return 'h'
+	case 'k':
+		if i == 0 && len(w) > 1 && w[1] == 'n' {
+			return '-' // kn is n (Knight نايت)
+		}
+		return 'k'
+	case 'b':
+		if i == len(w)-1 && i > 0 && w[i-1] == 'm' {
+			return '-' // mb at the end is m (Coulomb كولوم)
+		}
+		return 'b'
 	case 'p':
 		if i+1 < len(w) && w[i+1] == 'h' {
 			return 'f' // ph is f (Aphrodisias أفروديسياس)
@@ -361,7 +372,7 @@ func skelClass(w string, i int, prevCons bool) byte {
 }
 
 // skelTable is the class of each letter that needs no context: 0 for the
-// vowels, '?' for those that do (h, c, p, g, t, s).
+// vowels, '?' for those that do (h, c, p, g, t, s, k, b).
 var skelTable = func() (t [256]byte) {
 	for i := range t {
 		t[i] = byte(i)
@@ -369,7 +380,7 @@ var skelTable = func() (t [256]byte) {
 	for _, v := range "aeiouyw" {
 		t[v] = 0
 	}
-	for _, c := range "hcpgts" { // g is j (Arabic ج is j and g, غ gh and g), p is b
+	for _, c := range "hcpgtskb" { // g is j (Arabic ج is j and g, غ gh and g), p is b
 		t[c] = '?'
 	}
 	t['q'], t['z'] = 'k', 's'
