@@ -306,9 +306,9 @@ func (rc *rawClient) do(ctx context.Context, host string, req []byte) error {
 		} else {
 			rc.br.Reset(c)
 		}
-	}
-	if dl, ok := ctx.Deadline(); ok {
-		rc.conn.SetDeadline(dl) // a request in flight when the run ends returns then
+		if dl, ok := ctx.Deadline(); ok {
+			c.SetDeadline(dl) // a request in flight when the run ends returns then
+		}
 	}
 	res, err := rc.exchange(req)
 	if err != nil {
