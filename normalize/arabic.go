@@ -246,10 +246,37 @@ func romanizeArabic(f string) []Variant {
 	if j := joinArticle(vs[0].Text); j != "" {
 		vs = append(vs, Variant{Text: j, Method: "arabic"})
 	}
+	if v := silentFinalHeh(words); v != "" {
+		vs = append(vs, Variant{Text: v, Method: "arabic"})
+	}
 	if strings.Contains(f, "تش") {
 		vs = append(vs, Variant{Text: europeanCh(vs[3].Text), Method: "arabic"}) // the bare spelling (clean compacts its buffer in place: not twice)
 	}
 	return vs
+}
+
+// silentFinalHeh reads a final ه of a word that is no name of the table as
+// the vowel it writes in European names (كابيه Kappei, ثوميه Thomé, ماهوفيه
+// Mahouvé, أبانياله Abbagnale) rather than h; "" when no word ends so.
+func silentFinalHeh(words []string) string {
+	var b []byte
+	changed := false
+	for _, w := range words {
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		start := len(b)
+		b = arabicWord(b, w, 0, true)
+		forms, _ := arabicNameForms(w)
+		if forms == nil && strings.HasSuffix(w, "ه") && utf8.RuneCountInString(w) >= 3 && len(b) > start+2 && b[len(b)-1] == 'h' {
+			b = b[:len(b)-1]
+			changed = true
+		}
+	}
+	if !changed {
+		return ""
+	}
+	return clean(b)
 }
 
 // europeanCh reads a name with تش (ch), which Arabic script writes for

@@ -37,6 +37,8 @@ func TestRomanizeArabicForeignCh(t *testing.T) {
 		{"تشيني", "chini", "arabic"},
 		{"تشيبولا", "cibula", "arabic"},          // Cipolla: Italian ci
 		{"بايراموفيتش", "bajramufich", "arabic"}, // Bajramović: Slavic j
+		{"كابيه", "kabi", "arabic"},              // Kappei: a final ه is a vowel in European names
+		{"نبيه بري", "nabih bari", "arabic"},     // Nabih: the h stays in the other readings
 	})
 }
 
