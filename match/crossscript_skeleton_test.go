@@ -21,3 +21,11 @@ func TestSkeletonSilentLetters(t *testing.T) {
 		t.Errorf("mbeki %q, kanaan %q: only a last mb and a first kn lose a letter", skeleton("mbeki"), skeleton("kanaan"))
 	}
 }
+
+// A final y is the vowel i in the consonant comparison: عدلي (adli) is
+// nearer Adly than Adele (google_ar2en).
+func TestConsonantSimYIsI(t *testing.T) {
+	if a, b := consonantSim("adli", "adly"), consonantSim("adli", "adele"); a <= b {
+		t.Errorf("consonantSim(adli, adly) = %.3f, (adli, adele) = %.3f", a, b)
+	}
+}

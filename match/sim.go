@@ -201,8 +201,8 @@ func vowelClasses(b []byte, w string) []byte {
 		switch c {
 		case 'o':
 			c = 'u'
-		case 'e':
-			c = 'i'
+		case 'e', 'y':
+			c = 'i' // y too: Anthony أنتوني antuni
 		}
 		b = append(b, c)
 	}
