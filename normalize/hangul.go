@@ -173,15 +173,22 @@ var hangulParticles = map[string]string{
 // particlesInHangul writes the particles of a foreign name as their Latin
 // words in every reading: RR read 드 as deu, a word as heavy as a surname,
 // where the lists write the particle de, which weighs little.
+//
+// A ruler's ordinal (루이 9세) is its Roman numeral in every reading too:
+// RR's "9se" was a number, which weighs more than any word, and a number
+// no list name has raised the candidate floor above the name itself.
 func particlesInHangul(f string, vs []Variant) {
 	words := strings.Fields(f)
-	if len(words) < 3 {
+	if len(words) < 2 {
 		return
 	}
-	var at []int
-	for i, w := range words[:len(words)-1] {
-		if _, ok := hangulParticles[w]; ok && i > 0 {
-			at = append(at, i)
+	at := map[int]string{}
+	for i, w := range words {
+		if p, ok := hangulParticles[w]; ok && i > 0 && i < len(words)-1 && len(words) >= 3 {
+			at[i] = p
+		}
+		if n, ok := hangulOrdinal(w); ok && i > 0 {
+			at[i] = roman(n)
 		}
 	}
 	if len(at) == 0 {
@@ -192,11 +199,27 @@ func particlesInHangul(f string, vs []Variant) {
 		if len(ws) != len(words) {
 			continue
 		}
-		for _, i := range at {
-			ws[i] = hangulParticles[words[i]]
+		for i, p := range at {
+			ws[i] = p
 		}
 		vs[k].Text = strings.Join(ws, " ")
 	}
+}
+
+// hangulOrdinal reads a ruler's ordinal, N세 with 0 < N < 40.
+func hangulOrdinal(w string) (int, bool) {
+	num, ok := strings.CutSuffix(w, "세")
+	if !ok || num == "" || len(num) > 2 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range num {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = 10*n + int(c-'0')
+	}
+	return n, n > 0 && n < 40
 }
 
 // loanMedial reads the vowels of foreign names in Hangul (National
