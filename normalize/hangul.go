@@ -190,6 +190,9 @@ func particlesInHangul(f string, vs []Variant) {
 		if n, ok := hangulOrdinal(w); ok && i > 0 {
 			at[i] = roman(n)
 		}
+		if t, ok := hangulTitles[w]; ok {
+			at[i] = t
+		}
 	}
 	if len(at) == 0 {
 		return
@@ -204,6 +207,14 @@ func particlesInHangul(f string, vs []Variant) {
 		}
 		vs[k].Text = strings.Join(ws, " ")
 	}
+}
+
+// hangulTitles are the titles Hangul writes before or after a foreign
+// name, as the English names write them (뮌히하우젠 남작 Baron Münchhausen).
+var hangulTitles = map[string]string{
+	"교황": "pope", "황제": "emperor", "여왕": "queen", "왕자": "prince", "공주": "princess",
+	"공작": "duke", "대공": "archduke", "백작": "count", "남작": "baron", "황태자": "prince",
+	"대통령": "president", "장군": "general", "총리": "prime",
 }
 
 // hangulOrdinal reads a ruler's ordinal, N세 with 0 < N < 40.

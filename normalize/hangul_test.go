@@ -79,7 +79,8 @@ func TestRomanizeHangulLoan(t *testing.T) {
 		{"루트비히 판 베토벤", "ruteubihi van betoben", "hangul-rr"},
 		{"요한 야코프", "johann jakof", "hangul-loan"}, // a y-glide starting a word is j, a common given name as it is spelt (the alternative reading)
 		{"존 하워드", "john hawod", "hangul-loan"},
-		{"엘리자베스 1세", "ellijabeseu i", "hangul-rr"}, // an ordinal is a Roman numeral in every reading
+		{"엘리자베스 1세", "ellijabeseu i", "hangul-rr"},        // an ordinal is a Roman numeral in every reading
+		{"뮌히하우젠 남작", "mwinhihaujen baron", "hangul-loan"}, // a title as English writes it
 	})
 	for _, n := range []string{"김정은", "김 정은", "병철 김", "예준 준영 박"} {
 		if !normalize.IsKoreanName(n) {
