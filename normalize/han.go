@@ -76,6 +76,10 @@ func romanizeHan(f string) []Variant {
 	if len(ko) > 0 && strings.ContainsRune(koreanHanSurnames, []rune(tokens[0])[0]) {
 		vs = append(ko, py...)
 	}
+	if m, ok := romanizeHanMuslim(tokens); ok {
+		// 阿不都·哈克: an Arabic name in Xinhua transcription
+		vs = append([]Variant{{Text: m, Method: "han-pinyin"}}, vs...)
+	}
 	if len(latin) > 0 {
 		for i := range vs {
 			vs[i].Text = string(latin) + vs[i].Text

@@ -21,7 +21,15 @@ func TestRomanizeHan(t *testing.T) {
 		{"崔龍海", "choe yong hae", "han-korean"},
 		{"金與正", "kim yo jong", "han-korean"},
 		{"Jin Tiesan (金铁三)", "jin tiesan jin tiesan", "han-pinyin"}, // Latin words kept whole
+		{"阿不都·哈克", "abdul haq", "han-pinyin"},                       // Arabic names in Xinhua transcription
+		{"奥萨马·本·拉登", "osama bin laden", "han-pinyin"},
+		{"买买提明·艾力", "memet ming ali", "han-pinyin"},
 	})
+	for _, v := range normalize.Romanize("王本伟") {
+		if v.Text == "wang bin wei" {
+			t.Errorf("王本伟 read as an Arabic name: %v", v)
+		}
+	}
 	first := map[string]string{"习近平": "xi jinping", "朴槿惠": "park geun hye", "王伟": "wang wei"}
 	for in, want := range first {
 		if vs := normalize.Romanize(in); vs[0].Text != want {
