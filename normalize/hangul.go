@@ -158,6 +158,9 @@ func romanizeHangul(f string) []Variant {
 		{Text: romanizeHangulWords(f, false), Method: "hangul-rr"},
 		{Text: romanizeHangulWords(f, true), Method: "hangul-mr"},
 	}
+	if c := classicalStems(f, vs[1].Text); c != "" {
+		vs = append(vs, Variant{Text: c, Method: "hangul-loan"})
+	}
 	particlesInHangul(f, vs)
 	return append(vs, romanizeHangulChinese(f)...)
 }
@@ -207,6 +210,36 @@ func particlesInHangul(f string, vs []Variant) {
 		}
 		vs[k].Text = strings.Join(ws, " ")
 	}
+}
+
+// classicalStems writes the Greek and Latin names Hangul gives in their
+// nominative (트라야누스 Trajanus, 헤시오도스 Hesiodos, 플루타르코스
+// Plutarchos) without the -us or -os that English drops (Trajan, Hesiod,
+// Plutarch): the words of the reading alt (the alternative loanword
+// reading, which writes 율리아누스 julianus) that end so lose it; "" when
+// none does.
+func classicalStems(f, alt string) string {
+	words, ws := strings.Fields(f), strings.Fields(alt)
+	if len(words) != len(ws) {
+		return ""
+	}
+	changed := false
+	for i, w := range words {
+		rs := []rune(w)
+		n := len(rs)
+		if n < 3 || rs[n-1] != '스' || !isHangulSyllable(rs[n-2]) {
+			continue
+		}
+		if v := decompose(rs[n-2]).v; (v == 13 || v == 8) && decompose(rs[n-2]).t == 0 &&
+			(strings.HasSuffix(ws[i], "us") || strings.HasSuffix(ws[i], "os")) && len(ws[i]) > 4 {
+			ws[i] = ws[i][:len(ws[i])-2]
+			changed = true
+		}
+	}
+	if !changed {
+		return ""
+	}
+	return strings.Join(ws, " ")
 }
 
 // hangulTitles are the titles Hangul writes before or after a foreign
