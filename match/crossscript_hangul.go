@@ -127,7 +127,9 @@ func latinOptions(o []latinOption, w string, i int) []latinOption {
 		case next == 'h':
 			// k (Michael), ch (Charles), sh (Michel), h (Bach)
 			return append(o, latinOption{"k", 2}, latinOption{"c", 2}, latinOption{"s", 2}, latinOption{"h", 2})
-		case next == 'k' || next == 'q':
+		case next == 'k':
+			return append(o, latinOption{"k", 2}, latinOption{"c", 1}) // Polish ck is ts-k (미츠키에비치 Mickiewicz)
+		case next == 'q':
 			return append(o, latinOption{"k", 2})
 		case next == 'z' || next == 's' && !final && !isLatinVowel(at(i+2)) && at(i+2) != 0:
 			return append(o, latinOption{"c", 2}) // Polish cz, Hungarian cs
@@ -215,6 +217,13 @@ func latinOptions(o []latinOption, w string, i int) []latinOption {
 		}
 		return append(o, latinOption{"l", 1})
 	case 'l':
+		prev := at(i - 1)
+		switch {
+		case prev == 'u' && at(i-2) == 'a' && (next == 't' && i+2 == len(w) || next == 0):
+			return append(o, latinOption{"l", 1}, latinOption{"", 1}) // French -ault (푸코 Foucault)
+		case (prev == 'a' || prev == 'o') && (next == 'k' || next == 'm') && i > 1:
+			return append(o, latinOption{"l", 1}, latinOption{"", 1}) // English walk, palm (워커 Walker)
+		}
 		return append(o, latinOption{"l", 1})
 	case 'm':
 		return append(o, latinOption{"m", 1})

@@ -19,11 +19,14 @@ func TestHangulMatchesLatin(t *testing.T) {
 		{"shubartsu", "schwarz", true},  // 슈바르츠: German z
 		{"pongpidu", "pompidou", false}, // m before p is not ㅇ
 		{"betoben", "batman", false},
-		{"klaujebitsu", "clausewitz", true}, // 클라우제비츠: German s before a vowel
-		{"rudbihi", "ludwig", true},         // 루드비히: German -ig
-		{"elijabes", "elizabeth", true},     // 엘리자베스: English th
-		{"wigo", "hugo", true},              // 위고: French h silent
-		{"dwinang", "dunant", true},         // 뒤낭: French final t silent
+		{"klaujebitsu", "clausewitz", true},   // 클라우제비츠: German s before a vowel
+		{"rudbihi", "ludwig", true},           // 루드비히: German -ig
+		{"elijabes", "elizabeth", true},       // 엘리자베스: English th
+		{"wigo", "hugo", true},                // 위고: French h silent
+		{"dwinang", "dunant", true},           // 뒤낭: French final t silent
+		{"puko", "foucault", true},            // 푸코: French -ault
+		{"woko", "walker", true},              // 워커: English alk
+		{"mitsukiebichi", "mickiewicz", true}, // 미츠키에비치: Polish ck
 		{"kurt", "kirk", false},
 	} {
 		if got := hangulMatchesLatin(tc.hangul, tc.latin); got != tc.want {
