@@ -99,9 +99,24 @@ func parseKoreanName(f string) (koreanName, bool) {
 func IsKoreanName(name string) bool {
 	f := Fold(name)
 	if _, ok := parseKoreanName(f); ok {
-		return true
+		return !hasLoanSyllable(f)
 	}
 	return reversedKoreanName(f)
+}
+
+// hasLoanSyllable reports a syllable of ㅡ alone after a consonant (스 즈
+// 트 크 르 프 드 그 흐): the vowel Korean adds to a foreign consonant, which
+// Korean given names do not use (이스코 Isco, 진 빈센트 Gene Vincent).
+func hasLoanSyllable(f string) bool {
+	for _, r := range f {
+		if !isHangulSyllable(r) {
+			continue
+		}
+		if s := decompose(r); s.v == 18 && s.t == 0 && s.l != 11 && s.l != 2 && s.l != 6 {
+			return true
+		}
+	}
+	return false
 }
 
 // reversedKoreanName reports a folded Hangul name of one or two given
@@ -132,7 +147,7 @@ func reversedKoreanName(f string) bool {
 // given-name syllables apart ("kim jong un"); anything else is romanized
 // word by word with the sound changes between syllables.
 func romanizeHangul(f string) []Variant {
-	if n, ok := parseKoreanName(f); ok {
+	if n, ok := parseKoreanName(f); ok && !hasLoanSyllable(f) {
 		vs := n.variants()
 		if len(n.given) == 1 && !strings.Contains(f, " ") {
 			// 조지 (George) has the shape of a Korean name too.

@@ -89,7 +89,7 @@ func TestRomanizeHangulLoan(t *testing.T) {
 			t.Errorf("IsKoreanName(%q) = false", n)
 		}
 	}
-	for _, n := range []string{"조지 워싱턴", "로버트 루이스 스티븐슨", "줄리언 어산지"} {
+	for _, n := range []string{"조지 워싱턴", "로버트 루이스 스티븐슨", "줄리언 어산지", "이스코", "진 빈센트"} { // 스, 트: a loanword
 		if normalize.IsKoreanName(n) {
 			t.Errorf("IsKoreanName(%q) = true", n)
 		}
