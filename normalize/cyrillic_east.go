@@ -223,22 +223,32 @@ func palladiusSyllable(rs []rune) (string, int) {
 // cyrillicChinese reads a folded Cyrillic word as Chinese (Palladius), or
 // reports false when it does not parse whole as Palladius syllables.
 // Syllables are read longest first, backing off when the rest does not
-// parse (Цзинань: цзи-нань).
+// parse (Цзинань: цзи-нань); a position found not to parse is not tried
+// again.
 func cyrillicChinese(w []rune) (string, bool) {
-	if len(w) == 0 {
-		return "", true
-	}
-	for n := len(w); n > 0; n-- {
-		s, k := palladiusSyllable(w[:n])
-		if k == 0 {
+	failed := make([]bool, len(w)+1)
+	var rec func(i int) (string, bool)
+	rec = func(i int) (string, bool) {
+		if i == len(w) {
+			return "", true
+		}
+		if failed[i] {
 			return "", false
 		}
-		if rest, ok := cyrillicChinese(w[k:]); ok {
-			return s + rest, true
+		for n := len(w) - i; n > 0; n-- {
+			s, k := palladiusSyllable(w[i : i+n])
+			if k == 0 {
+				break
+			}
+			if rest, ok := rec(i + k); ok {
+				return s + rest, true
+			}
+			n = k // try a shorter syllable next
 		}
-		n = k // try a shorter syllable next
+		failed[i] = true
+		return "", false
 	}
-	return "", false
+	return rec(0)
 }
 
 // palladiusMarks are spellings Russian words rarely have and Palladius

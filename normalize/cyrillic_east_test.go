@@ -1,6 +1,10 @@
 package normalize
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"time"
+)
 
 func TestCyrillicEast(t *testing.T) {
 	for _, tc := range []struct{ in, method, want string }{
@@ -69,5 +73,16 @@ func TestCyrillicPolish(t *testing.T) {
 		if got := cyrillicPolishName(in, langRu); got != want {
 			t.Errorf("cyrillicPolishName(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// The Palladius and pinyin-in-Hangul parsers back off and retry: a long
+// word that parses almost to its end must not take exponential time.
+func TestEastParsersBounded(t *testing.T) {
+	start := time.Now()
+	romanizeCyrillic(strings.Repeat("ан", 40) + "бэ")
+	romanizeHangul(strings.Repeat("마오", 30) + "쩌둥")
+	if d := time.Since(start); d > 100*time.Millisecond {
+		t.Errorf("two long names took %v", d)
 	}
 }

@@ -147,20 +147,30 @@ var hangulChineseUnits = []string{"샤오", "자오", "차오", "랴오", "먀�
 	"러우", "더우", "터우", "거우", "허우", "커우", "써우", "쩌우", "위안"}
 
 // hangulChinese parses one Hangul word into pinyin syllables (their
-// Hangul spellings, longest first), or reports false.
+// Hangul spellings, longest first), or reports false; a position found not
+// to parse is not tried again.
 func hangulChinese(w []rune) ([]string, bool) {
-	if len(w) == 0 {
-		return nil, true
-	}
-	for n := min(2, len(w)); n >= 1; n-- {
-		if _, ok := hangulPinyin[string(w[:n])]; !ok {
-			continue
+	failed := make([]bool, len(w)+1)
+	var rec func(i int) ([]string, bool)
+	rec = func(i int) ([]string, bool) {
+		if i == len(w) {
+			return nil, true
 		}
-		if rest, ok := hangulChinese(w[n:]); ok {
-			return append([]string{string(w[:n])}, rest...), true
+		if failed[i] {
+			return nil, false
 		}
+		for n := min(2, len(w)-i); n >= 1; n-- {
+			if _, ok := hangulPinyin[string(w[i:i+n])]; !ok {
+				continue
+			}
+			if rest, ok := rec(i + n); ok {
+				return append([]string{string(w[i : i+n])}, rest...), true
+			}
+		}
+		failed[i] = true
+		return nil, false
 	}
-	return nil, false
+	return rec(0)
 }
 
 // romanizeHangulChinese gives the pinyin readings of a Chinese name in
