@@ -249,6 +249,9 @@ func romanizeArabic(f string) []Variant {
 	if v := silentFinalHeh(words); v != "" {
 		vs = append(vs, Variant{Text: v, Method: "arabic"})
 	}
+	if v := persianV(vs[0].Text); v != "" {
+		vs = append(vs, Variant{Text: v, Method: "arabic"})
+	}
 	if strings.Contains(f, "تش") {
 		vs = append(vs, Variant{Text: europeanCh(vs[3].Text), Method: "arabic"}) // the bare spelling (clean compacts its buffer in place: not twice)
 	}
@@ -277,6 +280,24 @@ func silentFinalHeh(words []string) string {
 		return ""
 	}
 	return clean(b)
+}
+
+// persianV writes the consonant و as Persian says it, v (جواد Javad, وحيد
+// Vahid, نهاونديان Nahavandian), where Arabic says w: w before a vowel
+// becomes v; "" when there is none.
+func persianV(s string) string {
+	b := []byte(s)
+	changed := false
+	for i := 0; i+1 < len(b); i++ {
+		if b[i] == 'w' && strings.IndexByte("aeiou", b[i+1]) >= 0 {
+			b[i] = 'v'
+			changed = true
+		}
+	}
+	if !changed {
+		return ""
+	}
+	return string(b)
 }
 
 // europeanCh reads a name with تش (ch), which Arabic script writes for

@@ -38,6 +38,7 @@ func TestRomanizeArabicForeignCh(t *testing.T) {
 		{"تشيبولا", "cibula", "arabic"},          // Cipolla: Italian ci
 		{"بايراموفيتش", "bajramufich", "arabic"}, // Bajramović: Slavic j
 		{"كابيه", "kabi", "arabic"},              // Kappei: a final ه is a vowel in European names
+		{"حمید واحدی", "hamid vahadi", "arabic"}, // Persian و is v (Hamid Vahedi)
 		{"نبيه بري", "nabih bari", "arabic"},     // Nabih: the h stays in the other readings
 	})
 }
