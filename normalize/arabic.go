@@ -252,6 +252,9 @@ func romanizeArabic(f string) []Variant {
 	if v := persianV(vs[0].Text); v != "" {
 		vs = append(vs, Variant{Text: v, Method: "arabic"})
 	}
+	if strings.ContainsAny(f, "یکگپچژ") {
+		vs = append(vs, Variant{Text: persianSpelling(words), Method: "arabic"})
+	}
 	if strings.Contains(f, "تش") {
 		vs = append(vs, Variant{Text: europeanCh(vs[3].Text), Method: "arabic"}) // the bare spelling (clean compacts its buffer in place: not twice)
 	}
@@ -278,6 +281,48 @@ func silentFinalHeh(words []string) string {
 	}
 	if !changed {
 		return ""
+	}
+	return clean(b)
+}
+
+// persianSpelling writes a name with a Persian letter (ی ک گ پ چ ژ) as
+// Iranian Latin spellings do: ق gh (باقری Bagheri, قمی Ghomi), ض ظ ذ z
+// (رضایی Rezaei, ذوالقدر Zolghadr), ث s (کیومرث Kiyumars), consonant و v;
+// the words of the name table keep their first spelling.
+func persianSpelling(words []string) string {
+	var b []byte
+	for _, w := range words {
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		if forms, al := arabicNameForms(w); forms != nil && !al {
+			b = append(b, forms[0]...)
+			continue
+		}
+		rs := []rune(w)
+		for i, r := range rs {
+			var prev, next rune
+			if i > 0 {
+				prev = rs[i-1]
+			}
+			if i+1 < len(rs) {
+				next = rs[i+1]
+			}
+			switch r {
+			case 'ق':
+				b = append(b, "gh"...)
+			case 'ض', 'ظ', 'ذ':
+				b = append(b, 'z')
+			case 'ث':
+				b = append(b, 's')
+			default:
+				s := arabicLetter(prev, r, next)
+				if s == "w" && next != 0 {
+					s = "v"
+				}
+				b = append(b, s...)
+			}
+		}
 	}
 	return clean(b)
 }

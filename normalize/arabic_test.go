@@ -35,11 +35,13 @@ func TestRomanizeArabicForeignCh(t *testing.T) {
 	romanizeCases(t, []struct{ in, text, method string }{
 		{"أوروبوتشي", "awrubuchi", "arabic"}, // تش is ch, not t-sh
 		{"تشيني", "chini", "arabic"},
-		{"تشيبولا", "cibula", "arabic"},          // Cipolla: Italian ci
-		{"بايراموفيتش", "bajramufich", "arabic"}, // Bajramović: Slavic j
-		{"كابيه", "kabi", "arabic"},              // Kappei: a final ه is a vowel in European names
-		{"حمید واحدی", "hamid vahadi", "arabic"}, // Persian و is v (Hamid Vahedi)
-		{"نبيه بري", "nabih bari", "arabic"},     // Nabih: the h stays in the other readings
+		{"تشيبولا", "cibula", "arabic"},             // Cipolla: Italian ci
+		{"بايراموفيتش", "bajramufich", "arabic"},    // Bajramović: Slavic j
+		{"كابيه", "kabi", "arabic"},                 // Kappei: a final ه is a vowel in European names
+		{"حمید واحدی", "hamid vahadi", "arabic"},    // Persian و is v (Hamid Vahedi)
+		{"محمد باقری", "muhammad baghri", "arabic"}, // Persian ق is gh (Bagheri)
+		{"علی رضوانی", "ali rzvani", "arabic"},      // Persian ض is z, و v (Rezvani)
+		{"نبيه بري", "nabih bari", "arabic"},        // Nabih: the h stays in the other readings
 	})
 }
 
