@@ -287,15 +287,17 @@ func silentFinalHeh(words []string) string {
 
 // persianSpelling writes a name with a Persian letter (ی ک گ پ چ ژ) as
 // Iranian Latin spellings do: ق gh (باقری Bagheri, قمی Ghomi), ض ظ ذ z
-// (رضایی Rezaei, ذوالقدر Zolghadr), ث s (کیومرث Kiyumars), consonant و v;
-// the words of the name table keep their first spelling.
+// (رضایی Rezaei, ذوالقدر Zolghadr), ث s (کیومرث Kiyumars), consonant و v,
+// letter by letter where a word has one of these letters (the name table's
+// spellings are Arab ones: مرتضی murtada, Morteza); the other words of the
+// table keep their first spelling (علی ali).
 func persianSpelling(words []string) string {
 	var b []byte
 	for _, w := range words {
 		if len(b) > 0 {
 			b = append(b, ' ')
 		}
-		if forms, al := arabicNameForms(w); forms != nil && !al {
+		if forms, al := arabicNameForms(w); forms != nil && !al && !strings.ContainsAny(w, "قضظذث") {
 			b = append(b, forms[0]...)
 			continue
 		}
