@@ -61,7 +61,7 @@ unless --require-key=false; admin routes always need an admin key.`,
 	c.Flags().StringVar(&f.requireKey, "require-key", "auto", "auto (when any key exists), true or false")
 	c.Flags().BoolVar(&f.noAudit, "no-audit", false, "do not keep the audit log (not for production)")
 	c.Flags().StringVar(&f.hsFile, "hs-file", "", "HS nomenclature CSV for the goods routes (default: the embedded chapter table)")
-	c.Flags().StringVar(&f.memLimit, "memory-limit", "auto", "the Go runtime's soft memory limit: auto (the live heap after each index swap × 1.5 + 8 MiB; GOMEMLIMIT wins when set), off, or a size such as 512MiB")
+	c.Flags().StringVar(&f.memLimit, "memory-limit", "auto", "the Go runtime's soft memory limit: auto (after each index swap, the memory held plus the larger of 40 % of the live heap and 32 MiB; GOMEMLIMIT wins when set), off, or a size such as 512MiB")
 	c.Flags().StringVar(&f.debugAddr, "debug-addr", "", "serve Go's pprof profiles on this separate address (e.g. 127.0.0.1:6060; empty: off)")
 	return c
 }
