@@ -443,6 +443,14 @@ func romanizeCyrillic(f string) []Variant {
 		if p := cyrillicPolishName(f, lang); p != "" {
 			vs = append(vs, Variant{Text: p, Method: "cyrillic-polish"})
 		}
+		if b := cyrillicBelarusian(f, lang); b != "" {
+			other := langBe
+			if lang != langRu {
+				other = langRu
+			}
+			buf = transCyr(buf[:0], []rune(b), other, &cyrSystems[0])
+			vs = append(vs, Variant{Text: clean(buf), Method: "cyrillic-icao"})
+		}
 	}
 	if lang == langRu && len(k) == 0 && (strings.ContainsAny(f, "хюж") || hasAny(f, foreignMarks)) {
 		if h := cyrillicForeignH(f, lang); h != "" {

@@ -86,3 +86,27 @@ func TestEastParsersBounded(t *testing.T) {
 		t.Errorf("two long names took %v", d)
 	}
 }
+
+func TestCyrillicBelarusian(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		lang cyrLang
+		want string
+	}{
+		{"игорь иванович бузовский", langRu, "ігар іванавіч бузоўскі"},  // Ihar Ivanavich BUZOUSKI
+		{"сергей евгеньевич зубков", langRu, "сяргей яўгеневіч зубкоў"}, // Siarhei Yaugenavich ZUBKOU
+		{"белякоў алег мікалаевіч", langBe, "беляков олег николаевич"},  // Oleg Nikolaevich BELIAKOV
+		{"путин", langRu, ""}, // no given name, no patronymic
+	} {
+		if got := cyrillicBelarusian(tc.in, tc.lang); got != tc.want {
+			t.Errorf("cyrillicBelarusian(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	romanized := false
+	for _, v := range romanizeCyrillic("игорь иванович бузовский") {
+		romanized = romanized || v.Text == "ihar ivanavich buzouski"
+	}
+	if !romanized {
+		t.Errorf("игорь иванович бузовский: no reading ihar ivanavich buzouski in %v", romanizeCyrillic("игорь иванович бузовский"))
+	}
+}
