@@ -381,6 +381,8 @@ func hangulLoan(f string, alt bool) string {
 		switch {
 		case alt && s.v == 4 && s.t == 0:
 			b = append(b, "er"...)
+		case alt && s.v == 14 && s.t == 0 && i > 0 && rs[i-1] != ' ':
+			b = append(b, "war"...) // 하워드 Howard, 에드워드 Edward: English -ward
 		case !(s.v == 18 && (s.t == 0 || s.t == 8) && s.l != 11):
 			b = append(b, loanMedial[s.v]...)
 		}

@@ -77,8 +77,8 @@ func TestRomanizeHangulLoan(t *testing.T) {
 		{"프랭크 허버트", "frangk hervert", "hangul-loan"},      // ㅍ f, ㅂ v; ㄹ inside a word r
 		{"시몬 드 보부아르", "simon de bobuareu", "hangul-rr"},   // a particle is one in every reading
 		{"루트비히 판 베토벤", "ruteubihi van betoben", "hangul-rr"},
-		{"요한 야코프", "johann jakof", "hangul-loan"}, // a y-glide starting a word is j, a common given name as it is spelt (the alternative reading)
-		{"존 하워드", "john hawod", "hangul-loan"},
+		{"요한 야코프", "johann jakof", "hangul-loan"},         // a y-glide starting a word is j, a common given name as it is spelt (the alternative reading)
+		{"존 하워드", "john haward", "hangul-loan"},           // 워 inside a word is English war
 		{"엘리자베스 1세", "ellijabeseu i", "hangul-rr"},        // an ordinal is a Roman numeral in every reading
 		{"뮌히하우젠 남작", "mwinhihaujen baron", "hangul-loan"}, // a title as English writes it
 		{"트라야누스", "trayan", "hangul-loan"},                // Trajan: no -us, as English writes Latin names
