@@ -173,6 +173,9 @@ func romanizeHangul(f string) []Variant {
 		{Text: romanizeHangulWords(f, false), Method: "hangul-rr"},
 		{Text: romanizeHangulWords(f, true), Method: "hangul-mr"},
 	}
+	if r := rhoticReading(vs[1].Text); r != "" {
+		vs = append(vs, Variant{Text: r, Method: "hangul-loan"})
+	}
 	if c := classicalStems(f, vs[1].Text); c != "" {
 		vs = append(vs, Variant{Text: c, Method: "hangul-loan"})
 	}
@@ -225,6 +228,29 @@ func particlesInHangul(f string, vs []Variant) {
 		}
 		vs[k].Text = strings.Join(ws, " ")
 	}
+}
+
+// rhoticReading writes the r that English spells and Korean does not after
+// a vowel before a consonant (마틴 Martin, 파커 Parker, 카터 Carter): an r
+// after a or o inside a word before a consonant; "" when there is none.
+func rhoticReading(alt string) string {
+	b := make([]byte, 0, len(alt)+4)
+	changed := false
+	for i := 0; i < len(alt); i++ {
+		b = append(b, alt[i])
+		c := alt[i]
+		if (c == 'a' || c == 'o') && i > 0 && alt[i-1] != ' ' && i+1 < len(alt) {
+			n := alt[i+1]
+			if n != ' ' && !strings.ContainsRune("aeiouywrlnm", rune(n)) {
+				b = append(b, 'r')
+				changed = true
+			}
+		}
+	}
+	if !changed {
+		return ""
+	}
+	return string(b)
 }
 
 // classicalStems writes the Greek and Latin names Hangul gives in their
