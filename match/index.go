@@ -84,6 +84,8 @@ func NewIndex(ents []embargo.Entity) *Index {
 	ix.buildDeletions()
 	ix.pack()
 	ix.wordCanon = nil
+	ix.words = intern(ix.words)
+	ix.origs, ix.canons = intern(ix.origs), intern(ix.canons)
 	ix.wordTab, ix.vocab = newWordTable(ix.words), nil
 	ix.free = make(chan *scratch, max(1, runtime.GOMAXPROCS(0)))
 	return ix

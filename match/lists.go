@@ -1,5 +1,7 @@
 package match
 
+import "strings"
+
 // lists are many short lists of ids in one array: list i is
 // data[start[i]:start[i+1]]. A slice per list cost a 24-byte header and an
 // allocation rounded up to its size class for each of the 164,592 words of
@@ -30,33 +32,56 @@ func (p *lists) at(i uint32) []uint32 {
 
 // keyedLists are lists found by a string key.
 type keyedLists struct {
-	keys map[string]uint32
+	keys wordTable // key -> index of its list
 	lists
 }
 
 func packKeyed(m map[string][]uint32) keyedLists {
-	k := keyedLists{keys: make(map[string]uint32, len(m))}
-	ls := make([][]uint32, 0, len(m))
-	for key, l := range m {
-		k.keys[key] = uint32(len(ls))
-		ls = append(ls, l)
+	keys := make([]string, 0, len(m))
+	for key := range m {
+		keys = append(keys, key)
 	}
-	k.lists = packLists(ls)
-	return k
+	keys = intern(keys)
+	ls := make([][]uint32, len(keys))
+	for i, key := range keys {
+		ls[i] = m[key]
+	}
+	return keyedLists{keys: newWordTable(keys), lists: packLists(ls)}
 }
 
 // get is the list under key, nil if none.
 func (k *keyedLists) get(key string) []uint32 {
-	if i, ok := k.keys[key]; ok {
+	if i, ok := k.keys.get(key); ok {
 		return k.at(i)
 	}
 	return nil
 }
 
-// getBytes is get with the key in bytes (the map lookup does not copy them).
+// getBytes is get with the key in bytes.
 func (k *keyedLists) getBytes(key []byte) []uint32 {
-	if i, ok := k.keys[string(key)]; ok {
+	if i, ok := k.keys.getBytes(key); ok {
 		return k.at(i)
 	}
 	return nil
+}
+
+// intern copies the strings into one block, in place: strings built one by
+// one while indexing sit among that work's garbage, and once it is
+// collected each still holds a span that is mostly empty.
+func intern(ss []string) []string {
+	n := 0
+	for _, s := range ss {
+		n += len(s)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, s := range ss {
+		b.WriteString(s)
+	}
+	block, off := b.String(), 0
+	for i, s := range ss {
+		ss[i] = block[off : off+len(s)]
+		off += len(s)
+	}
+	return ss
 }

@@ -150,6 +150,22 @@ func newWordTable(words []string) wordTable {
 	return t
 }
 
+// getBytes is get for a word in bytes (not copied).
+func (t *wordTable) getBytes(w []byte) (uint32, bool) {
+	if len(t.slots) == 0 {
+		return 0, false
+	}
+	for i := maphash.Bytes(t.seed, w) & t.mask; ; i = (i + 1) & t.mask {
+		v := t.slots[i]
+		if v == 0 {
+			return 0, false
+		}
+		if t.words[v-1] == string(w) {
+			return v - 1, true
+		}
+	}
+}
+
 func (t *wordTable) get(w string) (uint32, bool) {
 	if len(t.slots) == 0 {
 		return 0, false
