@@ -33,6 +33,7 @@ type scratch struct {
 	forms        []entityForm // the unpacked forms of the candidate scored
 	ftoks        []token      // and their tokens
 	fptrs        []*entityForm
+	picked       []uint32 // the candidate's forms to score
 	heap         []cand   // candidates' bounded heap
 	cands        []uint32 // and the entities picked
 }
@@ -89,10 +90,11 @@ func (ix *Index) Screen(q embargo.Query, opt Options) []embargo.Match {
 		byID := ei&idHit != 0
 		ei &^= idHit
 		// Only the forms that gathered enough weight can be the best one.
-		pick := func(f uint32) bool { return byID || (s.qmark[f] == qstamp && s.acc[f] >= floor) }
+		s.picked = s.picked[:0]
 		n := 0
 		for f := ix.entStart[ei]; f < ix.entStart[ei+1]; f++ {
-			if pick(f) {
+			if byID || (s.qmark[f] == qstamp && s.acc[f] >= floor) {
+				s.picked = append(s.picked, f)
 				n += ix.formToks(f)
 			}
 		}
@@ -101,12 +103,10 @@ func (ix *Index) Screen(q embargo.Query, opt Options) []embargo.Match {
 		}
 		buf := s.ftoks[:0]
 		s.forms, s.fptrs = s.forms[:0], s.fptrs[:0]
-		for f := ix.entStart[ei]; f < ix.entStart[ei+1]; f++ {
-			if pick(f) {
-				var ef entityForm
-				ef, buf = ix.unpack(f, buf)
-				s.forms = append(s.forms, ef)
-			}
+		for _, f := range s.picked {
+			var ef entityForm
+			ef, buf = ix.unpack(f, buf)
+			s.forms = append(s.forms, ef)
 		}
 		for i := range s.forms {
 			s.fptrs = append(s.fptrs, &s.forms[i])
