@@ -1,5 +1,7 @@
 package match
 
+import "slices"
+
 // Foreign names in Hangul follow the National Institute of Korean
 // Language's loanword rules, which spell sounds, not letters: German w is
 // ㅂ (발트하임 Waldheim), French h and final consonants are silent (위고
@@ -291,4 +293,49 @@ func hangulLatin(q, c *token) bool {
 		return hangulMatchesLatin(c.text, q.text)
 	}
 	return false
+}
+
+// latinKeys appends the consonant keys (hangulConsonants' classes) that the
+// Latin word w can sound as, every reading latinOptions allows, at most
+// limit of them: the keys under which the index files w for foreign names
+// read from Hangul, so that 자이델 finds Seidel (German s is ㅈ) as
+// hangulMatchesLatin would accept it.
+func latinKeys(out []string, w string, limit int) []string {
+	if len(w) < 3 || len(w) > 24 {
+		return out
+	}
+	start := len(out)
+	var key [16]byte
+	var rec func(i, n int)
+	rec = func(i, n int) {
+		if len(out)-start >= limit {
+			return
+		}
+		if i == len(w) {
+			if n >= 2 && !slices.Contains(out[start:], string(key[:n])) {
+				out = append(out, string(key[:n]))
+			}
+			return
+		}
+		var ob [8]latinOption
+		for _, o := range latinOptions(ob[:0], w, i) {
+			m := n
+			ok := true
+			for x := 0; x < len(o.cls); x++ {
+				switch {
+				case m > 0 && key[m-1] == o.cls[x]:
+				case m < len(key):
+					key[m] = o.cls[x]
+					m++
+				default:
+					ok = false
+				}
+			}
+			if ok {
+				rec(i+o.n, m)
+			}
+		}
+	}
+	rec(0, 0)
+	return out
 }

@@ -1,6 +1,12 @@
 package match
 
-import "testing"
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"embargo"
+)
 
 func TestHangulMatchesLatin(t *testing.T) {
 	for _, tc := range []struct {
@@ -33,5 +39,52 @@ func TestHangulMatchesLatin(t *testing.T) {
 			var b [32]byte
 			t.Errorf("hangulMatchesLatin(%q, %q) = %v, want %v (key %q)", tc.hangul, tc.latin, got, tc.want, hangulConsonants(b[:0], tc.hangul))
 		}
+	}
+}
+
+// TestLatinKeys: the index files a Latin word under every consonant key
+// it can sound as, and a Hangul reading's key finds it.
+func TestLatinKeys(t *testing.T) {
+	for _, tc := range []struct{ latin, hangul string }{
+		{"seidel", "jaidel"},     // 자이델: German s before a vowel is ㅈ
+		{"stumpf", "shutumpeu"},  // 슈툼프
+		{"ludwig", "rudbihi"},    // 루드비히: German -ig
+		{"heinrich", "hainrihi"}, // 하인리히
+		{"chirac", "shirak"},     // 시라크
+	} {
+		var hb [32]byte
+		k := string(hangulConsonants(hb[:0], tc.hangul))
+		keys := latinKeys(nil, tc.latin, 16)
+		if !slices.Contains(keys, k) {
+			t.Errorf("%s: keys %v lack %q, the key of %s", tc.latin, keys, k, tc.hangul)
+		}
+	}
+	if keys := latinKeys(nil, "ab", 16); len(keys) != 0 {
+		t.Errorf("a two-letter word has keys %v", keys)
+	}
+	if keys := latinKeys(nil, "schwarzschild", 3); len(keys) > 3 {
+		t.Errorf("limit 3, got %d keys", len(keys))
+	}
+}
+
+// TestHangulLookup: a foreign name in Hangul whose surname no edit budget
+// reaches from its reading is found by the consonant key, not crowded out
+// by namesakes of its first name.
+func TestHangulLookup(t *testing.T) {
+	var ents []embargo.Entity
+	add := func(n string) {
+		ents = append(ents, embargo.Entity{ID: fmt.Sprint(len(ents)), Schema: embargo.Person, Names: []embargo.Name{{Full: n, Kind: embargo.PrimaryName}}})
+	}
+	// More namesakes than candidates are scored, and listed first.
+	for _, s := range []string{"Lenard", "Melanchthon", "Spener", "Reis", "Veit", "Runge", "Siebold", "Scheidemann", "Emanuel Bach",
+		"Glass", "Kirkorov", "Lahm", "Rösler", "Jenninger", "Mainländer", "Hainhofer", "Nicolai", "Otto", "Gerlach", "Jaffé",
+		"Wackernagel", "Kohlschreiber", "Wollscheid", "Fürchtegott Reich", "Marheineke"} {
+		add("Philipp " + s)
+	}
+	add("Philipp Ludwig von Seidel")
+	ix := NewIndex(ents)
+	hits := ix.Screen(embargo.Query{Name: "필립 루드비히 폰 자이델"}, Options{Limit: 3})
+	if want := fmt.Sprint(len(ents) - 1); len(hits) == 0 || hits[0].EntityID != want {
+		t.Fatalf("필립 루드비히 폰 자이델: %+v", hits)
 	}
 }

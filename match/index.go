@@ -37,6 +37,7 @@ type Index struct {
 	canon     keyedLists // Canon key -> vocabulary ids of words that differ from it
 	wordCanon []string   // vocabulary id -> its Canon key (while building)
 	skel      keyedLists // consonant skeleton -> vocabulary ids
+	hkey      keyedLists // consonants as a Hangul loanword spells them -> vocabulary ids
 	arabic    []bool     // vocabulary id -> some form read from Arabic script has it
 	dels      delTable
 	ids       map[string][]uint32 // idKey -> entity indexes
@@ -144,7 +145,8 @@ func (ix *Index) buildVocab() {
 	}
 	ix.postings = packLists(postings)
 	n := float64(max(1, len(ix.ents)))
-	canon, skel := map[string][]uint32{}, map[string][]uint32{}
+	canon, skel, hkey := map[string][]uint32{}, map[string][]uint32{}, map[string][]uint32{}
+	var keys []string
 	ix.weight = make([]float32, len(ix.words))
 	ix.wordCanon = make([]string, len(ix.words))
 	for id, w := range ix.words {
@@ -157,8 +159,13 @@ func (ix *Index) buildVocab() {
 		if k := skeleton(w); k != "" && ix.isToken[id] {
 			skel[k] = append(skel[k], uint32(id))
 		}
+		if ix.isToken[id] {
+			for _, k := range latinKeys(keys[:0], w, 16) {
+				hkey[k] = append(hkey[k], uint32(id))
+			}
+		}
 	}
-	ix.canon, ix.skel = packKeyed(canon), packKeyed(skel)
+	ix.canon, ix.skel, ix.hkey = packKeyed(canon), packKeyed(skel), packKeyed(hkey)
 	ix.maxWeight = float32(min(maxRarity, max(minRarity, math.Log(n))))
 }
 
