@@ -88,3 +88,21 @@ func TestHangulLookup(t *testing.T) {
 		t.Fatalf("필립 루드비히 폰 자이델: %+v", hits)
 	}
 }
+
+// TestHangulCompound: a hyphenated foreign name that Hangul writes as one
+// word is matched to the run of Latin words it sounds as.
+func TestHangulCompound(t *testing.T) {
+	for _, tc := range []struct{ hangul, latin string }{
+		{"볼프디트리히 빌케", "Wolf-Dietrich Wilcke"},
+		{"장뤽 멜랑숑", "Jean-Luc Mélenchon"},
+	} {
+		m := CompareNames(tc.hangul, tc.latin, embargo.Person)
+		joined := false
+		for _, e := range m.Explanations {
+			joined = joined || e.Method == "joined"
+		}
+		if !joined || m.Score < 0.5 {
+			t.Errorf("%s ~ %s: score %.3f, no joined part: %+v", tc.hangul, tc.latin, m.Score, m.Explanations)
+		}
+	}
+}

@@ -375,7 +375,7 @@ func (a *alignment) join() {
 		if a.qUsed[i] {
 			continue
 		}
-		if j, n, s, d, ok := joinRun(a.q.toks[i].text, a.c.toks, a.cUsed); ok {
+		if j, n, s, d, ok := joinRun(a.q.toks[i].text, a.q.toks[i].loose, a.c.toks, a.cUsed); ok {
 			a.pairs = append(a.pairs, pair{qi: i, qn: 1, ci: j, cn: n, sim: s, method: "joined", dist: d})
 			a.qUsed[i] = true
 			markRun(a.cUsed, j, n)
@@ -385,7 +385,7 @@ func (a *alignment) join() {
 		if a.cUsed[j] {
 			continue
 		}
-		if i, n, s, d, ok := joinRun(a.c.toks[j].text, a.q.toks, a.qUsed); ok {
+		if i, n, s, d, ok := joinRun(a.c.toks[j].text, a.c.toks[j].loose, a.q.toks, a.qUsed); ok {
 			a.pairs = append(a.pairs, pair{qi: i, qn: n, ci: j, cn: 1, sim: s, method: "joined", dist: d})
 			a.cUsed[j] = true
 			markRun(a.qUsed, i, n)
@@ -399,9 +399,21 @@ func markRun(used []bool, start, n int) {
 	}
 }
 
-func joinRun(word string, toks []token, used []bool) (start, n int, sim float64, dist int, ok bool) {
+func joinRun(word string, loose bool, toks []token, used []bool) (start, n int, sim float64, dist int, ok bool) {
 	if len(word) < 4 {
 		return 0, 0, 0, 0, false
+	}
+	if loose {
+		// A foreign compound that Hangul writes as one word (볼프디트리히
+		// Wolf-Dietrich, 장뤽 Jean-Luc): the run's letters must sound as the
+		// word's consonants, whatever letter it starts with.
+		for s := range toks {
+			for k := s + 1; k < len(toks) && k < s+3 && !used[s] && !used[k] && toks[k].kind == kWord && toks[s].kind == kWord; k++ {
+				if joined := joinText(toks[s : k+1]); hangulMatchesLatin(word, joined) {
+					return s, k - s + 1, simJoined * simLoose, 0, true
+				}
+			}
+		}
 	}
 	for s := range toks {
 		if used[s] || toks[s].text == "" || toks[s].text[0] != word[0] {
