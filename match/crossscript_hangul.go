@@ -149,8 +149,8 @@ func latinOptions(o []latinOption, w string, i int) []latinOption {
 			return append(o, latinOption{"s", 2})
 		case next == 'c' && (at(i+2) == 'e' || at(i+2) == 'i'):
 			return append(o, latinOption{"s", 2})
-		case isLatinVowel(next) && (i == 0 || afterVowel):
-			return append(o, latinOption{"s", 1}, latinOption{"j", 1}) // German s before a vowel is ㅈ (자이델 Seidel)
+		case isLatinVowel(next) && (i == 0 || afterVowel || at(i-1) == 'l' || at(i-1) == 'n' || at(i-1) == 'r'):
+			return append(o, latinOption{"s", 1}, latinOption{"j", 1}) // German s before a vowel is ㅈ (자이델 Seidel, 발저 Walser)
 		}
 		return append(o, latinOption{"s", 1})
 	case 't':
@@ -192,6 +192,9 @@ func latinOptions(o []latinOption, w string, i int) []latinOption {
 		}
 		return append(o, latinOption{"k", 1})
 	case 'x':
+		if next == 'h' {
+			return append(o, latinOption{"j", 2}, latinOption{"ks", 1}) // Albanian xh (호자 Hoxha)
+		}
 		return append(o, latinOption{"ks", 1})
 	case 'p':
 		if next == 'h' {
@@ -221,6 +224,8 @@ func latinOptions(o []latinOption, w string, i int) []latinOption {
 	case 'l':
 		prev := at(i - 1)
 		switch {
+		case next == 'l' && afterVowel && isLatinVowel(at(i+2)):
+			return append(o, latinOption{"l", 2}, latinOption{"", 2}) // Spanish ll is y (카시야스 Casillas)
 		case prev == 'u' && at(i-2) == 'a' && (next == 't' && i+2 == len(w) || next == 0):
 			return append(o, latinOption{"l", 1}, latinOption{"", 1}) // French -ault (푸코 Foucault)
 		case (prev == 'a' || prev == 'o') && (next == 'k' || next == 'm') && i > 1:
@@ -228,6 +233,9 @@ func latinOptions(o []latinOption, w string, i int) []latinOption {
 		}
 		return append(o, latinOption{"l", 1})
 	case 'm':
+		if afterVowel && (next == 'p' || next == 'b') {
+			return append(o, latinOption{"m", 1}, latinOption{"n", 1}) // French nasal om, am (퐁피두 Pompidou, 랑베르 Lambert)
+		}
 		return append(o, latinOption{"m", 1})
 	case 'n':
 		if next == 'g' {

@@ -21,9 +21,13 @@ func TestHangulMatchesLatin(t *testing.T) {
 		{"yohan", "johann", true},      // 요한: German j
 		{"hainrihi", "heinrich", true}, // 하인리히: German ch
 		{"bokachio", "boccaccio", true},
-		{"betoben", "beethoven", true},  // 베토벤
-		{"shubartsu", "schwarz", true},  // 슈바르츠: German z
-		{"pongpidu", "pompidou", false}, // m before p is not ㅇ
+		{"betoben", "beethoven", true},   // 베토벤
+		{"shubartsu", "schwarz", true},   // 슈바르츠: German z
+		{"pongpidu", "pompidou", true},   // 퐁피두: French nasal om before p
+		{"kasiyas", "casillas", true},    // 카시야스: Spanish ll
+		{"valjo", "walser", true},        // 발저: German s after l
+		{"hoja", "hoxha", true},          // 호자: Albanian xh
+		{"pongpidu", "pomerania", false}, // m before a vowel stays m
 		{"betoben", "batman", false},
 		{"klaujebitsu", "clausewitz", true},   // 클라우제비츠: German s before a vowel
 		{"rudbihi", "ludwig", true},           // 루드비히: German -ig
