@@ -22,7 +22,9 @@ import (
 // temporary SQLite database.
 func auditedServer(t *testing.T) (*httpapi.Server, *httptest.Server, *audit.Log, *sql.DB) {
 	t.Helper()
-	db, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "svc.db"))
+	// As the server opens service.db: a writer busy retrying must make the
+	// test's own statements wait, not fail with SQLITE_BUSY.
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(t.TempDir(), "svc.db")+"?_pragma=busy_timeout(5000)")
 	if err != nil {
 		t.Fatal(err)
 	}
