@@ -21,7 +21,9 @@ import (
 
 func open(t testing.TB) (*audit.Log, *sql.DB) {
 	t.Helper()
-	db, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "audit.db"))
+	// With a busy timeout, as the server opens service.db: a writer retrying
+	// a failed batch must make the test's own statements wait, not fail.
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(t.TempDir(), "audit.db")+"?_pragma=busy_timeout(5000)")
 	if err != nil {
 		t.Fatal(err)
 	}
