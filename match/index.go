@@ -28,8 +28,8 @@ type Index struct {
 	methods []string // the methods of the forms ("exact", "icao", ...)
 	canons  []string // Canon keys of the tokens, where they differ from the word
 
-	vocab     map[string]uint32 // token text -> vocabulary id, while building
-	wordTab   wordTable         // the same, once built
+	vocab     map[string]uint32 // token text -> vocabulary id, while the vocabulary grows
+	wordTab   wordTable         // the same once it is complete (buildVocab)
 	words     []string
 	postings  lists      // vocabulary id -> form ids, ascending
 	weight    []float32  // vocabulary id -> rarity weight
@@ -81,13 +81,14 @@ func NewIndex(ents []embargo.Entity) *Index {
 	ix.entStart = append(ix.entStart, uint32(len(ix.forms)))
 	ix.formEnt = slices.Clone(ix.formEnt)
 	ix.buildVocab()
+	ix.wordTab, ix.vocab = newWordTable(ix.words), nil
 	ix.weighForms()
 	ix.buildDeletions()
 	ix.pack()
 	ix.wordCanon = nil
+	// In place: the word table reads the same slice.
 	ix.words = intern(ix.words)
 	ix.origs, ix.canons = intern(ix.origs), intern(ix.canons)
-	ix.wordTab, ix.vocab = newWordTable(ix.words), nil
 	ix.free = make(chan *scratch, max(1, runtime.GOMAXPROCS(0)))
 	return ix
 }
@@ -203,7 +204,7 @@ func (ix *Index) weighForms() {
 			// Tokens share the vocabulary's strings, so that the folded
 			// names they were cut from can be freed.
 			t := &toks[j]
-			vid := ix.vocab[t.text]
+			vid, _ := ix.wordTab.get(t.text)
 			w := ix.words[vid]
 			if t.orig == t.text {
 				t.orig = w
@@ -216,7 +217,7 @@ func (ix *Index) weighForms() {
 // rarity is the weight of a token text; a text the lists do not have at all
 // (a typo, a name nobody is listed under) is as rare as can be.
 func (ix *Index) rarity(text string) float32 {
-	if id, ok := ix.lookupWord(text); ok {
+	if id, ok := ix.wordTab.get(text); ok {
 		return ix.weight[id]
 	}
 	return ix.maxWeight
@@ -254,13 +255,4 @@ func (ix *Index) entitiesByID(ids []embargo.Identifier) []uint32 {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
-}
-
-// lookupWord is the vocabulary id of text.
-func (ix *Index) lookupWord(text string) (uint32, bool) {
-	if ix.vocab != nil { // building
-		id, ok := ix.vocab[text]
-		return id, ok
-	}
-	return ix.wordTab.get(text)
 }

@@ -44,19 +44,23 @@ func (ix *Index) pack() {
 	ix.ptoks = make([]ptok, 0, n)
 	ix.pforms = make([]pform, 0, len(ix.forms)+1)
 	// The Canon key of each token's word, where it differs from the word
-	// (most words are their own key).
+	// (most words are their own key), worked out once per word.
 	canonID := map[string]int32{}
+	byWord := make([]int32, len(ix.words)) // vid -> id+2; 0: not yet
 	canonOf := func(vid uint32) int32 {
-		w, c := ix.words[vid], ix.wordCanon[vid]
-		if c == w {
-			return -1
+		if k := byWord[vid]; k != 0 {
+			return k - 2
 		}
-		k, ok := canonID[c]
-		if !ok {
-			k = int32(len(ix.canons))
-			canonID[c] = k
-			ix.canons = append(ix.canons, c)
+		k := int32(-1)
+		if w, c := ix.words[vid], ix.wordCanon[vid]; c != w {
+			var ok bool
+			if k, ok = canonID[c]; !ok {
+				k = int32(len(ix.canons))
+				canonID[c] = k
+				ix.canons = append(ix.canons, c)
+			}
 		}
+		byWord[vid] = k + 2
 		return k
 	}
 	origID := map[string]int32{}
@@ -150,21 +154,9 @@ func newWordTable(words []string) wordTable {
 	return t
 }
 
-// getBytes is get for a word in bytes (not copied).
-func (t *wordTable) getBytes(w []byte) (uint32, bool) {
-	if len(t.slots) == 0 {
-		return 0, false
-	}
-	for i := maphash.Bytes(t.seed, w) & t.mask; ; i = (i + 1) & t.mask {
-		v := t.slots[i]
-		if v == 0 {
-			return 0, false
-		}
-		if t.words[v-1] == string(w) {
-			return v - 1, true
-		}
-	}
-}
+// getBytes is get for a word in bytes (the conversion of a short key that
+// does not escape is not allocated).
+func (t *wordTable) getBytes(w []byte) (uint32, bool) { return t.get(string(w)) }
 
 func (t *wordTable) get(w string) (uint32, bool) {
 	if len(t.slots) == 0 {

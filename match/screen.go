@@ -274,7 +274,7 @@ func (s *scratch) keepBest(f, tstamp uint32, v float32) {
 // "Jongun") and the whole name joined.
 func (ix *Index) accumulateJoined(toks []token, s *scratch, qstamp uint32) {
 	try := func(text string, w float32) {
-		if id, ok := ix.lookupWord(text); ok {
+		if id, ok := ix.wordTab.get(text); ok {
 			s.stamp++
 			ix.post(s, id, w*simJoined, qstamp)
 		}
@@ -306,13 +306,13 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 		s.vmark[id] = tstamp
 		return false
 	}
-	if id, ok := ix.lookupWord(t.text); ok && !seen(id) {
+	if id, ok := ix.wordTab.get(t.text); ok && !seen(id) {
 		visit(id, simExact)
 	}
 	if t.kind == kNumber {
 		return
 	}
-	if id, ok := ix.lookupWord(t.canon); ok && !seen(id) {
+	if id, ok := ix.wordTab.get(t.canon); ok && !seen(id) {
 		visit(id, simVariant)
 	}
 	for _, id := range ix.canon.get(t.canon) {
