@@ -12,12 +12,8 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 go build -o "$WORK/embargo" ./cmd/embargo
 E="$WORK/embargo --data-dir $WORK/data"
-$E lists import "$DATA/un_sc_consolidated/consolidated_2026-02-27.xml" >/dev/null
-$E lists import --source ofac-csv "$DATA/ofac_sdn/sdn_2024-05-03.csv" "$DATA"/ofac_sdn/companion_2024-01/{add,alt,sdn_comments}.csv >/dev/null
-$E lists import "$DATA/ofac_consolidated_nonsdn/CONSOLIDATED_2026-01-08.xml" >/dev/null
-$E lists import "$DATA/uk/ofsi_ConList_2025-04-10.xlsx" >/dev/null
-$E lists import "$DATA/canada_sema/sema_consolidated_2025-03.xml" >/dev/null
-$E lists import "$DATA/australia_dfat/regulation8_consolidated_2024-11.xlsx" >/dev/null
+. scripts/six-lists.sh
+import_six_lists "$E" "$DATA"
 $E lists
 Y="$DATA/opensanctions/yente/candidate_generation_benchmark"
 { head -1 "$Y/negatives_global.csv"; tail -n +2 "$Y/negatives_global.csv"; tail -n +2 "$Y/negatives_us.csv"; } >"$WORK/rows.csv"
