@@ -21,9 +21,9 @@ import (
 
 func open(t testing.TB) (*audit.Log, *sql.DB) {
 	t.Helper()
-	// With a busy timeout, as the server opens service.db: a writer retrying
-	// a failed batch must make the test's own statements wait, not fail.
-	db, err := sql.Open("sqlite", "file:"+filepath.Join(t.TempDir(), "audit.db")+"?_pragma=busy_timeout(5000)")
+	// As the server opens service.db: a writer retrying a failed batch
+	// must make the test's own statements wait, not fail.
+	db, err := sql.Open("sqlite", sqldialect.SQLiteDSN(filepath.Join(t.TempDir(), "audit.db")))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,13 +9,14 @@ import (
 	"testing"
 
 	"embargo/audit"
+	"embargo/internal/sqldialect"
 )
 
 // BenchmarkAppendBatch stores batches of 100 records shaped like a
 // server's screening decisions (the writer's batch at ~8,000 requests/s).
 func BenchmarkAppendBatch(b *testing.B) {
-	// As the server opens service.db (cmd/embargo/service.go).
-	db, err := sql.Open("sqlite", "file:"+filepath.Join(b.TempDir(), "svc.db")+"?_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)&_txlock=immediate")
+	// As the server opens service.db.
+	db, err := sql.Open("sqlite", sqldialect.SQLiteDSN(filepath.Join(b.TempDir(), "svc.db")))
 	if err != nil {
 		b.Fatal(err)
 	}

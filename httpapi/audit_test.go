@@ -13,6 +13,7 @@ import (
 
 	"embargo/audit"
 	"embargo/httpapi"
+	"embargo/internal/sqldialect"
 )
 
 // When the audit log cannot be written the server keeps the decisions
@@ -24,7 +25,7 @@ func auditedServer(t *testing.T) (*httpapi.Server, *httptest.Server, *audit.Log,
 	t.Helper()
 	// As the server opens service.db: a writer busy retrying must make the
 	// test's own statements wait, not fail with SQLITE_BUSY.
-	db, err := sql.Open("sqlite", "file:"+filepath.Join(t.TempDir(), "svc.db")+"?_pragma=busy_timeout(5000)")
+	db, err := sql.Open("sqlite", sqldialect.SQLiteDSN(filepath.Join(t.TempDir(), "svc.db")))
 	if err != nil {
 		t.Fatal(err)
 	}

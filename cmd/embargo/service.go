@@ -46,10 +46,8 @@ func (m *Main) serviceDB(ctx context.Context) (*sql.DB, sqldialect.Dialect, erro
 	if err := os.MkdirAll(m.DataDir, 0o755); err != nil {
 		return nil, 0, fmt.Errorf("data directory: %w", err)
 	}
-	// _txlock=immediate: an append takes the write lock when it begins, so
-	// that a CLI screening and a server never read the same chain head.
-	dsn := "file:" + filepath.Join(m.DataDir, serviceFile) + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)&_txlock=immediate"
-	db, err := sql.Open("sqlite", dsn)
+	// A CLI screening and a server may append at once (see SQLiteDSN).
+	db, err := sql.Open("sqlite", sqldialect.SQLiteDSN(filepath.Join(m.DataDir, serviceFile)))
 	if err != nil {
 		return nil, 0, fmt.Errorf("service database: %w", err)
 	}

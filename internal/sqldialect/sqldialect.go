@@ -52,3 +52,14 @@ func (d Dialect) Int64() string {
 	}
 	return "INTEGER"
 }
+
+// SQLiteDSN is how the service tables open an SQLite file that a server
+// and command-line processes write at once: WAL so that readers run beside
+// the writer; a busy timeout so that a writer waits for the lock instead
+// of failing; NORMAL sync (WAL stays consistent, a power cut may lose the
+// last commits); and _txlock=immediate so that an audit append takes the
+// write lock when it begins and two processes never read the same chain
+// head.
+func SQLiteDSN(path string) string {
+	return "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+}
