@@ -306,14 +306,16 @@ func hangulLatin(q, c *token) bool {
 // latinKeys appends the consonant keys (hangulConsonants' classes) that the
 // Latin word w can sound as, every reading latinOptions allows, at most
 // limit of them: the keys under which the index files w for foreign names
-// read from Hangul, so that 자이델 finds Seidel (German s is ㅈ) as
-// hangulMatchesLatin would accept it.
+// read from Hangul, so that 자이델 finds Seidel (German s is ㅈ). The keys
+// are built by hangulMatchesLatin's own rule (a class equal to the last
+// one is the same sound once): a Hangul reading whose consonants are one
+// of them is accepted by it, so a word found under its key needs no check.
 func latinKeys(out []string, w string, limit int) []string {
 	if len(w) < 3 || len(w) > 24 {
 		return out
 	}
 	start := len(out)
-	var key [16]byte
+	var key [15]byte // hangulMatchesLatin's longest key
 	var rec func(i, n int)
 	rec = func(i, n int) {
 		if len(out)-start >= limit {

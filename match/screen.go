@@ -333,15 +333,14 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 	}
 	if t.loose && t.kind == kWord && len(t.text) >= 3 {
 		// A foreign name read from Hangul finds the Latin words whose
-		// consonants sound as its own (슈툼프 shutumpeu: Stumpf), checked
-		// letter by letter (hangulMatchesLatin): its spelling is often too
-		// far from theirs for the edit budget, and the first name alone
-		// (Karl) then filled the candidates with namesakes.
+		// consonants sound as its own (슈툼프 shutumpeu: Stumpf; latinKeys):
+		// its spelling is often too far from theirs for the edit budget,
+		// and the first name alone (Karl) then filled the candidates with
+		// namesakes.
 		var hb [32]byte
 		if k := hangulConsonants(hb[:0], t.text); len(k) >= 2 {
 			for _, id := range ix.hkey.getBytes(k) {
-				if s.vmark[id] != tstamp && hangulMatchesLatin(t.text, ix.words[id]) {
-					s.vmark[id] = tstamp
+				if !seen(id) {
 					visit(id, simLoose)
 				}
 			}
