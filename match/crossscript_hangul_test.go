@@ -110,3 +110,57 @@ func TestHangulCompound(t *testing.T) {
 		}
 	}
 }
+
+// TestHangulCompoundNotLonger: a Hangul compound is not matched to a run
+// of Latin words much longer than its reading: the consonants of 자자리
+// (jajari) can sound as George Soros, but Hangul adds vowels, it does not
+// drop whole syllables.
+func TestHangulCompoundNotLonger(t *testing.T) {
+	m := CompareNames("자자리", "George Soros", embargo.Person)
+	for _, e := range m.Explanations {
+		if e.Method == "joined" {
+			t.Errorf("자자리 ~ George Soros: score %.3f, joined: %+v", m.Score, m.Explanations)
+		}
+	}
+}
+
+// TestHangulLookupCloser: a short consonant key (자자리 jajari: jl) is
+// shared by dozens of words; the one also within the edit budget (Jazari)
+// is weighed as such, not tied with George, Gerd and Julia.
+func TestHangulLookupCloser(t *testing.T) {
+	var ents []embargo.Entity
+	add := func(n string) {
+		ents = append(ents, embargo.Entity{ID: fmt.Sprint(len(ents)), Schema: embargo.Person, Names: []embargo.Name{{Full: n, Kind: embargo.PrimaryName}}})
+	}
+	// Names whose words have the key jl, listed first, more of them than
+	// candidates are scored.
+	for _, n := range []string{"Gerd Müller", "Geri Halliwell", "Grey DeLisle", "Julia Gillard", "Pape Souaré", "Sara Ramirez",
+		"Julie Bowen", "Sali Berisha", "Lisa Gerrard", "Julio Baghy", "Joël Matip", "Shaka Zulu", "Gerhard Stöck",
+		"Julia Stegner", "Sarah Jones", "Sarah Hecken", "Julius Plücker", "Julius Klaproth", "Julius Wolff",
+		"Georg Hegel", "Gerd Schmidt", "Jules Verne", "Gilles Deleuze", "Zola Budd", "Jolie Holland", "Jill Sobule"} {
+		add(n)
+	}
+	add("al-Jazari")
+	ix := NewIndex(ents)
+	hits := ix.Screen(embargo.Query{Name: "알 자자리"}, Options{Limit: 1})
+	if want := fmt.Sprint(len(ents) - 1); len(hits) == 0 || hits[0].EntityID != want {
+		t.Fatalf("알 자자리: %+v", hits)
+	}
+}
+
+// TestInitialsCandidates: a list name written with initials (J. D.
+// Salinger) is a candidate for the full name: the query's first names
+// count for the initials. Without that, when the surname is found only
+// loosely (샐린저 salinjo) and the first names are words of other list
+// names, the surname's share stays under the floor.
+func TestInitialsCandidates(t *testing.T) {
+	ix := NewIndex([]embargo.Entity{
+		{ID: "bowie", Schema: embargo.Person, Names: []embargo.Name{{Full: "Jerome Bowie", Kind: embargo.PrimaryName}}},
+		{ID: "hume", Schema: embargo.Person, Names: []embargo.Name{{Full: "David Hume", Kind: embargo.PrimaryName}}},
+		{ID: "salinger", Schema: embargo.Person, Names: []embargo.Name{{Full: "J. D. Salinger", Kind: embargo.PrimaryName}}},
+	})
+	hits := ix.Screen(embargo.Query{Name: "제롬 데이비드 샐린저"}, Options{Limit: 1})
+	if len(hits) == 0 || hits[0].EntityID != "salinger" {
+		t.Errorf("제롬 데이비드 샐린저: %+v", hits)
+	}
+}

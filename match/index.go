@@ -21,12 +21,13 @@ type Index struct {
 	formEnt  []uint32     // form id -> entity index
 	entStart []uint32     // entity i owns forms entStart[i] to entStart[i+1]-1
 
-	nforms  int
-	pforms  []pform  // form id -> its packed form; one more marks the end
-	ptoks   []ptok   // the tokens of every form, in form order
-	origs   []string // words as written, where they differ from their text
-	methods []string // the methods of the forms ("exact", "icao", ...)
-	canons  []string // Canon keys of the tokens, where they differ from the word
+	nforms   int
+	pforms   []pform  // form id -> its packed form; one more marks the end
+	ptoks    []ptok   // the tokens of every form, in form order
+	initials []uint64 // form id -> bit set when the form has an initial (initialCredit)
+	origs    []string // words as written, where they differ from their text
+	methods  []string // the methods of the forms ("exact", "icao", ...)
+	canons   []string // Canon keys of the tokens, where they differ from the word
 
 	vocab     map[string]uint32 // token text -> vocabulary id, while the vocabulary grows
 	wordTab   wordTable         // the same once it is complete (buildVocab)

@@ -99,6 +99,14 @@ func (ix *Index) pack() {
 		}
 	}
 	ix.pforms = append(ix.pforms, pform{start: uint32(len(ix.ptoks))}) // the end of the last form
+	ix.initials = make([]uint64, (len(ix.forms)+63)/64)
+	for i := range ix.forms {
+		for j := range ix.forms[i].toks {
+			if ix.forms[i].toks[j].kind == kInitial {
+				ix.initials[i/64] |= 1 << (i % 64)
+			}
+		}
+	}
 	ix.nforms = len(ix.forms)
 	ix.forms = nil
 }

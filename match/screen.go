@@ -157,10 +157,10 @@ const idHit = 1 << 31 // flags an entity found by identifier: score all its form
 // costs little even in a million names, and a form lacking every rarer
 // token of the query could not have ranked first anyway.
 func (ix *Index) accumulate(p *query, s *scratch, qstamp uint32) float32 {
-	var total float32
+	var total, reach float32
 	qt, words := s.qt[:0], s.words[:0]
 	for fi := range p.forms {
-		var w float32
+		var w, wr float32
 		toks := p.forms[fi].toks
 		for i := range toks {
 			t := &toks[i]
@@ -168,7 +168,8 @@ func (ix *Index) accumulate(p *query, s *scratch, qstamp uint32) float32 {
 				continue
 			}
 			w += t.weight
-			if k := slices.IndexFunc(qt, func(o qtok) bool { return o.t.text == t.text }); k >= 0 {
+			k := slices.IndexFunc(qt, func(o qtok) bool { return o.t.text == t.text })
+			if k >= 0 {
 				// The same word in another rendering of the query: share
 				// what the first one found, for scoring.
 				t.near = qt[k].t.near
@@ -181,9 +182,14 @@ func (ix *Index) accumulate(p *query, s *scratch, qstamp uint32) float32 {
 				})
 				q.hi = len(words)
 				qt = append(qt, q)
+				k = len(qt) - 1
+			}
+			if qt[k].hi > qt[k].lo {
+				wr += t.weight
 			}
 		}
 		total = max(total, w)
+		reach = max(reach, wr)
 	}
 	s.qt, s.words = qt, words // kept for the next query
 	slices.SortStableFunc(qt, func(a, b qtok) int { return cmp.Compare(a.n, b.n) })
@@ -331,26 +337,32 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 			}
 		}
 	}
-	if t.loose && t.kind == kWord && len(t.text) >= 3 {
-		// A foreign name read from Hangul finds the Latin words whose
-		// consonants sound as its own (슈툼프 shutumpeu: Stumpf; latinKeys):
-		// its spelling is often too far from theirs for the edit budget,
-		// and the first name alone (Karl) then filled the candidates with
-		// namesakes.
-		var hb [32]byte
-		if k := hangulConsonants(hb[:0], t.text); len(k) >= 2 {
-			for _, id := range ix.hkey.getBytes(k) {
-				if !seen(id) {
-					visit(id, simLoose)
-				}
-			}
-		}
-	}
 	if len(t.text) < 3 {
 		return
 	}
 	ns := ix.neighbours(t.text, s)
 	t.near = ns
+	if t.loose && t.kind == kWord {
+		// A foreign name read from Hangul finds the Latin words whose
+		// consonants sound as its own (슈툼프 shutumpeu: Stumpf; latinKeys):
+		// its spelling is often too far from theirs for the edit budget,
+		// and the first name alone (Karl) then filled the candidates with
+		// namesakes. A short key is shared by dozens of words: one also
+		// within the edit budget (jajari: Jazari) gets its closer
+		// similarity, or it ties with the rest.
+		var hb [32]byte
+		if k := hangulConsonants(hb[:0], t.text); len(k) >= 2 {
+			for _, id := range ix.hkey.getBytes(k) {
+				if !seen(id) {
+					sim := float32(simLoose)
+					if h, ok := ns.find(id); ok && float32(h.sim) > sim {
+						sim = float32(h.sim)
+					}
+					visit(id, sim)
+				}
+			}
+		}
+	}
 	for _, h := range ns.hits {
 		if !seen(h.id) {
 			visit(h.id, float32(h.sim))
@@ -441,6 +453,11 @@ func (ix *Index) candidates(p *query, s *scratch, qstamp uint32, total float32, 
 	h := candHeap(s.heap[: 0 : 4*limit])
 	floor := total * minShare
 	for _, f := range s.touched {
+		if ix.initials[f>>6]&(1<<(f&63)) != 0 {
+			// A list initial counts for a query word of its letter: only
+			// forms with initials pay for the check.
+			s.acc[f] += ix.initialCredit(p, f)
+		}
 		if s.acc[f] < floor {
 			continue
 		}
@@ -478,6 +495,31 @@ func (ix *Index) candidates(p *query, s *scratch, qstamp uint32, total float32, 
 	}
 	s.cands = out
 	return out
+}
+
+// initialCredit is what form f's initials add to its weight for the query:
+// each initial counts, at an initial's share, as the heaviest query word of
+// its letter (Jerome David Salinger: J. D. Salinger). Accumulate posts
+// words only, so without it the surname alone could not lift such a form
+// above the floor.
+func (ix *Index) initialCredit(p *query, f uint32) float32 {
+	var v float32
+	for _, t := range ix.ptoks[ix.pforms[f].start:ix.pforms[f+1].start] {
+		if t.kind != kInitial {
+			continue
+		}
+		c := ix.words[t.vid][0]
+		var best float32
+		for fi := range p.forms {
+			for _, q := range p.forms[fi].toks {
+				if q.kind == kWord && q.text[0] == c {
+					best = max(best, q.weight)
+				}
+			}
+		}
+		v += best * kindFactor(kInitial) * simInitial
+	}
+	return v
 }
 
 type cand struct {

@@ -406,9 +406,16 @@ func joinRun(word string, loose bool, toks []token, used []bool) (start, n int, 
 	if loose {
 		// A foreign compound that Hangul writes as one word (볼프디트리히
 		// Wolf-Dietrich, 장뤽 Jean-Luc): the run's letters must sound as the
-		// word's consonants, whatever letter it starts with.
+		// word's consonants, whatever letter it starts with. Hangul adds
+		// vowels, so the run is at most half as long again as the reading: 자자리
+		// jajari (al-Jazari) sounds as the consonants of George Soros too
+		// (r after a vowel and a final s can be silent, g and s can be ㅈ).
 		for s := range toks {
+			n := len(toks[s].text)
 			for k := s + 1; k < len(toks) && k < s+3 && !used[s] && !used[k] && toks[k].kind == kWord && toks[s].kind == kWord; k++ {
+				if n += len(toks[k].text); 2*n > 3*len(word) {
+					break
+				}
 				if joined := joinText(toks[s : k+1]); hangulMatchesLatin(word, joined) {
 					return s, k - s + 1, simJoined * simLoose, 0, true
 				}
