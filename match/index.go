@@ -24,7 +24,7 @@ type Index struct {
 	nforms   int
 	pforms   []pform  // form id -> its packed form; one more marks the end
 	ptoks    []ptok   // the tokens of every form, in form order
-	initials []uint64 // form id -> bit set when the form has an initial (initialCredit)
+	initials []uint32 // form id -> the letters a-z of its initials, a bit each (initialCredit)
 	origs    []string // words as written, where they differ from their text
 	methods  []string // the methods of the forms ("exact", "icao", ...)
 	canons   []string // Canon keys of the tokens, where they differ from the word

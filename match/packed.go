@@ -99,11 +99,11 @@ func (ix *Index) pack() {
 		}
 	}
 	ix.pforms = append(ix.pforms, pform{start: uint32(len(ix.ptoks))}) // the end of the last form
-	ix.initials = make([]uint64, (len(ix.forms)+63)/64)
+	ix.initials = make([]uint32, len(ix.forms))
 	for i := range ix.forms {
 		for j := range ix.forms[i].toks {
-			if ix.forms[i].toks[j].kind == kInitial {
-				ix.initials[i/64] |= 1 << (i % 64)
+			if t := &ix.forms[i].toks[j]; t.kind == kInitial && t.text[0] >= 'a' && t.text[0] <= 'z' {
+				ix.initials[i] |= 1 << (t.text[0] - 'a')
 			}
 		}
 	}
