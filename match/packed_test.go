@@ -12,3 +12,64 @@ func TestPtokSize(t *testing.T) {
 		t.Errorf("ptok is %d bytes, want 20", n)
 	}
 }
+
+// osaFull is the textbook optimal-string-alignment distance, the reference
+// for osa's banded, clamped version.
+func osaFull(a, b string) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(a)][len(b)]
+}
+
+// TestOSABand: osa agrees with the full table on every pair of short words
+// over a small alphabet (where swaps and repeats are common), for every
+// budget: the exact distance within the budget, k+1 beyond it.
+func TestOSABand(t *testing.T) {
+	var words []string
+	var gen func(prefix string)
+	gen = func(prefix string) {
+		words = append(words, prefix)
+		if len(prefix) < 5 {
+			for _, c := range "abc" {
+				gen(prefix + string(c))
+			}
+		}
+	}
+	gen("")
+	words = append(words, "abcabcabcabc", "cbacbacbacba", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab")
+	for _, a := range words {
+		for _, b := range words {
+			want := osaFull(a, b)
+			for k := 0; k <= 6; k++ {
+				w := want
+				if w > k {
+					w = k + 1
+				}
+				if got := osa(a, b, k); got != w {
+					t.Fatalf("osa(%q, %q, %d) = %d, want %d (distance %d)", a, b, k, got, w, want)
+				}
+			}
+			if got := osa(a, b, max(len(a), len(b))); got != want {
+				t.Fatalf("osa(%q, %q, longer) = %d, want %d", a, b, got, want)
+			}
+		}
+	}
+}

@@ -454,12 +454,24 @@ func (ix *Index) candidates(p *query, s *scratch, qstamp uint32, total float32, 
 	}
 	h := candHeap(s.heap[: 0 : 4*limit])
 	floor := total * minShare
-	var byLetter *[26]float32 // initialCredit's, made for the first form that needs it
+	// A list initial counts for a query word of its letter (initialCredit),
+	// for the forms under the floor that have initials (3,886 of the 104,723
+	// forms of the six lists) and that two initials could lift above it:
+	// most touched forms are far below, and are not looked at again.
+	var lift float32
+	for fi := range p.forms {
+		for _, q := range p.forms[fi].toks {
+			if q.kind == kWord {
+				lift = max(lift, 2*q.weight*kindFactor(kInitial)*simInitial)
+			}
+		}
+	}
+	var byLetter *[26]float32 // made for the first form that needs it
 	for _, f := range s.touched {
-		if s.acc[f] < floor && ix.initials[f] != 0 {
-			// A list initial counts for a query word of its letter, for the
-			// forms under the floor that have initials (3,886 of the
-			// 104,723 forms of the six lists).
+		if acc := s.acc[f]; acc < floor {
+			if acc+lift < floor || ix.initials[f] == 0 {
+				continue
+			}
 			if byLetter == nil {
 				byLetter = &s.byLetter
 				*byLetter = [26]float32{}
@@ -471,10 +483,9 @@ func (ix *Index) candidates(p *query, s *scratch, qstamp uint32, total float32, 
 					}
 				}
 			}
-			s.acc[f] += initialCredit(byLetter, ix.initials[f])
-		}
-		if s.acc[f] < floor {
-			continue
+			if s.acc[f] += initialCredit(byLetter, ix.initials[f]); s.acc[f] < floor {
+				continue
+			}
 		}
 		c := cand{ent: ix.formEnt[f], acc: s.acc[f]}
 		switch {
