@@ -1,6 +1,7 @@
 package match
 
 import (
+	"strings"
 	"testing"
 	"unsafe"
 )
@@ -39,7 +40,8 @@ func osaFull(a, b string) int {
 	return d[len(a)][len(b)]
 }
 
-// TestOSABand: osa agrees with the full table on every pair of short words
+// TestOSABand: osa (bit-parallel up to 64 letters, a banded table beyond)
+// agrees with the full table on every pair of short words
 // over a small alphabet (where swaps and repeats are common), for every
 // budget: the exact distance within the budget, k+1 beyond it.
 func TestOSABand(t *testing.T) {
@@ -54,7 +56,9 @@ func TestOSABand(t *testing.T) {
 		}
 	}
 	gen("")
-	words = append(words, "abcabcabcabc", "cbacbacbacba", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab")
+	long := strings.Repeat("abc", 22) // 66 letters: past osaBits' 64, the banded table
+	words = append(words, "abcabcabcabc", "cbacbacbacba", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab",
+		long, long[:65]+"b", "b"+long[1:], long[:10]+"ba"+long[12:], long+"c")
 	for _, a := range words {
 		for _, b := range words {
 			want := osaFull(a, b)

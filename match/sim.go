@@ -256,6 +256,9 @@ func osa(a, b string, k int) int {
 	if lb-la > k {
 		return k + 1
 	}
+	if la > 0 && la <= 64 {
+		return osaBits(a, b, k)
+	}
 	k = min(k, lb) // a distance is at most the longer length
 	inf := uint16(k + 1)
 	n := la + 1
@@ -300,6 +303,42 @@ func osa(a, b string, k int) int {
 		pp, prev, cur = prev, cur, pp
 	}
 	return int(prev[la])
+}
+
+// osaBits is osa for a of 1 to 64 letters: Hyyrö's bit-vector algorithm
+// (Myers' for Levenshtein, with his term for adjacent transpositions),
+// one column of the table per letter of b in a few word operations, where
+// the banded table costs some twenty per cell.
+func osaBits(a, b string, k int) int {
+	var peq [256]uint64 // letter -> the positions of a that hold it
+	for i := 0; i < len(a); i++ {
+		peq[a[i]] |= 1 << i
+	}
+	top := uint64(1) << (len(a) - 1)
+	vp, vn := ^uint64(0)>>(64-len(a)), uint64(0)
+	var d0, pmPrev uint64
+	d := len(a)
+	for j := 0; j < len(b); j++ {
+		pm := peq[b[j]]
+		tr := ((^d0 & pm) << 1) & pmPrev
+		d0 = (((pm & vp) + vp) ^ vp) | pm | vn | tr
+		hp := vn | ^(d0 | vp)
+		hn := vp & d0
+		if hp&top != 0 {
+			d++
+		} else if hn&top != 0 {
+			d--
+		}
+		if d-(len(b)-1-j) > k {
+			return k + 1 // each letter left lowers it by one at most
+		}
+		hp = hp<<1 | 1
+		hn <<= 1
+		vp = hn | ^(d0 | hp)
+		vn = hp & d0
+		pmPrev = pm
+	}
+	return min(d, k+1)
 }
 
 // pair is one query token (or run of tokens) matched to one list token (or run).
