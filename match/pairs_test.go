@@ -14,8 +14,12 @@ import (
 	"embargo/normalize"
 )
 
-// crossPair is a name in a non-Latin script and its Latin rendering.
-type crossPair struct{ script, latin, other, id string }
+// crossPair is a name in a non-Latin script and its Latin rendering; a
+// pair from the lists also carries all the Latin names of its entity.
+type crossPair struct {
+	script, latin, other, id string
+	latins                   []string
+}
 
 // readTSV reads name_matching's tab-separated files: Latin first or second,
 // letters of the other script spaced out in the _20 slices ("ф р е з е").
@@ -61,9 +65,13 @@ func listPairs(ents []embargo.Entity) map[string][]crossPair {
 			continue
 		}
 		latin := ""
+		var latins []string
 		for _, n := range e.Names {
-			if sc := normalize.DetectScript(n.Full); latin == "" && n.Kind == embargo.PrimaryName && sc == normalize.Latin {
-				latin = n.Full
+			if sc := normalize.DetectScript(n.Full); sc == normalize.Latin {
+				latins = append(latins, n.Full)
+				if latin == "" && n.Kind == embargo.PrimaryName {
+					latin = n.Full
+				}
 			}
 		}
 		if latin == "" {
@@ -72,7 +80,7 @@ func listPairs(ents []embargo.Entity) map[string][]crossPair {
 		for _, n := range e.Names {
 			if sc := normalize.DetectScript(n.Full); sc != normalize.Latin && sc != "" {
 				k := sc + " " + e.Source
-				out[k] = append(out[k], crossPair{script: sc, latin: latin, other: n.Full, id: e.ID})
+				out[k] = append(out[k], crossPair{script: sc, latin: latin, other: n.Full, id: e.ID, latins: latins})
 			}
 		}
 	}
@@ -83,6 +91,14 @@ func listPairs(ents []embargo.Entity) map[string][]crossPair {
 // name against the Latin name three rows on), and screens each non-Latin
 // name against an index of all the Latin names of the set.
 func measureCross(t *testing.T, name string, ps []crossPair) (recall1 float64) {
+	return measureCrossNames(t, name, ps, false)
+}
+
+// measureCrossNames is measureCross; with allNames, each entity of the
+// lists is indexed under all its Latin names, as screening has it, and a
+// pair scores the best of them: an alias in the original script (Абу
+// Банат, a nom de guerre) is the Latin alias's, not the primary name's.
+func measureCrossNames(t *testing.T, name string, ps []crossPair, allNames bool) (recall1 float64) {
 	t.Helper()
 	if len(ps) < 4 {
 		t.Logf("%s: %d pairs, too few", name, len(ps))
@@ -91,6 +107,7 @@ func measureCross(t *testing.T, name string, ps []crossPair) (recall1 float64) {
 	var pairs []eval.Pair
 	var ents []embargo.Entity
 	ids := map[string]bool{}
+	others := map[string][]string{} // a positive pair's other Latin names, with allNames
 	for i, p := range ps {
 		pairs = append(pairs, eval.Pair{Name1: p.other, Name2: p.latin, Match: true},
 			eval.Pair{Name1: p.other, Name2: ps[(i+3)%len(ps)].latin, Match: false})
@@ -98,12 +115,29 @@ func measureCross(t *testing.T, name string, ps []crossPair) (recall1 float64) {
 		if id == "" {
 			id = fmt.Sprint(i)
 		}
+		names := []embargo.Name{{Full: p.latin, Kind: embargo.PrimaryName}}
+		if allNames {
+			for _, l := range p.latins {
+				if l != p.latin {
+					names = append(names, embargo.Name{Full: l, Kind: embargo.AliasName})
+				}
+			}
+			others[p.other+"\x00"+p.latin] = p.latins
+		}
 		if !ids[id] {
 			ids[id] = true
-			ents = append(ents, embargo.Entity{ID: id, Names: []embargo.Name{{Full: p.latin, Kind: embargo.PrimaryName}}})
+			ents = append(ents, embargo.Entity{ID: id, Names: names})
 		}
 	}
-	r, _ := eval.RunPairs(pairs, func(p eval.Pair) float64 { return match.CompareNames(p.Name1, p.Name2, "").Score }, match.DefaultThreshold)
+	r, _ := eval.RunPairs(pairs, func(p eval.Pair) float64 {
+		best := match.CompareNames(p.Name1, p.Name2, "").Score
+		if p.Match {
+			for _, l := range others[p.Name1+"\x00"+p.Name2] {
+				best = max(best, match.CompareNames(p.Name1, l, "").Score)
+			}
+		}
+		return best
+	}, match.DefaultThreshold)
 	ix := match.NewIndex(ents)
 	at1, at1t := 0, 0
 	for i, p := range ps {
@@ -169,15 +203,17 @@ func TestCrossScript(t *testing.T) {
 			measureCross(t, set.name+" held-out", ps[1000:])
 		}
 	}
-	byScript := map[string][2]float64{}
+	byScript, byScriptAll := map[string][2]float64{}, map[string][2]float64{}
 	for k, ps := range listPairs(loadLists(t, allLists...)) {
 		r := measureCross(t, "lists "+k, ps)
+		ra := measureCrossNames(t, "lists "+k+" (all names)", ps, true)
 		sc := strings.Fields(k)[0]
 		byScript[sc] = [2]float64{byScript[sc][0] + r*float64(len(ps)), byScript[sc][1] + float64(len(ps))}
+		byScriptAll[sc] = [2]float64{byScriptAll[sc][0] + ra*float64(len(ps)), byScriptAll[sc][1] + float64(len(ps))}
 	}
 	for sc, v := range byScript {
-		r := v[0] / v[1]
-		t.Logf("lists %-10s %5.0f pairs: rank-1 recall %.3f", sc, v[1], r)
+		r, ra := v[0]/v[1], byScriptAll[sc][0]/v[1]
+		t.Logf("lists %-10s %5.0f pairs: rank-1 recall %.3f against the primary name, %.3f against all Latin names", sc, v[1], r, ra)
 		if r < 0.9 && v[1] >= 50 {
 			t.Errorf("lists %s: rank-1 recall %.3f, goal 0.90", sc, r)
 		}

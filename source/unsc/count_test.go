@@ -91,7 +91,9 @@ func TestCountNames(t *testing.T) {
 	for _, m := range regexp.MustCompile(`<QUALITY>([^<]*)</QUALITY>\s*<ALIAS_NAME>\s*([^<\s][^<]*)</ALIAS_NAME>`).FindAllStringSubmatch(raw, -1) {
 		want[m[1]]++
 	}
-	want["original"] = len(regexp.MustCompile(`<NAME_ORIGINAL_SCRIPT>\s*[^<\s]`).FindAllString(raw, -1))
+	// NAME_ORIGINAL_SCRIPT, and the aliases written "X (original script: Y)".
+	want["original"] = len(regexp.MustCompile(`<NAME_ORIGINAL_SCRIPT>\s*[^<\s]`).FindAllString(raw, -1)) +
+		len(regexp.MustCompile(`<ALIAS_NAME>[^<]*\(original script:[^<]*\)\s*</ALIAS_NAME>`).FindAllString(raw, -1))
 	got := map[string]int{}
 	for _, e := range res.Entities {
 		for _, n := range e.Names {

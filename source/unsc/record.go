@@ -144,9 +144,7 @@ func (m mapper) names(r *record, schema embargo.Schema) []embargo.Name {
 		names = append(names, n)
 	}
 	for _, a := range append(r.Aliases, r.EntAliases...) {
-		if n, ok := m.alias(a); ok {
-			names = append(names, n)
-		}
+		names = append(names, m.alias(a)...)
 	}
 	if o := clean(r.Original); o != "" {
 		names = append(names, embargo.Name{Full: o, Kind: embargo.OriginalName, Script: normalize.DetectScript(o)})
@@ -173,11 +171,18 @@ func nameParts(n *embargo.Name, parts []string, ref string) {
 // alias maps INDIVIDUAL_ALIAS / ENTITY_ALIAS. QUALITY is Good or Low for
 // individuals (the UN's own judgement) and a.k.a. / f.k.a. for entities and
 // some individuals. Empty aliases (<QUALITY/><ALIAS_NAME/>) are the list's
-// placeholder for "none".
-func (m mapper) alias(a alias) (embargo.Name, bool) {
+// placeholder for "none". An alias written "Abubakar (original script:
+// Абубакар)" (six in the 2026-02-27 list) is two names: the Latin alias and
+// the same alias in its own script, as NAME_ORIGINAL_SCRIPT gives the
+// primary name's; kept whole, "original" and "script" were words of the name.
+func (m mapper) alias(a alias) []embargo.Name {
 	full := clean(a.Name)
 	if full == "" {
-		return embargo.Name{}, false
+		return nil
+	}
+	var orig string
+	if i := strings.Index(full, "(original script:"); i > 0 && strings.HasSuffix(full, ")") {
+		full, orig = strings.TrimSpace(full[:i]), strings.TrimSpace(full[i+len("(original script:"):len(full)-1])
 	}
 	n := embargo.Name{Full: full, Kind: embargo.AliasName, Script: normalize.DetectScript(full)}
 	switch q := strings.ToLower(strings.TrimSpace(a.Quality)); q {
@@ -191,7 +196,10 @@ func (m mapper) alias(a alias) (embargo.Name, bool) {
 	default:
 		m.add("QUALITY", "alias %q has unknown QUALITY %q; kept as an alias", full, a.Quality)
 	}
-	return n, true
+	if orig == "" {
+		return []embargo.Name{n}
+	}
+	return []embargo.Name{n, {Full: orig, Kind: embargo.OriginalName, Script: normalize.DetectScript(orig)}}
 }
 
 func (m mapper) designation(r *record, ref string) embargo.Designation {
