@@ -159,10 +159,10 @@ const idHit = 1 << 31 // flags an entity found by identifier: score all its form
 // costs little even in a million names, and a form lacking every rarer
 // token of the query could not have ranked first anyway.
 func (ix *Index) accumulate(p *query, s *scratch, qstamp uint32) float32 {
-	var total, reach float32
+	var total float32
 	qt, words := s.qt[:0], s.words[:0]
 	for fi := range p.forms {
-		var w, wr float32
+		var w float32
 		toks := p.forms[fi].toks
 		for i := range toks {
 			t := &toks[i]
@@ -170,8 +170,7 @@ func (ix *Index) accumulate(p *query, s *scratch, qstamp uint32) float32 {
 				continue
 			}
 			w += t.weight
-			k := slices.IndexFunc(qt, func(o qtok) bool { return o.t.text == t.text })
-			if k >= 0 {
+			if k := slices.IndexFunc(qt, func(o qtok) bool { return o.t.text == t.text }); k >= 0 {
 				// The same word in another rendering of the query: share
 				// what the first one found, for scoring.
 				t.near = qt[k].t.near
@@ -184,14 +183,9 @@ func (ix *Index) accumulate(p *query, s *scratch, qstamp uint32) float32 {
 				})
 				q.hi = len(words)
 				qt = append(qt, q)
-				k = len(qt) - 1
-			}
-			if qt[k].hi > qt[k].lo {
-				wr += t.weight
 			}
 		}
 		total = max(total, w)
-		reach = max(reach, wr)
 	}
 	s.qt, s.words = qt, words // kept for the next query
 	slices.SortStableFunc(qt, func(a, b qtok) int { return cmp.Compare(a.n, b.n) })
