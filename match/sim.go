@@ -244,10 +244,11 @@ func swapped(a, b string) bool {
 // osa returns the optimal-string-alignment distance of a and b (Levenshtein
 // plus adjacent transpositions, "khadem" ~ "kahdem" in one edit), or k+1 as
 // soon as it exceeds k. Names are folded Latin, so bytes stand for letters.
-// Only the diagonal band of cells within k of the diagonal is computed
-// (cells outside it are at least k+1), in 16-bit cells clamped at k+1:
-// verifying the deletion table's candidates was a fifth of the
-// instructions of a query whose words the neighbour memo had not seen.
+// Verifying the deletion table's candidates with it was a fifth of the
+// instructions of a query whose words the neighbour memo had not seen:
+// words of up to 64 letters go to osaBits; for longer ones only the band of
+// cells within k of the diagonal is computed (cells outside it are at least
+// k+1), in 16-bit cells clamped at k+1.
 func osa(a, b string, k int) int {
 	if len(a) > len(b) {
 		a, b = b, a
