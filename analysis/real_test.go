@@ -1,8 +1,6 @@
 package analysis_test
 
 import (
-	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -11,7 +9,6 @@ import (
 	"embargo/analysis"
 	"embargo/internal/testdata"
 	"embargo/match"
-	"embargo/source"
 	_ "embargo/source/all"
 )
 
@@ -38,24 +35,7 @@ func loadReal(tb testing.TB) []embargo.Entity {
 	realOnce.Do(func() {
 		for _, name := range []string{"un", "uk", "ofac"} {
 			l := realLists[name]
-			var files []source.File
-			for _, rel := range l[1:] {
-				p := testdata.Path(tb, rel)
-				data, err := os.ReadFile(p)
-				if err != nil {
-					tb.Fatal(err)
-				}
-				files = append(files, source.File{Name: filepath.Base(p), Data: data})
-			}
-			f, ok := source.Lookup(l[0])
-			if !ok {
-				tb.Fatalf("format %s not registered", l[0])
-			}
-			res, err := f.Parse(files)
-			if err != nil {
-				tb.Fatalf("%s: %v", name, err)
-			}
-			realEnts = append(realEnts, res.Entities...)
+			realEnts = append(realEnts, testdata.Parse(tb, l[0], l[1:]...)...)
 		}
 	})
 	if len(realEnts) == 0 {

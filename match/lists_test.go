@@ -1,15 +1,11 @@
 package match_test
 
 import (
-	"os"
-	"path/filepath"
 	"sync"
 	"testing"
-	"time"
 
 	"embargo"
 	"embargo/internal/testdata"
-	"embargo/source"
 	_ "embargo/source/all"
 )
 
@@ -48,32 +44,9 @@ func loadList(tb testing.TB, name string) []embargo.Entity {
 	if ents, ok := listCache[name]; ok {
 		return ents
 	}
-	var files []source.File
-	for _, rel := range realLists[name][1:] {
-		p := testdata.Path(tb, rel)
-		data, err := os.ReadFile(p)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		files = append(files, source.File{Name: filepath.Base(p), Data: data})
-	}
-	f, err := source.Detect(files[0].Name, files[0].Data)
-	if format := realLists[name][0]; format != "" {
-		var ok bool
-		if f, ok = source.Lookup(format); !ok {
-			tb.Fatalf("format %s not registered", format)
-		}
-	} else if err != nil {
-		tb.Fatalf("%s: %v", name, err)
-	}
-	start := time.Now()
-	res, err := f.Parse(files)
-	tb.Logf("%s: %d entities parsed in %s", name, len(res.Entities), time.Since(start).Round(time.Millisecond))
-	if err != nil {
-		tb.Fatalf("%s: %v", name, err)
-	}
-	listCache[name] = res.Entities
-	return res.Entities
+	ents := testdata.Parse(tb, realLists[name][0], realLists[name][1:]...)
+	listCache[name] = ents
+	return ents
 }
 
 // allLists is the full index of the measurements: UN, OFAC SDN 2024, OFAC

@@ -7,6 +7,10 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+	"time"
+
+	"embargo"
+	"embargo/source"
 )
 
 // Root returns the absolute path of shared/data beside the repository, or ""
@@ -51,4 +55,37 @@ func Read(tb testing.TB, rel string) []byte {
 		tb.Fatal(err)
 	}
 	return b
+}
+
+// Parse reads the files rel of one list version in place and parses them
+// with the registered format named format ("" to detect it from the first
+// file), skipping when a file is absent. The caller registers the formats
+// (a blank import of embargo/source/all).
+func Parse(tb testing.TB, format string, rels ...string) []embargo.Entity {
+	tb.Helper()
+	var files []source.File
+	for _, rel := range rels {
+		p := Path(tb, rel)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		files = append(files, source.File{Name: filepath.Base(p), Data: data})
+	}
+	f, err := source.Detect(files[0].Name, files[0].Data)
+	if format != "" {
+		var ok bool
+		if f, ok = source.Lookup(format); !ok {
+			tb.Fatalf("format %s not registered", format)
+		}
+	} else if err != nil {
+		tb.Fatalf("%s: %v", rels[0], err)
+	}
+	start := time.Now()
+	res, err := f.Parse(files)
+	if err != nil {
+		tb.Fatalf("%s: %v", rels[0], err)
+	}
+	tb.Logf("%s: %d entities parsed in %s", rels[0], len(res.Entities), time.Since(start).Round(time.Millisecond))
+	return res.Entities
 }
