@@ -75,17 +75,14 @@ func TestLatinKeys(t *testing.T) {
 // reaches from its reading is found by the consonant key, not crowded out
 // by namesakes of its first name.
 func TestHangulLookup(t *testing.T) {
-	var ents []embargo.Entity
-	add := func(n string) {
-		ents = append(ents, embargo.Entity{ID: fmt.Sprint(len(ents)), Schema: embargo.Person, Names: []embargo.Name{{Full: n, Kind: embargo.PrimaryName}}})
-	}
 	// More namesakes than candidates are scored, and listed first.
+	var names []string
 	for _, s := range []string{"Lenard", "Melanchthon", "Spener", "Reis", "Veit", "Runge", "Siebold", "Scheidemann", "Emanuel Bach",
 		"Glass", "Kirkorov", "Lahm", "Rösler", "Jenninger", "Mainländer", "Hainhofer", "Nicolai", "Otto", "Gerlach", "Jaffé",
 		"Wackernagel", "Kohlschreiber", "Wollscheid", "Fürchtegott Reich", "Marheineke"} {
-		add("Philipp " + s)
+		names = append(names, "Philipp "+s)
 	}
-	add("Philipp Ludwig von Seidel")
+	ents := persons(append(names, "Philipp Ludwig von Seidel")...)
 	ix := NewIndex(ents)
 	hits := ix.Screen(embargo.Query{Name: "필립 루드비히 폰 자이델"}, Options{Limit: 3})
 	if want := fmt.Sprint(len(ents) - 1); len(hits) == 0 || hits[0].EntityID != want {
@@ -128,19 +125,13 @@ func TestHangulCompoundNotLonger(t *testing.T) {
 // shared by dozens of words; the one also within the edit budget (Jazari)
 // is weighed as such, not tied with George, Gerd and Julia.
 func TestHangulLookupCloser(t *testing.T) {
-	var ents []embargo.Entity
-	add := func(n string) {
-		ents = append(ents, embargo.Entity{ID: fmt.Sprint(len(ents)), Schema: embargo.Person, Names: []embargo.Name{{Full: n, Kind: embargo.PrimaryName}}})
-	}
 	// Names whose words have the key jl, listed first, more of them than
 	// candidates are scored.
-	for _, n := range []string{"Gerd Müller", "Geri Halliwell", "Grey DeLisle", "Julia Gillard", "Pape Souaré", "Sara Ramirez",
+	ents := persons("Gerd Müller", "Geri Halliwell", "Grey DeLisle", "Julia Gillard", "Pape Souaré", "Sara Ramirez",
 		"Julie Bowen", "Sali Berisha", "Lisa Gerrard", "Julio Baghy", "Joël Matip", "Shaka Zulu", "Gerhard Stöck",
 		"Julia Stegner", "Sarah Jones", "Sarah Hecken", "Julius Plücker", "Julius Klaproth", "Julius Wolff",
-		"Georg Hegel", "Gerd Schmidt", "Jules Verne", "Gilles Deleuze", "Zola Budd", "Jolie Holland", "Jill Sobule"} {
-		add(n)
-	}
-	add("al-Jazari")
+		"Georg Hegel", "Gerd Schmidt", "Jules Verne", "Gilles Deleuze", "Zola Budd", "Jolie Holland", "Jill Sobule",
+		"al-Jazari")
 	ix := NewIndex(ents)
 	hits := ix.Screen(embargo.Query{Name: "알 자자리"}, Options{Limit: 1})
 	if want := fmt.Sprint(len(ents) - 1); len(hits) == 0 || hits[0].EntityID != want {
@@ -163,4 +154,13 @@ func TestInitialsCandidates(t *testing.T) {
 	if len(hits) == 0 || hits[0].EntityID != "salinger" {
 		t.Errorf("제롬 데이비드 샐린저: %+v", hits)
 	}
+}
+
+// persons are one person for each name, its position the entity's id.
+func persons(names ...string) []embargo.Entity {
+	ents := make([]embargo.Entity, len(names))
+	for i, n := range names {
+		ents[i] = embargo.Entity{ID: fmt.Sprint(i), Schema: embargo.Person, Names: []embargo.Name{{Full: n, Kind: embargo.PrimaryName}}}
+	}
+	return ents
 }
