@@ -157,13 +157,7 @@ func spellArabicStyle(b []byte, w []rune, vowels, french bool) []byte {
 	prevCons := false
 	for i := 0; i < len(w); i++ {
 		r := w[i]
-		var prev, next rune
-		if i > 0 {
-			prev = w[i-1]
-		}
-		if i+1 < len(w) {
-			next = w[i+1]
-		}
+		prev, next := runeAt(w, i-1), runeAt(w, i+1)
 		s := arabicLetter(prev, r, next)
 		if french {
 			s = frenchArabic(r, s)
@@ -303,13 +297,7 @@ func persianSpelling(words []string) string {
 		}
 		rs := []rune(w)
 		for i, r := range rs {
-			var prev, next rune
-			if i > 0 {
-				prev = rs[i-1]
-			}
-			if i+1 < len(rs) {
-				next = rs[i+1]
-			}
+			prev, next := runeAt(rs, i-1), runeAt(rs, i+1)
 			switch r {
 			case 'ق':
 				b = append(b, "gh"...)

@@ -533,16 +533,7 @@ func transCyr(buf []byte, rs []rune, lang cyrLang, sys *cyrSystem) []byte {
 			buf = appendRune(buf, r)
 			continue
 		}
-		c := cyrCtx{r: r, lang: lang}
-		if i > 0 {
-			c.prev = rs[i-1]
-		}
-		if i+1 < len(rs) {
-			c.next = rs[i+1]
-		}
-		if i+2 < len(rs) {
-			c.next2 = rs[i+2]
-		}
+		c := cyrCtx{r: r, lang: lang, prev: runeAt(rs, i-1), next: runeAt(rs, i+1), next2: runeAt(rs, i+2)}
 		c.wordStart = !isCyrLetter(c.prev)
 		c.initial = c.wordStart || isCyrVowel(c.prev) || c.prev == 'й' || c.prev == 'ъ' || c.prev == 'ь'
 		c.final = !isCyrLetter(c.next)

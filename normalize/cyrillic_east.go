@@ -342,13 +342,7 @@ func cyrillicPolish(w []rune) string {
 	var b strings.Builder
 	for i := 0; i < len(w); i++ {
 		r := w[i]
-		prev, next := rune(0), rune(0)
-		if i > 0 {
-			prev = w[i-1]
-		}
-		if i+1 < len(w) {
-			next = w[i+1]
-		}
+		prev, next := runeAt(w, i-1), runeAt(w, i+1)
 		switch r {
 		case 'ш':
 			switch prev {

@@ -49,16 +49,7 @@ func romanizeGreek(f string) []Variant {
 	rs := []rune(f)
 	b := make([]byte, 0, 2*len(f))
 	for i := 0; i < len(rs); i++ {
-		var prev, next, after rune
-		if i > 0 {
-			prev = rs[i-1]
-		}
-		if i+1 < len(rs) {
-			next = rs[i+1]
-		}
-		if i+2 < len(rs) {
-			after = rs[i+2]
-		}
+		prev, next, after := runeAt(rs, i-1), runeAt(rs, i+1), runeAt(rs, i+2)
 		if s, ok := greekPair(prev, rs[i], next, after); ok {
 			b = append(b, s...)
 			i++

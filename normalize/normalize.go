@@ -397,3 +397,12 @@ func clean(b []byte) string {
 	}
 	return string(out)
 }
+
+// runeAt is rs[i], or 0 outside rs: the letters around the one being
+// transliterated, which most rules look at.
+func runeAt(rs []rune, i int) rune {
+	if i < 0 || i >= len(rs) {
+		return 0
+	}
+	return rs[i]
+}
