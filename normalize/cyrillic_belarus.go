@@ -69,23 +69,17 @@ func otherGiven(w string, names map[string]string, pats [][2]string, toBe bool) 
 	return "", false
 }
 
-// ruSurnameToBe writes a Russian surname's endings the Belarusian way.
-func ruSurnameToBe(w string) string {
-	for _, e := range [][2]string{{"овский", "оўскі"}, {"евский", "еўскі"}, {"ский", "скі"}, {"цкий", "цкі"},
-		{"ова", "ава"}, {"ов", "оў"}, {"ев", "еў"}, {"енко", "енка"}} {
-		if s, ok := strings.CutSuffix(w, e[0]); ok {
-			return s + e[1]
-		}
-	}
-	return w
-}
+// surnameEnds are Russian surname endings and their Belarusian spelling,
+// longer endings first in either language.
+var surnameEnds = [][2]string{{"овский", "оўскі"}, {"евский", "еўскі"}, {"ский", "скі"}, {"цкий", "цкі"},
+	{"ова", "ава"}, {"ов", "оў"}, {"ев", "еў"}, {"енко", "енка"}}
 
-// beSurnameToRu writes a Belarusian surname's endings the Russian way.
-func beSurnameToRu(w string) string {
-	for _, e := range [][2]string{{"оўскі", "овский"}, {"еўскі", "евский"}, {"скі", "ский"}, {"цкі", "цкий"},
-		{"ава", "ова"}, {"оў", "ов"}, {"еў", "ев"}, {"енка", "енко"}} {
-		if s, ok := strings.CutSuffix(w, e[0]); ok {
-			return s + e[1]
+// respellSurname writes a surname's ending in the other language: from is
+// 0 for a Russian surname (written the Belarusian way), 1 for a Belarusian.
+func respellSurname(w string, from int) string {
+	for _, e := range surnameEnds {
+		if s, ok := strings.CutSuffix(w, e[from]); ok {
+			return s + e[1-from]
 		}
 	}
 	return w
@@ -112,9 +106,9 @@ func cyrillicBelarusian(f string, lang cyrLang) string {
 			continue
 		}
 		if toBe {
-			out[i] = ruSurnameToBe(w)
+			out[i] = respellSurname(w, 0)
 		} else {
-			out[i] = beSurnameToRu(w)
+			out[i] = respellSurname(w, 1)
 		}
 	}
 	if !found {
