@@ -119,17 +119,32 @@ func buildDelTable(entries []delEntry, words int) delTable {
 	return t
 }
 
-// each calls f with every vocabulary id whose variants may hash to h.
-func (t *delTable) each(h uint64, f func(word uint32)) {
+// gather appends the vocabulary ids whose variants may hash to one of hs
+// (an id once for each variant that finds it). Every probe is a load from a
+// table far larger than the cache; done in loops that only load, without
+// the verification between them, the processor overlaps them: verifying
+// each word as its probe found it took a fifth of a query on new words.
+func (t *delTable) gather(out []uint32, hs []uint64) []uint32 {
 	if len(t.starts) == 0 {
-		return
+		return out
 	}
-	b := h >> t.shift
-	mask := uint32(1)<<t.wbits - 1
-	fp := uint32(h) << t.wbits
-	for _, e := range t.entries[t.starts[b]:t.starts[b+1]] {
-		if e&^mask == fp {
-			f(e & mask)
+	var spans [64][2]uint32
+	for len(hs) > 0 {
+		n := min(len(hs), len(spans))
+		for i, h := range hs[:n] {
+			b := h >> t.shift
+			spans[i] = [2]uint32{t.starts[b], t.starts[b+1]}
 		}
+		mask := uint32(1)<<t.wbits - 1
+		for i, h := range hs[:n] {
+			fp := uint32(h) << t.wbits
+			for _, e := range t.entries[spans[i][0]:spans[i][1]] {
+				if e&^mask == fp {
+					out = append(out, e&mask)
+				}
+			}
+		}
+		hs = hs[n:]
 	}
+	return out
 }

@@ -40,7 +40,7 @@ func osaFull(a, b string) int {
 	return d[len(a)][len(b)]
 }
 
-// TestOSABand: osa (bit-parallel up to 64 letters, a banded table beyond)
+// TestOSABand: osa (bit-parallel up to 64 letters a-z, a banded table beyond)
 // agrees with the full table on every pair of short words
 // over a small alphabet (where swaps and repeats are common), for every
 // budget: the exact distance within the budget, k+1 beyond it.
@@ -58,7 +58,10 @@ func TestOSABand(t *testing.T) {
 	gen("")
 	long := strings.Repeat("abc", 22) // 66 letters: past osaBits' 64, the banded table
 	words = append(words, "abcabcabcabc", "cbacbacbacba", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab",
-		long, long[:65]+"b", "b"+long[1:], long[:10]+"ba"+long[12:], long+"c")
+		long, long[:65]+"b", "b"+long[1:], long[:10]+"ba"+long[12:], long+"c",
+		// Bytes outside a-z: osaBits declines such an a, and finds them in
+		// no position of one without.
+		"a1", "1a", "ab1c", "a1bc", "zb", "bz", "za1", "ca\xc3\xa9", "\xc3\xa9")
 	for _, a := range words {
 		for _, b := range words {
 			want := osaFull(a, b)

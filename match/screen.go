@@ -20,30 +20,36 @@ const (
 // scratch is the per-query working memory of Screen, pooled: dense arrays
 // over forms and words, reset by stamps instead of clearing.
 type scratch struct {
-	acc, best    []float32
-	qmark, tmark []uint32 // form id -> stamp of the query / token that last touched it
-	vmark        []uint32 // word id -> stamp of the token that last looked it up
-	nmark        []uint32 // word id -> stamp of the neighbour search that last verified it
-	stamp        uint32
-	nstamp       uint32
-	touched      []uint32
-	align        [2]alignment // scoreForms' working alignments
-	hashes       []uint64     // deletion variants of a query word
-	qt           []qtok       // accumulate's query tokens
-	words        []wordSim    // and the words they may be
-	forms        []entityForm // the unpacked forms of the candidate scored
-	ftoks        []token      // and their tokens
-	fptrs        []*entityForm
-	picked       []uint32    // the candidate's forms to score
-	heap         []cand      // candidates' bounded heap
-	cands        []uint32    // and the entities picked
-	byLetter     [26]float32 // letter a-z -> credit of a list initial (initialCredit)
+	fa       []formAcc // form id -> what the query gave it
+	vmark    []uint32  // word id -> stamp of the token that last looked it up
+	nmark    []uint32  // word id -> stamp of the neighbour search that last verified it
+	stamp    uint32
+	nstamp   uint32
+	touched  []uint32
+	align    [2]alignment // scoreForms' working alignments
+	hashes   []uint64     // deletion variants of a query word
+	found    []uint32     // and the words they find, to verify
+	qt       []qtok       // accumulate's query tokens
+	words    []wordSim    // and the words they may be
+	forms    []entityForm // the unpacked forms of the candidate scored
+	ftoks    []token      // and their tokens
+	fptrs    []*entityForm
+	picked   []uint32    // the candidate's forms to score
+	heap     []cand      // candidates' bounded heap
+	cands    []uint32    // and the entities picked
+	byLetter [26]float32 // letter a-z -> credit of a list initial (initialCredit)
+}
+
+// formAcc is what a query gave one form: a form's four fields share a
+// cache line, where four arrays (one per field) took four misses a form.
+type formAcc struct {
+	qmark, tmark uint32  // stamp of the query / token that last touched it
+	acc, best    float32 // the weight it gathered, and the best of the current token
 }
 
 func (ix *Index) newScratch() *scratch {
 	return &scratch{
-		acc: make([]float32, ix.nforms), best: make([]float32, ix.nforms),
-		qmark: make([]uint32, ix.nforms), tmark: make([]uint32, ix.nforms),
+		fa:    make([]formAcc, ix.nforms),
 		vmark: make([]uint32, len(ix.words)), nmark: make([]uint32, len(ix.words)),
 	}
 }
@@ -95,7 +101,7 @@ func (ix *Index) Screen(q embargo.Query, opt Options) []embargo.Match {
 		s.picked = s.picked[:0]
 		n := 0
 		for f := ix.entStart[ei]; f < ix.entStart[ei+1]; f++ {
-			if byID || (s.qmark[f] == qstamp && s.acc[f] >= floor) {
+			if a := &s.fa[f]; byID || (a.qmark == qstamp && a.acc >= floor) {
 				s.picked = append(s.picked, f)
 				n += ix.formToks(f)
 			}
@@ -255,20 +261,20 @@ func (ix *Index) probe(s *scratch, word uint32, v float32) {
 	tstamp := s.stamp
 	for _, f := range s.touched {
 		if _, ok := slices.BinarySearch(post, f); ok {
-			s.keepBest(f, tstamp, v)
+			s.fa[f].keepBest(tstamp, v)
 		}
 	}
 }
 
-// keepBest adds v to form f's weight, keeping per form only the best value
+// keepBest adds v to the form's weight, keeping only the best value
 // the token of stamp tstamp gave (a token may reach a form by several words).
-func (s *scratch) keepBest(f, tstamp uint32, v float32) {
-	if s.tmark[f] != tstamp {
-		s.tmark[f], s.best[f] = tstamp, v
-		s.acc[f] += v
-	} else if v > s.best[f] {
-		s.acc[f] += v - s.best[f]
-		s.best[f] = v
+func (a *formAcc) keepBest(tstamp uint32, v float32) {
+	if a.tmark != tstamp {
+		a.tmark, a.best = tstamp, v
+		a.acc += v
+	} else if v > a.best {
+		a.acc += v - a.best
+		a.best = v
 	}
 }
 
@@ -404,16 +410,15 @@ func (ix *Index) neighbours(text string, s *scratch) *nearSet {
 	st := s.nstamp
 	ns := &nearSet{skel: skeleton(text)}
 	s.hashes = uniqueDeletions(s.hashes[:0], text, maxEdits(len(text)+1))
-	for _, h := range s.hashes {
-		ix.dels.each(h, func(id uint32) {
-			if s.nmark[id] == st {
-				return
-			}
-			s.nmark[id] = st // verified once, match or not
-			if sim, _, d := editSim(text, ix.words[id]); sim > 0 {
-				ns.hits = append(ns.hits, nearID{id, nearHit{sim, d}})
-			}
-		})
+	s.found = ix.dels.gather(s.found[:0], s.hashes)
+	for _, id := range s.found {
+		if s.nmark[id] == st {
+			continue
+		}
+		s.nmark[id] = st // verified once, match or not
+		if sim, _, d := editSim(text, ix.words[id]); sim > 0 {
+			ns.hits = append(ns.hits, nearID{id, nearHit{sim, d}})
+		}
 	}
 	if ix.memoN.Add(1) > memoMax {
 		ix.memo.Clear()
@@ -427,13 +432,16 @@ func (ix *Index) neighbours(text string, s *scratch) *nearSet {
 // best value the current token gave.
 func (ix *Index) post(s *scratch, word uint32, v float32, qstamp uint32) {
 	tstamp := s.stamp
+	fa, touched := s.fa, s.touched // held in registers through the loop
 	for _, f := range ix.postings.at(word) {
-		if s.qmark[f] != qstamp {
-			s.qmark[f], s.acc[f] = qstamp, 0
-			s.touched = append(s.touched, f)
+		a := &fa[f]
+		if a.qmark != qstamp {
+			a.qmark, a.acc = qstamp, 0
+			touched = append(touched, f)
 		}
-		s.keepBest(f, tstamp, v)
+		a.keepBest(tstamp, v)
 	}
+	s.touched = touched
 }
 
 // candidates picks the entities to score: the best by accumulated weight
@@ -462,7 +470,8 @@ func (ix *Index) candidates(p *query, s *scratch, qstamp uint32, total float32, 
 	}
 	var byLetter *[26]float32 // made for the first form that needs it
 	for _, f := range s.touched {
-		if acc := s.acc[f]; acc < floor {
+		a := &s.fa[f]
+		if acc := a.acc; acc < floor {
 			if acc+lift < floor || ix.initials[f] == 0 {
 				continue
 			}
@@ -477,11 +486,11 @@ func (ix *Index) candidates(p *query, s *scratch, qstamp uint32, total float32, 
 					}
 				}
 			}
-			if s.acc[f] += initialCredit(byLetter, ix.initials[f]); s.acc[f] < floor {
+			if a.acc += initialCredit(byLetter, ix.initials[f]); a.acc < floor {
 				continue
 			}
 		}
-		c := cand{ent: ix.formEnt[f], acc: s.acc[f]}
+		c := cand{ent: ix.formEnt[f], acc: a.acc}
 		switch {
 		case len(h) < cap(h):
 			if ix.allowed(p, c.ent, opt) {

@@ -246,7 +246,7 @@ func swapped(a, b string) bool {
 // soon as it exceeds k. Names are folded Latin, so bytes stand for letters.
 // Verifying the deletion table's candidates with it was a fifth of the
 // instructions of a query whose words the neighbour memo had not seen:
-// words of up to 64 letters go to osaBits; for longer ones only the band of
+// words of up to 64 letters a-z go to osaBits; for others only the band of
 // cells within k of the diagonal is computed (cells outside it are at least
 // k+1), in 16-bit cells clamped at k+1.
 func osa(a, b string, k int) int {
@@ -258,7 +258,9 @@ func osa(a, b string, k int) int {
 		return k + 1
 	}
 	if la > 0 && la <= 64 {
-		return osaBits(a, b, k)
+		if d, ok := osaBits(a, b, k); ok {
+			return d
+		}
 	}
 	k = min(k, lb) // a distance is at most the longer length
 	inf := uint16(k + 1)
@@ -309,18 +311,28 @@ func osa(a, b string, k int) int {
 // osaBits is osa for a of 1 to 64 letters: Hyyrö's bit-vector algorithm
 // (Myers' for Levenshtein, with his term for adjacent transpositions),
 // one column of the table per letter of b in a few word operations, where
-// the banded table costs some twenty per cell.
-func osaBits(a, b string, k int) int {
-	var peq [256]uint64 // letter -> the positions of a that hold it
+// the banded table costs some twenty per cell. It declines (ok false) an a
+// with a byte outside a-z: its table of positions has a row per letter, and
+// a table per byte value, cleared on every call, cost a fifth of its
+// instructions.
+func osaBits(a, b string, k int) (d int, ok bool) {
+	var peq [26]uint64 // letter -> the positions of a that hold it
 	for i := 0; i < len(a); i++ {
-		peq[a[i]] |= 1 << i
+		c := a[i] - 'a'
+		if c >= 26 {
+			return 0, false
+		}
+		peq[c] |= 1 << i
 	}
 	top := uint64(1) << (len(a) - 1)
 	vp, vn := ^uint64(0)>>(64-len(a)), uint64(0)
 	var d0, pmPrev uint64
-	d := len(a)
+	d = len(a)
 	for j := 0; j < len(b); j++ {
-		pm := peq[b[j]]
+		var pm uint64 // a byte outside a-z is in no position of a
+		if c := b[j] - 'a'; c < 26 {
+			pm = peq[c]
+		}
 		tr := ((^d0 & pm) << 1) & pmPrev
 		d0 = (((pm & vp) + vp) ^ vp) | pm | vn | tr
 		hp := vn | ^(d0 | vp)
@@ -331,7 +343,7 @@ func osaBits(a, b string, k int) int {
 			d--
 		}
 		if d-(len(b)-1-j) > k {
-			return k + 1 // each letter left lowers it by one at most
+			return k + 1, true // each letter left lowers it by one at most
 		}
 		hp = hp<<1 | 1
 		hn <<= 1
@@ -339,7 +351,7 @@ func osaBits(a, b string, k int) int {
 		vn = hp & d0
 		pmPrev = pm
 	}
-	return min(d, k+1)
+	return min(d, k+1), true
 }
 
 // pair is one query token (or run of tokens) matched to one list token (or run).
