@@ -1,9 +1,13 @@
 package match
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unsafe"
+
+	"embargo"
 )
 
 // TestPtokSize: a packed token stays 20 bytes (344,000 of them on the six
@@ -79,4 +83,40 @@ func TestOSABand(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestStampsStartAgain: a scratch whose stamps near the end of their range
+// starts them again (formAcc compares them for order) and answers as a new
+// one does; without that, a query whose stamps wrapped lost the weight of
+// its first words.
+func TestStampsStartAgain(t *testing.T) {
+	ix := NewIndex(persons("Kim Jong Un", "Kim Jong Il", "Jong Un Pak", "Vladimir Putin", "Kim Yo Jong"))
+	queries := []embargo.Query{{Name: "Kim Jong Un"}, {Name: "Kim Jong-il"}, {Name: "Wladimir Putin"}}
+	opt := Options{Limit: 5} // threshold 0: every candidate, with its score
+	var want [][]embargo.Match
+	for _, q := range queries {
+		want = append(want, ix.Screen(q, opt))
+	}
+	for _, q := range queries {
+		s := ix.getScratch()
+		s.stamp = 1<<32 - 3 // the next query's stamps would wrap
+		ix.putScratch(s)
+		for i, q2 := range queries {
+			if got := ix.Screen(q2, opt); !sameHits(got, want[i]) {
+				t.Errorf("after %q with old stamps, %q finds %v, want %v", q.Name, q2.Name, hitIDs(got), hitIDs(want[i]))
+			}
+		}
+	}
+}
+
+func sameHits(a, b []embargo.Match) bool {
+	return slices.EqualFunc(a, b, func(x, y embargo.Match) bool { return x.EntityID == y.EntityID && x.Score == y.Score })
+}
+
+func hitIDs(ms []embargo.Match) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, fmt.Sprintf("%s %.3f", m.EntityID, m.Score))
+	}
+	return out
 }

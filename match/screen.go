@@ -37,14 +37,20 @@ type scratch struct {
 	picked   []uint32    // the candidate's forms to score
 	heap     []cand      // candidates' bounded heap
 	cands    []uint32    // and the entities picked
+	vals     []wordVal   // accumulate's words of one query token, best first
 	byLetter [26]float32 // letter a-z -> credit of a list initial (initialCredit)
 }
 
-// formAcc is what a query gave one form: a form's four fields share a
-// cache line, where four arrays (one per field) took four misses a form.
+// formAcc is what a query gave one form, in 8 bytes: the array of them over
+// every form is read and written at random by every posting a query
+// walks, and at 8 bytes it is half the second-level cache's misses of 16
+// (qmark, tmark, acc and the current token's best). A form is touched by
+// the query when tmark is at least the query's first stamp (stamps only
+// grow), and keeps each token's best word because a token's words are
+// posted best first, the first to reach the form counting alone.
 type formAcc struct {
-	qmark, tmark uint32  // stamp of the query / token that last touched it
-	acc, best    float32 // the weight it gathered, and the best of the current token
+	tmark uint32  // stamp of the token that last gave it weight
+	acc   float32 // the weight it gathered
 }
 
 func (ix *Index) newScratch() *scratch {
@@ -72,6 +78,14 @@ func (ix *Index) getScratch() *scratch {
 		}
 	}
 	s.touched = s.touched[:0]
+	if s.stamp > 1<<31 || s.nstamp > 1<<31 {
+		// Stamps are compared for order (formAcc): start again before
+		// they wrap, every two billion or so.
+		clear(s.fa)
+		clear(s.vmark)
+		clear(s.nmark)
+		s.stamp, s.nstamp = 0, 0
+	}
 	return s
 }
 
@@ -85,9 +99,9 @@ func (ix *Index) Screen(q embargo.Query, opt Options) []embargo.Match {
 	s := ix.getScratch()
 	defer ix.putScratch(s)
 	s.stamp++
-	qstamp := s.stamp
-	total := ix.accumulate(p, s, qstamp)
-	ents := ix.candidates(p, s, qstamp, total, opt)
+	qbase := s.stamp // every stamp of this query is above it
+	total := ix.accumulate(p, s, qbase)
+	ents := ix.candidates(p, s, total, opt)
 	type hit struct {
 		m embargo.Match
 		a alignment
@@ -101,7 +115,7 @@ func (ix *Index) Screen(q embargo.Query, opt Options) []embargo.Match {
 		s.picked = s.picked[:0]
 		n := 0
 		for f := ix.entStart[ei]; f < ix.entStart[ei+1]; f++ {
-			if a := &s.fa[f]; byID || (a.qmark == qstamp && a.acc >= floor) {
+			if a := &s.fa[f]; byID || (a.tmark > qbase && a.acc >= floor) {
 				s.picked = append(s.picked, f)
 				n += ix.formToks(f)
 			}
@@ -164,7 +178,7 @@ const idHit = 1 << 31 // flags an entity found by identifier: score all its form
 // floor, or once enough forms are touched: a common name ("mohammad") then
 // costs little even in a million names, and a form lacking every rarer
 // token of the query could not have ranked first anyway.
-func (ix *Index) accumulate(p *query, s *scratch, qstamp uint32) float32 {
+func (ix *Index) accumulate(p *query, s *scratch, qbase uint32) float32 {
 	var total float32
 	qt, words := s.qt[:0], s.words[:0]
 	for fi := range p.forms {
@@ -217,21 +231,37 @@ func (ix *Index) accumulate(p *query, s *scratch, qstamp uint32) float32 {
 	}
 	s.stamp = base + uint32(len(qt))
 	top := s.stamp
-	for _, q := range qt {
+	for i, q := range qt {
 		s.stamp = q.stamp
-		prune := rest < floor || len(s.touched) >= enoughForms
-		for _, ws := range words[q.lo:q.hi] {
-			if prune && len(ix.postings.at(ws.word)) > 8*len(s.touched)+64 {
-				ix.probe(s, ws.word, q.t.weight*ws.sim)
-			} else {
-				ix.post(s, ws.word, q.t.weight*ws.sim, qstamp)
+		if slices.ContainsFunc(qt[:i], func(o qtok) bool { return o.stamp == q.stamp }) {
+			rest -= q.t.weight // posted with the first rendering
+			continue
+		}
+		// The words of this token and of its other renderings, best first
+		// (formAcc keeps the first that reaches a form).
+		vs := s.vals[:0]
+		for _, m := range qt[i:] {
+			if m.stamp == q.stamp {
+				for _, ws := range words[m.lo:m.hi] {
+					vs = append(vs, wordVal{ws.word, m.t.weight * ws.sim})
+				}
 			}
 		}
+		slices.SortStableFunc(vs, func(a, b wordVal) int { return cmp.Compare(b.v, a.v) })
+		prune := rest < floor || len(s.touched) >= enoughForms
+		for _, wv := range vs {
+			if prune && len(ix.postings.at(wv.word)) > 8*len(s.touched)+64 {
+				ix.probe(s, wv.word, wv.v)
+			} else {
+				ix.post(s, wv.word, wv.v, qbase)
+			}
+		}
+		s.vals = vs
 		rest -= q.t.weight
 	}
 	s.stamp = top
 	for fi := range p.forms {
-		ix.accumulateJoined(p.forms[fi].toks, s, qstamp)
+		ix.accumulateJoined(p.forms[fi].toks, s, qbase)
 	}
 	clear(qt) // the pooled scratch must not hold this query's tokens
 	return total
@@ -255,36 +285,39 @@ type wordSim struct {
 	sim  float32
 }
 
+// wordVal is a word and what it gives the forms posted under it.
+type wordVal struct {
+	word uint32
+	v    float32
+}
+
 // probe adds v to the forms already touched that are posted under word.
 func (ix *Index) probe(s *scratch, word uint32, v float32) {
 	post := ix.postings.at(word)
 	tstamp := s.stamp
 	for _, f := range s.touched {
 		if _, ok := slices.BinarySearch(post, f); ok {
-			s.fa[f].keepBest(tstamp, v)
+			s.fa[f].add(tstamp, v)
 		}
 	}
 }
 
-// keepBest adds v to the form's weight, keeping only the best value
-// the token of stamp tstamp gave (a token may reach a form by several words).
-func (a *formAcc) keepBest(tstamp uint32, v float32) {
+// add adds v to the form's weight unless the token of stamp tstamp has
+// already given it some (a better word of it, posted before).
+func (a *formAcc) add(tstamp uint32, v float32) {
 	if a.tmark != tstamp {
-		a.tmark, a.best = tstamp, v
+		a.tmark = tstamp
 		a.acc += v
-	} else if v > a.best {
-		a.acc += v - a.best
-		a.best = v
 	}
 }
 
 // accumulateJoined looks up adjacent query tokens joined ("jong un" finds
 // "Jongun") and the whole name joined.
-func (ix *Index) accumulateJoined(toks []token, s *scratch, qstamp uint32) {
+func (ix *Index) accumulateJoined(toks []token, s *scratch, qbase uint32) {
 	try := func(text string, w float32) {
 		if id, ok := ix.wordTab.get(text); ok {
 			s.stamp++
-			ix.post(s, id, w*simJoined, qstamp)
+			ix.post(s, id, w*simJoined, qbase)
 		}
 	}
 	for i := 1; i < len(toks); i++ {
@@ -430,23 +463,24 @@ func (ix *Index) neighbours(text string, s *scratch) *nearSet {
 
 // post adds v to every form posted under word, keeping per form only the
 // best value the current token gave.
-func (ix *Index) post(s *scratch, word uint32, v float32, qstamp uint32) {
+func (ix *Index) post(s *scratch, word uint32, v float32, qbase uint32) {
 	tstamp := s.stamp
 	fa, touched := s.fa, s.touched // held in registers through the loop
 	for _, f := range ix.postings.at(word) {
 		a := &fa[f]
-		if a.qmark != qstamp {
-			a.qmark, a.acc = qstamp, 0
+		if a.tmark <= qbase { // not touched by this query yet
+			a.tmark, a.acc = tstamp, v
 			touched = append(touched, f)
+		} else {
+			a.add(tstamp, v)
 		}
-		a.keepBest(tstamp, v)
 	}
 	s.touched = touched
 }
 
 // candidates picks the entities to score: the best by accumulated weight
 // among those allowed by the options, plus those found by identifier.
-func (ix *Index) candidates(p *query, s *scratch, qstamp uint32, total float32, opt Options) []uint32 {
+func (ix *Index) candidates(p *query, s *scratch, total float32, opt Options) []uint32 {
 	limit := max(maxCands, 2*opt.Limit)
 	// Keep the best forms in a bounded min-heap: a common name touches tens
 	// of thousands of forms in a large index, and sorting them all costs more
