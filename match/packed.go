@@ -1,6 +1,9 @@
 package match
 
-import "hash/maphash"
+import (
+	"hash/maphash"
+	"slices"
+)
 
 // The index keeps its forms packed: every token of every form in one array
 // of 20-byte records without pointers, its strings given by number (the
@@ -99,12 +102,18 @@ func (ix *Index) pack() {
 		}
 	}
 	ix.pforms = append(ix.pforms, pform{start: uint32(len(ix.ptoks))}) // the end of the last form
-	ix.initials = make([]uint32, len(ix.forms))
+	ix.withInitials = make([]uint64, (len(ix.forms)+63)/64)
 	for i := range ix.forms {
+		var letters uint32
 		for j := range ix.forms[i].toks {
 			if t := &ix.forms[i].toks[j]; t.kind == kInitial && t.text[0] >= 'a' && t.text[0] <= 'z' {
-				ix.initials[i] |= 1 << (t.text[0] - 'a')
+				letters |= 1 << (t.text[0] - 'a')
 			}
+		}
+		if letters != 0 {
+			ix.withInitials[i/64] |= 1 << (i % 64)
+			ix.initialForm = append(ix.initialForm, uint32(i))
+			ix.initialMask = append(ix.initialMask, letters)
 		}
 	}
 	ix.nforms = len(ix.forms)
@@ -129,6 +138,17 @@ func (ix *Index) unpack(f uint32, buf []token) (entityForm, []token) {
 		buf = append(buf, t)
 	}
 	return entityForm{name: int(pf.name), form: form{method: ix.methods[pf.method], toks: buf[start:len(buf):len(buf)]}}, buf
+}
+
+// hasInitials reports whether form f has initials.
+func (ix *Index) hasInitials(f uint32) bool { return ix.withInitials[f/64]&(1<<(f%64)) != 0 }
+
+// initialsOf is the letters of form f's initials, a bit each.
+func (ix *Index) initialsOf(f uint32) uint32 {
+	if i, ok := slices.BinarySearch(ix.initialForm, f); ok {
+		return ix.initialMask[i]
+	}
+	return 0
 }
 
 // formToks is the number of tokens of form f.

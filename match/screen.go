@@ -506,7 +506,7 @@ func (ix *Index) candidates(p *query, s *scratch, total float32, opt Options) []
 	for _, f := range s.touched {
 		a := &s.fa[f]
 		if acc := a.acc; acc < floor {
-			if acc+lift < floor || ix.initials[f] == 0 {
+			if acc+lift < floor || !ix.hasInitials(f) {
 				continue
 			}
 			if byLetter == nil {
@@ -520,7 +520,7 @@ func (ix *Index) candidates(p *query, s *scratch, total float32, opt Options) []
 					}
 				}
 			}
-			if a.acc += initialCredit(byLetter, ix.initials[f]); a.acc < floor {
+			if a.acc += initialCredit(byLetter, ix.initialsOf(f)); a.acc < floor {
 				continue
 			}
 		}
