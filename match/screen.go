@@ -41,13 +41,14 @@ type scratch struct {
 	byLetter [26]float32 // letter a-z -> credit of a list initial (initialCredit)
 }
 
-// formAcc is what a query gave one form, in 8 bytes: the array of them over
-// every form is read and written at random by every posting a query
-// walks, and at 8 bytes it is half the second-level cache's misses of 16
-// (qmark, tmark, acc and the current token's best). A form is touched by
-// the query when tmark is at least the query's first stamp (stamps only
-// grow), and keeps each token's best word because a token's words are
-// posted best first, the first to reach the form counting alone.
+// formAcc is what a query gave one form. Every posting a query walks reads
+// and writes its form's record at random in the array over all forms: at 8
+// bytes the array is half what it was at 16 (a query stamp, a token stamp,
+// the weight and the token's best so far), and a query misses the
+// second-level cache a tenth less. A form is touched by the query when
+// tmark is above the stamp Screen takes first (stamps only grow), and it
+// keeps each token's best word without storing it because a token's words
+// are posted best first: the first to reach the form counts alone.
 type formAcc struct {
 	tmark uint32  // stamp of the token that last gave it weight
 	acc   float32 // the weight it gathered
@@ -461,8 +462,8 @@ func (ix *Index) neighbours(text string, s *scratch) *nearSet {
 	return ns
 }
 
-// post adds v to every form posted under word, keeping per form only the
-// best value the current token gave.
+// post adds v to every form posted under word that the current token has
+// not reached yet (its words come best first).
 func (ix *Index) post(s *scratch, word uint32, v float32, qbase uint32) {
 	tstamp := s.stamp
 	fa, touched := s.fa, s.touched // held in registers through the loop
