@@ -525,6 +525,9 @@ func (ix *Index) candidates(p *query, s *scratch, total float32, opt Options) []
 				continue
 			}
 		}
+		if len(h) == cap(h) && a.acc < h[0].acc {
+			continue // below the worst kept: its entity need not be read
+		}
 		c := cand{ent: ix.formEnt[f], acc: a.acc}
 		switch {
 		case len(h) < cap(h):
