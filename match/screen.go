@@ -495,33 +495,14 @@ func (ix *Index) candidates(p *query, s *scratch, total float32, opt Options) []
 	// for the forms under the floor that have initials (3,886 of the 104,723
 	// forms of the six lists) and that two initials could lift above it:
 	// most touched forms are far below, and are not looked at again.
-	var lift float32
-	for fi := range p.forms {
-		for _, q := range p.forms[fi].toks {
-			if q.kind == kWord {
-				lift = max(lift, 2*q.weight*kindFactor(kInitial)*simInitial)
-			}
-		}
-	}
-	var byLetter *[26]float32 // made for the first form that needs it
+	lift := initialCredits(p, &s.byLetter)
 	for _, f := range s.touched {
 		a := &s.fa[f]
 		if acc := a.acc; acc < floor {
 			if acc+lift < floor || !ix.hasInitials(f) {
 				continue
 			}
-			if byLetter == nil {
-				byLetter = &s.byLetter
-				*byLetter = [26]float32{}
-				for fi := range p.forms {
-					for _, q := range p.forms[fi].toks {
-						if c := q.text[0]; q.kind == kWord && c >= 'a' && c <= 'z' {
-							byLetter[c-'a'] = max(byLetter[c-'a'], q.weight*kindFactor(kInitial)*simInitial)
-						}
-					}
-				}
-			}
-			if a.acc += initialCredit(byLetter, ix.initialsOf(f)); a.acc < floor {
+			if a.acc += initialCredit(&s.byLetter, ix.initialsOf(f)); a.acc < floor {
 				continue
 			}
 		}
@@ -571,6 +552,26 @@ func (ix *Index) candidates(p *query, s *scratch, total float32, opt Options) []
 	}
 	s.cands = out
 	return out
+}
+
+// initialCredits sets byLetter to what a list initial of each letter is
+// worth for the query (the heaviest query word of that letter, at an
+// initial's share) and returns the most two initials can add to a form.
+func initialCredits(p *query, byLetter *[26]float32) (lift float32) {
+	*byLetter = [26]float32{}
+	for fi := range p.forms {
+		for _, q := range p.forms[fi].toks {
+			if q.kind != kWord {
+				continue
+			}
+			v := q.weight * kindFactor(kInitial) * simInitial
+			lift = max(lift, 2*v)
+			if c := q.text[0]; c >= 'a' && c <= 'z' {
+				byLetter[c-'a'] = max(byLetter[c-'a'], v)
+			}
+		}
+	}
+	return lift
 }
 
 // initialCredit is what a form's initials (letters, a bit each of a-z)
