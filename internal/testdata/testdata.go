@@ -72,14 +72,17 @@ func Parse(tb testing.TB, format string, rels ...string) []embargo.Entity {
 		}
 		files = append(files, source.File{Name: filepath.Base(p), Data: data})
 	}
-	f, err := source.Detect(files[0].Name, files[0].Data)
+	var f source.Format
 	if format != "" {
 		var ok bool
 		if f, ok = source.Lookup(format); !ok {
 			tb.Fatalf("format %s not registered", format)
 		}
-	} else if err != nil {
-		tb.Fatalf("%s: %v", rels[0], err)
+	} else {
+		var err error
+		if f, err = source.Detect(files[0].Name, files[0].Data); err != nil {
+			tb.Fatalf("%s: %v", rels[0], err)
+		}
 	}
 	start := time.Now()
 	res, err := f.Parse(files)
