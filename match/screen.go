@@ -2,6 +2,7 @@ package match
 
 import (
 	"cmp"
+	"math"
 	"math/bits"
 	"slices"
 
@@ -36,6 +37,7 @@ type scratch struct {
 	fptrs    []*entityForm
 	picked   []uint32    // the candidate's forms to score
 	heap     []cand      // candidates' bounded heap
+	keys     []uint64    // candidates' sort keys (weight, entity)
 	cands    []uint32    // and the entities picked
 	vals     []wordVal   // accumulate's words of one query token, best first
 	byLetter [26]float32 // letter a-z -> credit of a list initial (initialCredit)
@@ -532,16 +534,19 @@ func (ix *Index) candidates(p *query, s *scratch, total float32, opt Options) []
 			kept = append(kept, c)
 		}
 	}
-	slices.SortFunc(kept, func(a, b cand) int {
-		if a.acc != b.acc {
-			return cmp.Compare(b.acc, a.acc)
-		}
-		return cmp.Compare(a.ent, b.ent)
-	})
-	out := s.cands[:0]
+	// By weight descending, then entity: as one integer key each (a
+	// weight is never negative, so its bits order as it does), which sorts
+	// in a quarter of the instructions of a comparison function.
+	keys := s.keys[:0]
 	for _, c := range kept {
-		if len(out) < limit && !slices.Contains(out, c.ent) {
-			out = append(out, c.ent)
+		keys = append(keys, uint64(^math.Float32bits(c.acc))<<32|uint64(c.ent))
+	}
+	slices.Sort(keys)
+	s.keys = keys
+	out := s.cands[:0]
+	for _, k := range keys {
+		if e := uint32(k); len(out) < limit && !slices.Contains(out, e) {
+			out = append(out, e)
 		}
 	}
 	for _, e := range ix.entitiesByID(p.ids) {

@@ -167,6 +167,12 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 		return simLoose - simConsonants + consonantSim(q.text, c.text), "loanword-consonants", 0
 	}
 	if q.near != nil && c.vid >= 0 {
+		// The near set holds only words editSim accepts: lengths it
+		// rules out need no scan of the set.
+		lq, lc := len(q.text), len(c.text)
+		if min(lq, lc) < 3 || abs(lq-lc) > maxEdits(max(lq, lc)) {
+			return 0, "", 0
+		}
 		if h, ok := q.near.find(uint32(c.vid)); ok {
 			return h.sim, "edit-distance", h.dist
 		}
