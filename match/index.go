@@ -1,6 +1,7 @@
 package match
 
 import (
+	"cmp"
 	"math"
 	"runtime"
 	"slices"
@@ -19,7 +20,8 @@ type Index struct {
 	ents     []embargo.Entity
 	forms    []entityForm // while building; then packed (packed.go)
 	formEnt  []uint32     // form id -> entity index
-	entStart []uint32     // entity i owns forms entStart[i] to entStart[i+1]-1
+	entForms []uint32     // the form ids of entity i: entForms[entStart[i]:entStart[i+1]], in name order
+	entStart []uint32
 
 	nforms int
 	pforms []pform // form id -> its packed form; one more marks the end
@@ -92,6 +94,7 @@ func NewIndex(ents []embargo.Entity) *Index {
 	ix.wordTab, ix.vocab = newWordTable(ix.words), nil
 	ix.weighForms()
 	ix.buildDeletions()
+	ix.clusterForms()
 	ix.pack()
 	ix.wordCanon = nil
 	// In place: the word table reads the same slice.
@@ -99,6 +102,74 @@ func NewIndex(ents []embargo.Entity) *Index {
 	ix.origs, ix.canons = intern(ix.origs), intern(ix.canons)
 	ix.free = make(chan *scratch, max(1, runtime.GOMAXPROCS(0)))
 	return ix
+}
+
+// clusterForms numbers the forms again so that forms sharing the most
+// common words sit together: ordered by their words, the most common
+// first, so that the forms of "mohammed" are one run and within it those
+// of "mohammed ali". A query walking a long posting list then reads and
+// writes its forms' records (formAcc, 8 to a cache line) in runs instead
+// of one line each, and the hardware prefetches them. An entity's forms
+// keep their order through entForms, so that scores and explanations are
+// the same as in entity order.
+func (ix *Index) clusterForms() {
+	nf := len(ix.forms)
+	// rank: 0 for the word posted under the most forms, ties by id.
+	byCount := make([]uint32, len(ix.words))
+	for i := range byCount {
+		byCount[i] = uint32(i)
+	}
+	slices.SortFunc(byCount, func(a, b uint32) int {
+		if c := cmp.Compare(len(ix.postings.at(b)), len(ix.postings.at(a))); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	rank := make([]uint32, len(ix.words))
+	for r, id := range byCount {
+		rank[id] = uint32(r)
+	}
+	// Each form's key: the ranks of its words, ascending, in one block.
+	keyAt := make([]uint32, nf+1)
+	var keys []uint32
+	for f := range ix.forms {
+		keyAt[f] = uint32(len(keys))
+		from := len(keys)
+		for _, t := range ix.forms[f].toks {
+			if t.kind == kWord {
+				keys = append(keys, rank[t.vid])
+			}
+		}
+		slices.Sort(keys[from:])
+	}
+	keyAt[nf] = uint32(len(keys))
+	key := func(f uint32) []uint32 { return keys[keyAt[f]:keyAt[f+1]] }
+	order := make([]uint32, nf) // new id -> old id
+	for i := range order {
+		order[i] = uint32(i)
+	}
+	slices.SortFunc(order, func(a, b uint32) int {
+		if c := slices.Compare(key(a), key(b)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	newID := make([]uint32, nf) // old id -> new id
+	forms, formEnt := make([]entityForm, nf), make([]uint32, nf)
+	for n, o := range order {
+		newID[o] = uint32(n)
+		forms[n], formEnt[n] = ix.forms[o], ix.formEnt[o]
+	}
+	ix.forms, ix.formEnt = forms, formEnt
+	// The old ids run in entity order: entity i's are entStart[i] onwards.
+	ix.entForms = newID
+	for w := range ix.words {
+		l := ix.postings.at(uint32(w))
+		for i, f := range l {
+			l[i] = newID[f]
+		}
+		slices.Sort(l)
+	}
 }
 
 // Len is the number of entities indexed.

@@ -120,3 +120,39 @@ func hitIDs(ms []embargo.Match) []string {
 	}
 	return out
 }
+
+// TestClusterForms: the forms are numbered by their most common words
+// (the two "mohammed" forms together, apart from entity order), and each
+// entity still finds its own forms, in the order of its names, which
+// decides which name a tie between equal scores explains.
+func TestClusterForms(t *testing.T) {
+	ents := persons("Mohammed Ali", "Vladimir Putin", "Mohammed Hassan", "Kim Jong Un")
+	ents[1].Names = append(ents[1].Names, embargo.Name{Full: "Wladimir Putin", Kind: embargo.AliasName})
+	ix := NewIndex(ents)
+	for e := range ents {
+		var got []string
+		for _, f := range ix.entForms[ix.entStart[e]:ix.entStart[e+1]] {
+			if int(ix.formEnt[f]) != e {
+				t.Errorf("entity %d lists form %d of entity %d", e, f, ix.formEnt[f])
+			}
+			ef, _ := ix.unpack(f, make([]token, 0, 8))
+			got = append(got, fmt.Sprintf("%d:%s", ef.name, joinText(ef.toks)))
+		}
+		var want []string
+		for _, f := range formsOf(&ents[e], nil, false) {
+			want = append(want, fmt.Sprintf("%d:%s", f.name, joinText(f.toks)))
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("entity %d: forms %v, want %v", e, got, want)
+		}
+	}
+	mo, _ := ix.wordTab.get("mohammed")
+	if p := ix.postings.at(mo); len(p) != 2 || p[1] != p[0]+1 {
+		t.Errorf("the forms of mohammed are %v, want two in a row", p)
+	}
+	for w := range ix.words {
+		if p := ix.postings.at(uint32(w)); !slices.IsSorted(p) {
+			t.Errorf("postings of %q not ascending: %v", ix.words[w], p)
+		}
+	}
+}

@@ -117,7 +117,7 @@ func (ix *Index) Screen(q embargo.Query, opt Options) []embargo.Match {
 		// Only the forms that gathered enough weight can be the best one.
 		s.picked = s.picked[:0]
 		n := 0
-		for f := ix.entStart[ei]; f < ix.entStart[ei+1]; f++ {
+		for _, f := range ix.entForms[ix.entStart[ei]:ix.entStart[ei+1]] {
 			if a := &s.fa[f]; byID || (a.tmark > qbase && a.acc >= floor) {
 				s.picked = append(s.picked, f)
 				n += ix.formToks(f)
@@ -498,6 +498,9 @@ func (ix *Index) candidates(p *query, s *scratch, total float32, opt Options) []
 	// forms of the six lists) and that two initials could lift above it:
 	// most touched forms are far below, and are not looked at again.
 	lift := initialCredits(p, &s.byLetter)
+	// The best weight kept so far: a form under minOfBest of it would not
+	// be kept at the end (below), so it need not enter the heap.
+	var best float32
 	for _, f := range s.touched {
 		a := &s.fa[f]
 		if acc := a.acc; acc < floor {
@@ -508,18 +511,20 @@ func (ix *Index) candidates(p *query, s *scratch, total float32, opt Options) []
 				continue
 			}
 		}
-		if len(h) == cap(h) && a.acc < h[0].acc {
-			continue // below the worst kept: its entity need not be read
+		if a.acc < minOfBest*best || len(h) == cap(h) && a.acc < h[0].acc {
+			continue // its entity need not be read
 		}
 		c := cand{ent: ix.formEnt[f], acc: a.acc}
 		switch {
 		case len(h) < cap(h):
 			if ix.allowed(p, c.ent, opt) {
 				h.push(c)
+				best = max(best, c.acc)
 			}
 		case h.less(h[0], c) && ix.allowed(p, c.ent, opt):
 			h[0] = c
 			h.down(0)
+			best = max(best, c.acc)
 		}
 	}
 	// Only the forms within minOfBest of the best go on: sort those alone
