@@ -158,10 +158,11 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 		return simVariant, "romanization-variant", 0
 	}
 	if (q.arabic || c.arabic) && sameSkeleton(q, c) {
+		cost := vowelCost(q, c)
 		if s, _, d := editSim(q.text, c.text); s > 0 {
-			return max(s, consonantSim(q.text, c.text)), "edit-distance", d
+			return max(s, consonantSim(q.text, c.text)) - cost, "edit-distance", d
 		}
-		return consonantSim(q.text, c.text), "arabic-consonants", 0
+		return consonantSim(q.text, c.text) - cost, "arabic-consonants", 0
 	}
 	if (q.loose || c.loose) && q.kind == kWord && c.kind == kWord && (sameLoose(q.text, c.text) || hangulLatin(q, c)) {
 		return simLoose - simConsonants + consonantSim(q.text, c.text), "loanword-consonants", 0
@@ -194,6 +195,146 @@ func consonantSim(a, b string) float64 {
 	long := max(len(va), len(vb))
 	d := osa(string(va), string(vb), long)
 	return simConsonants - 0.02 + 0.04*(1-float64(d)/float64(long))
+}
+
+// vowelFaultCost is what a skeleton match loses for each vowel the Latin
+// word writes where the Arabic-script word it is compared with could not
+// leave it unwritten (vowelFaults).
+const vowelFaultCost = 0.2
+
+// vowelCost is the cost of the vowel faults between two tokens of the same
+// skeleton, one read from Arabic script (its orig in that script) and the
+// other a Latin word; 0 for any other pair.
+func vowelCost(q, c *token) float64 {
+	switch {
+	case q.arabic && !c.arabic:
+		return vowelFaultCost * float64(vowelFaults(q.orig, c.text))
+	case c.arabic && !q.arabic:
+		return vowelFaultCost * float64(vowelFaults(c.orig, q.text))
+	}
+	return 0
+}
+
+// vowelFaults counts the vowels a Latin word writes where the Arabic-script
+// word ar has no letter for one. Arabic script leaves short vowels out but
+// writes long ones (ا و ي), a vowel that starts a word (on an alif) and one
+// that ends it, and the u or o of a last syllable closed by a consonant is
+// long in Arabic names (the pattern of Mahmud محمود, Mansur منصور, Masud
+// مسعود; 24 of the 1,285 such syllables in the matched pairs of the
+// cross-script sets lack the و). So a Latin word of the same consonants is
+// likely another name when it starts with a vowel where ar starts with a
+// consonant, ends with one (a silent e aside) where ar ends with a
+// consonant, writes two vowel letters (ou, ee, ei: a long vowel or a
+// diphthong) between two consonants that ar writes nothing between, or a u
+// or o between its last two: محمد is Muhammad, not Mahmud nor Mahmoud. The
+// consonants are compared as skeleton classes; where they do not line up
+// one to one, nothing is judged (0).
+func vowelFaults(ar, lat string) int {
+	var ab [24]byte
+	var ag [25]bool
+	acons, agaps := arabicGaps(ab[:0], ag[:0], ar)
+	if acons == nil {
+		return 0
+	}
+	var lb [24]byte
+	lcons := lb[:0]
+	faults, run := 0, 0 // run: where the vowels after the last consonant start
+	prevCons := false
+	for i := 0; i < len(lat); i++ {
+		cl := skelClass(lat, i, prevCons)
+		switch {
+		case cl == 0:
+			prevCons = false
+			continue
+		case cl == '-':
+			run = i + 1
+			continue
+		case prevCons && lcons[len(lcons)-1] == cl:
+			run = i + 1
+			continue // a doubled letter is one consonant
+		case len(lcons) == len(acons):
+			return 0 // more consonants than ar
+		}
+		k := len(lcons)
+		if v := latinVowels(lat, run, i); v != "" && !agaps[k] && (k == 0 || len(v) >= 2 ||
+			k == len(acons)-1 && !agaps[k+1] && (v == "u" || v == "o")) {
+			faults++ // a first vowel, a long one, or the u of a last syllable
+		}
+		lcons = append(lcons, cl)
+		run, prevCons = i+1, true
+	}
+	if string(lcons) != string(acons) {
+		return 0
+	}
+	if v := latinVowels(lat, run, len(lat)); v != "" && v != "e" && !agaps[len(acons)] {
+		faults++ // a last vowel, other than a silent e
+	}
+	return faults
+}
+
+// latinVowels is lat[i:j], the vowels between two consonants, without the
+// u that belongs to a q or g before it (Marguerite, Albuquerque).
+func latinVowels(lat string, i, j int) string {
+	if i < j && i > 0 && lat[i] == 'u' && (lat[i-1] == 'q' || lat[i-1] == 'g') {
+		i++
+	}
+	return lat[i:j]
+}
+
+// arabicGaps appends to cons the skeleton classes of the consonants of the
+// Arabic-script word ar, and to gaps, for each place around them (before
+// the first, between two, after the last), whether ar writes a letter
+// there that a vowel may stand for: alif, waw, ya and their hamza seats, ta
+// marbuta, and ain and hamza, which Latin spellings leave out or write as
+// vowels. It returns nil for a word with another letter, or too long.
+func arabicGaps(cons []byte, gaps []bool, ar string) ([]byte, []bool) {
+	gaps = append(gaps, false)
+	for _, r := range ar {
+		switch r {
+		case 'ا', 'أ', 'إ', 'آ', 'ٱ', 'و', 'ؤ', 'ي', 'ى', 'ی', 'ئ', 'ة', 'ۀ', 'ۃ', 'ع', 'ء':
+			gaps[len(gaps)-1] = true
+			continue
+		}
+		c := arabicClass(r)
+		if c == 0 || len(cons) == cap(cons) {
+			return nil, nil
+		}
+		cons = append(cons, c)
+		gaps = append(gaps, false)
+	}
+	return cons, gaps
+}
+
+// arabicClass is the skeleton class of an Arabic-script consonant as
+// romanizations write it (ث th: t, خ kh: k, غ gh: j), 0 for other runes.
+func arabicClass(r rune) byte {
+	switch r {
+	case 'ب', 'پ':
+		return 'b'
+	case 'ت', 'ث', 'ط':
+		return 't'
+	case 'ج', 'غ', 'گ':
+		return 'j'
+	case 'ح', 'ه', 'ھ', 'ہ':
+		return 'h'
+	case 'خ', 'ق', 'ك', 'ک', 'چ':
+		return 'k'
+	case 'د', 'ذ', 'ض':
+		return 'd'
+	case 'ر':
+		return 'r'
+	case 'ز', 'س', 'ش', 'ص', 'ظ', 'ژ':
+		return 's'
+	case 'ف', 'ڤ':
+		return 'f'
+	case 'ل':
+		return 'l'
+	case 'م':
+		return 'm'
+	case 'ن':
+		return 'n'
+	}
+	return 0
 }
 
 // vowelClasses appends w with o written u and e written i (nil if too long
