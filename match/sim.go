@@ -231,14 +231,15 @@ func vowelCost(q, c *token) float64 {
 // one to one, nothing is judged (0).
 func vowelFaults(ar, lat string) int {
 	var ab [24]byte
-	var ag [25]bool
+	var ag [25]uint8
 	acons, agaps := arabicGaps(ab[:0], ag[:0], ar)
 	if acons == nil {
 		return 0
 	}
 	var lb [24]byte
+	var runs [25][2]int // the vowels of lat before each consonant, and after the last
 	lcons := lb[:0]
-	faults, run := 0, 0 // run: where the vowels after the last consonant start
+	run := 0 // where the vowels after the last consonant start
 	prevCons := false
 	for i := 0; i < len(lat); i++ {
 		cl := skelClass(lat, i, prevCons)
@@ -247,7 +248,9 @@ func vowelFaults(ar, lat string) int {
 			prevCons = false
 			continue
 		case cl == '-':
-			run = i + 1
+			if prevCons {
+				run = i + 1 // the h of sh, kh: part of the consonant
+			}
 			continue
 		case prevCons && lcons[len(lcons)-1] == cl:
 			run = i + 1
@@ -255,44 +258,119 @@ func vowelFaults(ar, lat string) int {
 		case len(lcons) == len(acons):
 			return 0 // more consonants than ar
 		}
-		k := len(lcons)
-		if v := latinVowels(lat, run, i); v != "" && !agaps[k] && (k == 0 || len(v) >= 2 ||
-			k == len(acons)-1 && !agaps[k+1] && (v == "u" || v == "o")) {
-			faults++ // a first vowel, a long one, or the u of a last syllable
-		}
+		runs[len(lcons)] = [2]int{run, i}
 		lcons = append(lcons, cl)
 		run, prevCons = i+1, true
 	}
+	n := len(acons)
 	if string(lcons) != string(acons) {
 		return 0
 	}
-	if v := latinVowels(lat, run, len(lat)); v != "" && v != "e" && !agaps[len(acons)] {
-		faults++ // a last vowel, other than a silent e
+	runs[n] = [2]int{run, len(lat)}
+	faults := 0
+	for k := 0; k <= n; k++ {
+		if k == 1 && strings.HasPrefix(lat, "mc") {
+			continue // Mc is Mac (ماكميلان McMillan)
+		}
+		if vowelFault(latinVowels(lat, runs[k][0], runs[k][1]), agaps, k) {
+			faults++
+		}
 	}
 	return faults
 }
 
-// latinVowels is lat[i:j], the vowels between two consonants, without the
-// u that belongs to a q or g before it (Marguerite, Albuquerque).
+// vowelFault judges the Latin vowels v at place k of an Arabic-script word
+// whose places hold the vowel letters gaps (arabicGaps).
+func vowelFault(v string, gaps []uint8, k int) bool {
+	n := len(gaps) - 1 // consonants
+	g := gaps[k]
+	switch {
+	case g == 0 && v == "":
+		return false
+	case g == 0:
+		switch {
+		case k == 0:
+			return true // a first vowel: Arabic writes it on an alif
+		case k == n:
+			return v != "e" // a last vowel, other than a silent e
+		case len(v) >= 2:
+			return true // a long vowel or a diphthong
+		}
+		return k == n-1 && gaps[n] == 0 && (v == "u" || v == "o") // the u of a last closed syllable
+	case v == "":
+		// A long vowel the Latin word lacks; a first alif may carry
+		// none, before two consonants (استانکزی Stanekzai).
+		return k > 0
+	}
+	// A letter of one vowel: the Latin word writes that vowel (English
+	// writes the a of ا as u in Buckner باكنر, the ay of ي as a in Jame
+	// جيم).
+	switch g {
+	case gapA:
+		return k > 0 && !strings.ContainsAny(v, "aeu") // a first alif carries any vowel
+	case gapW:
+		return !strings.ContainsAny(v, "ouw")
+	case gapY:
+		return !strings.ContainsAny(v, "ieya") // a last ی may also be alif maqsura (مصطفی)
+	}
+	return false
+}
+
+// latinVowels is the vowels of lat[i:j], the letters between two
+// consonants: without the u that belongs to a q or g before e or i
+// (Marguerite, Albuquerque) nor silent letters (the g of Knight).
 func latinVowels(lat string, i, j int) string {
-	if i < j && i > 0 && lat[i] == 'u' && (lat[i-1] == 'q' || lat[i-1] == 'g') {
+	if i < j && i > 0 && lat[i] == 'u' && (lat[i-1] == 'q' || lat[i-1] == 'g') && i+1 < j && (lat[i+1] == 'e' || lat[i+1] == 'i') {
 		i++
 	}
-	return lat[i:j]
+	v := lat[i:j]
+	for k := 0; k < len(v); k++ {
+		if !isVowel(v[k]) {
+			b := make([]byte, 0, len(v)) // rare: a silent letter among them
+			for k := 0; k < len(v); k++ {
+				if isVowel(v[k]) {
+					b = append(b, v[k])
+				}
+			}
+			return string(b)
+		}
+	}
+	return v
 }
+
+// The letters of Arabic script that vowels stand for, as bits of a gap
+// (arabicGaps): alif, waw and ya; any other (ta marbuta, ain, hamza
+// alone) says a vowel may be there but not which.
+const (
+	gapA   = 1 << iota // ا أ إ آ: a (e in foreign names)
+	gapW               // و ؤ: u, o
+	gapY               // ي ی ئ: i, e
+	gapAny             // ة ع ء; ى is a or i (gapA|gapY)
+)
 
 // arabicGaps appends to cons the skeleton classes of the consonants of the
 // Arabic-script word ar, and to gaps, for each place around them (before
-// the first, between two, after the last), whether ar writes a letter
-// there that a vowel may stand for: alif, waw, ya and their hamza seats, ta
-// marbuta, and ain and hamza, which Latin spellings leave out or write as
-// vowels. It returns nil for a word with another letter, or too long.
-func arabicGaps(cons []byte, gaps []bool, ar string) ([]byte, []bool) {
-	gaps = append(gaps, false)
+// the first, between two, after the last), the letters ar writes there that
+// a vowel may stand for. It returns nil for a word with another letter, or
+// too long.
+func arabicGaps(cons []byte, gaps []uint8, ar string) ([]byte, []uint8) {
+	gaps = append(gaps, 0)
 	for _, r := range ar {
+		var g uint8
 		switch r {
-		case 'ا', 'أ', 'إ', 'آ', 'ٱ', 'و', 'ؤ', 'ي', 'ى', 'ی', 'ئ', 'ة', 'ۀ', 'ۃ', 'ع', 'ء':
-			gaps[len(gaps)-1] = true
+		case 'ا', 'أ', 'إ', 'آ', 'ٱ':
+			g = gapA
+		case 'و', 'ؤ':
+			g = gapW
+		case 'ي', 'ی', 'ئ':
+			g = gapY
+		case 'ى':
+			g = gapA | gapY
+		case 'ة', 'ۀ', 'ۃ', 'ع', 'ء':
+			g = gapAny
+		}
+		if g != 0 {
+			gaps[len(gaps)-1] |= g
 			continue
 		}
 		c := arabicClass(r)
@@ -300,7 +378,7 @@ func arabicGaps(cons []byte, gaps []bool, ar string) ([]byte, []bool) {
 			return nil, nil
 		}
 		cons = append(cons, c)
-		gaps = append(gaps, false)
+		gaps = append(gaps, 0)
 	}
 	return cons, gaps
 }
