@@ -45,7 +45,11 @@ func TestVowelFaults(t *testing.T) {
 		{"حسين", "hussein", 0}, {"كوبر", "cuper", 0}, {"كوبر", "kobori", 2}, {"ران", "erwin", 2},
 		{"عمر", "omar", 0}, {"سوزان", "susanne", 0}, {"كام", "camm", 0}, {"طارق", "tariq", 0},
 		{"عباس", "abbas", 0}, {"ایران", "iran", 0}, {"قاسم", "qasim", 0},
-		{"محمد", "mahmudov", 0}, // consonants that do not line up: not judged
+		{"محمد", "mahmudov", -1}, // consonants that do not line up: not judged
+		// Spellings of the consonants that line up: Persian h, v, gh and z,
+		// French dj and ou, a last eh of ta marbuta.
+		{"فرهاد", "farhad", 0}, {"علوی", "alavi", 0}, {"باقری", "bagheri", 0}, {"رضا", "reza", 0},
+		{"مهاجر", "mouhadjir", 0}, {"سلامة", "salameh", 0}, {"ألكوك", "alcock", 0}, {"ألكوك", "alak", -1},
 		// A long vowel written is one the Latin word writes, and of its kind.
 		{"منصور", "mansur", 0}, {"منصور", "mansar", 1}, {"منصور", "mansr", 1}, {"سالم", "salim", 0},
 		{"سالم", "silim", 1}, {"استانکزی", "stanekzai", 0}, {"باكنر", "buckner", 0},
@@ -60,6 +64,13 @@ func TestVowelFaults(t *testing.T) {
 	right := token{text: "muhammad", kind: kWord}
 	if a, b := tokenSimOf(&q, &c), tokenSimOf(&q, &right); a >= b || a > 0.7 {
 		t.Errorf("محمد (mahamad): Mahmud %.3f, Muhammad %.3f", a, b)
+	}
+	// A skeleton whose consonants line up with the Arabic letters is the
+	// better one.
+	q = token{text: "alakuk", orig: "ألكوك", kind: kWord, arabic: true}
+	alcock, alak := token{text: "alcock", kind: kWord}, token{text: "alak", kind: kWord}
+	if a, b := tokenSimOf(&q, &alcock), tokenSimOf(&q, &alak); a <= b {
+		t.Errorf("ألكوك (alakuk): Alcock %.3f, Alak %.3f", a, b)
 	}
 }
 

@@ -199,38 +199,50 @@ func consonantSim(a, b string) float64 {
 
 // vowelFaultCost is what a skeleton match loses for each vowel the Latin
 // word writes where the Arabic-script word it is compared with could not
-// leave it unwritten (vowelFaults).
-const vowelFaultCost = 0.2
+// leave it unwritten, or lacks or writes otherwise where it writes one
+// (vowelFaults); unalignedCost what it loses when their consonants do not
+// line up one to one: ألكوك is Alcock rather than Alak, whose skeleton is
+// the same only because a repeated letter counts once.
+const (
+	vowelFaultCost = 0.2
+	unalignedCost  = 0.02
+)
 
 // vowelCost is the cost of the vowel faults between two tokens of the same
 // skeleton, one read from Arabic script (its orig in that script) and the
 // other a Latin word; 0 for any other pair.
 func vowelCost(q, c *token) float64 {
+	f := 0
 	switch {
 	case q.arabic && !c.arabic:
-		return vowelFaultCost * float64(vowelFaults(q.orig, c.text))
+		f = vowelFaults(q.orig, c.text)
 	case c.arabic && !q.arabic:
-		return vowelFaultCost * float64(vowelFaults(c.orig, q.text))
+		f = vowelFaults(c.orig, q.text)
 	}
-	return 0
+	if f < 0 {
+		return unalignedCost
+	}
+	return vowelFaultCost * float64(f)
 }
 
 // vowelFaults counts the vowels a Latin word writes where the Arabic-script
-// word ar has no letter for one. Arabic script leaves short vowels out but
-// writes long ones (ا و ي), a vowel that starts a word (on an alif) and one
-// that ends it, and the u or o of a last syllable closed by a consonant is
-// long in Arabic names (the pattern of Mahmud محمود, Mansur منصور, Masud
-// مسعود; 24 of the 1,285 such syllables in the matched pairs of the
-// cross-script sets lack the و). So a Latin word of the same consonants is
-// likely another name when it starts with a vowel where ar starts with a
-// consonant, ends with one (a silent e aside) where ar ends with a
-// consonant, writes two vowel letters (ou, ee, ei: a long vowel or a
-// diphthong) between two consonants that ar writes nothing between, or a u
-// or o between its last two: محمد is Muhammad, not Mahmud nor Mahmoud. The
-// consonants are compared as skeleton classes; where they do not line up
-// one to one, nothing is judged (0).
+// word ar has no letter for one, or lacks or writes otherwise where it has.
+// Arabic script leaves short vowels out but writes long ones (ا و ي), a
+// vowel that starts a word (on an alif) and one that ends it, and the u or
+// o of a last syllable closed by a consonant is long in Arabic names (the
+// pattern of Mahmud محمود, Mansur منصور, Masud مسعود; 24 of the 1,285 such
+// syllables in the matched pairs of the cross-script sets lack the و). So
+// a Latin word of the same consonants is likely another name when it starts
+// with a vowel where ar starts with a consonant, ends with one (a silent e
+// aside) where ar ends with a consonant, writes two vowel letters (ee, ei:
+// a long vowel or a diphthong) between two consonants that ar writes
+// nothing between, or a u or o between its last two (محمد is Muhammad, not
+// Mahmud nor Mahmoud); or when it has no vowel where ar writes one, or
+// another than the letter's (منصور is Mansur, not Mansar). The consonants
+// are compared as skeleton classes; where they do not line up one to one,
+// it returns -1, and 0 for a word of letters it does not know.
 func vowelFaults(ar, lat string) int {
-	var ab [24]byte
+	var ab [24]uint32
 	var ag [25]uint8
 	acons, agaps := arabicGaps(ab[:0], ag[:0], ar)
 	if acons == nil {
@@ -243,6 +255,17 @@ func vowelFaults(ar, lat string) int {
 	prevCons := false
 	for i := 0; i < len(lat); i++ {
 		cl := skelClass(lat, i, prevCons)
+		k := len(lcons)
+		switch {
+		case cl == '-' && lat[i] == 'h' && prevCons && k < len(acons) && acons[k]&classH != 0 && acons[k-1]&digraph == 0:
+			cl = 'h' // an h after a consonant Latin writes alone: Farhad فرهاد, Ishaq إسحاق
+		case cl == 'f' && lat[i] == 'v' && (k == len(acons) || acons[k]&classF == 0) && agaps[k]&gapW != 0:
+			cl = 0 // a v where ar writes و: Persian says it so (Alavi علوی)
+		case cl == 'd' && i+1 < len(lat) && lat[i+1] == 'j' && k < len(acons) && acons[k]&classD == 0:
+			continue // French dj is ج (Djamel)
+		case cl == 'h' && i == len(lat)-1 && !prevCons && agaps[len(agaps)-1]&gapAny != 0:
+			cl = 0 // the h of a last ah, eh: ة (Salameh سلامة)
+		}
 		switch {
 		case cl == 0:
 			prevCons = false
@@ -256,15 +279,20 @@ func vowelFaults(ar, lat string) int {
 			run = i + 1
 			continue // a doubled letter is one consonant
 		case len(lcons) == len(acons):
-			return 0 // more consonants than ar
+			return -1 // more consonants than ar
 		}
 		runs[len(lcons)] = [2]int{run, i}
 		lcons = append(lcons, cl)
 		run, prevCons = i+1, true
 	}
 	n := len(acons)
-	if string(lcons) != string(acons) {
-		return 0
+	if len(lcons) != n {
+		return -1
+	}
+	for k, cl := range lcons {
+		if acons[k]&(1<<(cl-'a')) == 0 {
+			return -1
+		}
 	}
 	runs[n] = [2]int{run, len(lat)}
 	faults := 0
@@ -293,6 +321,10 @@ func vowelFault(v string, gaps []uint8, k int) bool {
 			return true // a first vowel: Arabic writes it on an alif
 		case k == n:
 			return v != "e" // a last vowel, other than a silent e
+		case v == "ou":
+			// French u (Mouhadjir مهاجر), long only where u is: in a
+			// last closed syllable.
+			return k == n-1 && gaps[n] == 0
 		case len(v) >= 2:
 			return true // a long vowel or a diphthong
 		}
@@ -326,10 +358,13 @@ func latinVowels(lat string, i, j int) string {
 	v := lat[i:j]
 	for k := 0; k < len(v); k++ {
 		if !isVowel(v[k]) {
-			b := make([]byte, 0, len(v)) // rare: a silent letter among them
+			b := make([]byte, 0, len(v)) // rare: a silent letter or a v among them
 			for k := 0; k < len(v); k++ {
-				if isVowel(v[k]) {
+				switch {
+				case isVowel(v[k]):
 					b = append(b, v[k])
+				case v[k] == 'v':
+					b = append(b, 'w') // the Persian v of و (vowelFaults)
 				}
 			}
 			return string(b)
@@ -348,12 +383,12 @@ const (
 	gapAny             // ة ع ء; ى is a or i (gapA|gapY)
 )
 
-// arabicGaps appends to cons the skeleton classes of the consonants of the
-// Arabic-script word ar, and to gaps, for each place around them (before
-// the first, between two, after the last), the letters ar writes there that
-// a vowel may stand for. It returns nil for a word with another letter, or
-// too long.
-func arabicGaps(cons []byte, gaps []uint8, ar string) ([]byte, []uint8) {
+// arabicGaps appends to cons the skeleton classes each consonant of the
+// Arabic-script word ar may be written with (arabicClasses), and to gaps,
+// for each place around them (before the first, between two, after the
+// last), the letters ar writes there that a vowel may stand for. It
+// returns nil for a word with another letter, or too long.
+func arabicGaps(cons []uint32, gaps []uint8, ar string) ([]uint32, []uint8) {
 	gaps = append(gaps, 0)
 	for _, r := range ar {
 		var g uint8
@@ -373,7 +408,7 @@ func arabicGaps(cons []byte, gaps []uint8, ar string) ([]byte, []uint8) {
 			gaps[len(gaps)-1] |= g
 			continue
 		}
-		c := arabicClass(r)
+		c := arabicClasses(r)
 		if c == 0 || len(cons) == cap(cons) {
 			return nil, nil
 		}
@@ -383,37 +418,86 @@ func arabicGaps(cons []byte, gaps []uint8, ar string) ([]byte, []uint8) {
 	return cons, gaps
 }
 
-// arabicClass is the skeleton class of an Arabic-script consonant as
-// romanizations write it (ث th: t, خ kh: k, غ gh: j), 0 for other runes.
-func arabicClass(r rune) byte {
+// arabicClasses is the skeleton classes (a bit each, a-z) of the Latin
+// letters that write an Arabic-script consonant: Arab, Persian and French
+// spellings differ (ق q, and gh or g in Iran, the Gulf and Sudan: Bagheri;
+// ض ذ ظ d or dh, and z in Persian: Reza, Kazem, Kathim; ث th or s; ش sh
+// or ch), 0 for other runes.
+func arabicClasses(r rune) uint32 {
+	if r < 0x600 || r >= 0x700 {
+		return 0
+	}
+	return arabicClassTab[r-0x600]
+}
+
+// arabicClassTab holds arabicClasses of the Arabic block, read once per
+// letter of every skeleton match.
+var arabicClassTab = func() (t [0x100]uint32) {
+	for i := range t {
+		t[i] = arabicClassesOf(rune(0x600 + i))
+	}
+	return t
+}()
+
+func arabicClassesOf(r rune) uint32 {
+	var cs string
 	switch r {
 	case 'ب', 'پ':
-		return 'b'
-	case 'ت', 'ث', 'ط':
-		return 't'
+		cs = "b"
+	case 'ت', 'ط':
+		cs = "t"
+	case 'ث':
+		cs = "ts"
 	case 'ج', 'غ', 'گ':
-		return 'j'
+		cs = "j"
 	case 'ح', 'ه', 'ھ', 'ہ':
-		return 'h'
-	case 'خ', 'ق', 'ك', 'ک', 'چ':
-		return 'k'
-	case 'د', 'ذ', 'ض':
-		return 'd'
+		cs = "h"
+	case 'خ', 'ك', 'ک', 'چ':
+		cs = "k"
+	case 'ق':
+		cs = "kj"
+	case 'د':
+		cs = "d"
+	case 'ذ', 'ض':
+		cs = "ds"
+	case 'ظ':
+		cs = "dst"
 	case 'ر':
-		return 'r'
-	case 'ز', 'س', 'ش', 'ص', 'ظ', 'ژ':
-		return 's'
+		cs = "r"
+	case 'ز', 'س', 'ص':
+		cs = "s"
+	case 'ش':
+		cs = "sk"
+	case 'ژ':
+		cs = "sj"
 	case 'ف', 'ڤ':
-		return 'f'
+		cs = "f"
 	case 'ل':
-		return 'l'
+		cs = "l"
 	case 'م':
-		return 'm'
+		cs = "m"
 	case 'ن':
-		return 'n'
+		cs = "n"
 	}
-	return 0
+	var m uint32
+	for i := 0; i < len(cs); i++ {
+		m |= 1 << (cs[i] - 'a')
+	}
+	switch r {
+	case 'ث', 'خ', 'ذ', 'ش', 'ظ', 'غ', 'چ', 'ژ':
+		m |= digraph
+	}
+	return m
 }
+
+// Bits of arabicClasses: the classes h and f, and digraph for a letter
+// Latin writes with an h after it (th, kh, dh, sh, gh, ch, zh).
+const (
+	classH  = 1 << ('h' - 'a')
+	classD  = 1 << ('d' - 'a')
+	classF  = 1 << ('f' - 'a')
+	digraph = 1 << 26
+)
 
 // vowelClasses appends w with o written u and e written i (nil if too long
 // for the buffer).
