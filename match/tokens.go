@@ -146,13 +146,23 @@ func forms(name string, schema embargo.Schema) []form {
 			for i := range f.toks {
 				// A customary spelling from the Arabic name table is a
 				// Latin word like any other: its vowels are not guesses.
-				f.toks[i].arabic = arabic && !(v.Method == "arabic" && normalize.IsArabicNameSpelling(f.toks[i].text))
+				f.toks[i].arabic = arabic && !(v.Method == "arabic" && tableSpelling(&f.toks[i]))
 				f.toks[i].loose = loose
 			}
 		}
 		out = append(out, f)
 	}
 	return out
+}
+
+// tableSpelling reports whether a token read from Arabic script is a
+// spelling the Arabic name table gives its word; when the token does not
+// know its word (orig), whether it is any word's.
+func tableSpelling(t *token) bool {
+	if t.orig != t.text && t.orig != "" && t.orig[0] >= 0x80 {
+		return normalize.IsArabicNameSpellingOf(t.orig, t.text)
+	}
+	return normalize.IsArabicNameSpelling(t.text)
 }
 
 // vowelless reports the transliterations whose vowels are guesses, so that

@@ -396,3 +396,19 @@ var arabicSpellings = func() map[string]bool {
 // customary spellings of the Arabic name table (muhammad, hussein): a
 // rendering of an Arabic-script name that uses it guessed no vowels.
 func IsArabicNameSpelling(w string) bool { return arabicSpellings[w] }
+
+// IsArabicNameSpellingOf reports whether a folded Latin word is one of the
+// customary spellings the name table gives the Arabic-script word ar (with
+// or without its article): أديل spelt letter by letter is adil, which is
+// also a spelling of عادل, but its vowels are guesses all the same.
+func IsArabicNameSpellingOf(ar, w string) bool {
+	forms, _ := arabicNameForms(ar)
+	for _, f := range forms {
+		for _, x := range strings.Fields(f) {
+			if x == w {
+				return true
+			}
+		}
+	}
+	return false
+}
