@@ -83,6 +83,33 @@ func tokenSimOf(q, c *token) float64 {
 	return s
 }
 
+// A word of one consonant has no skeleton: an Arabic-script one is matched
+// to the Latin words of that consonant whose vowels stand where its vowel
+// letters do (آبي Abe, آن Anne, ليل Lell), and found by it.
+func TestOneConsonant(t *testing.T) {
+	for w, want := range map[string]byte{"abe": 'b', "lell": 'l', "gigi": 'j', "anne": 'n', "adil": 0, "axe": 0, "a": 0, "aaa": 0} {
+		if got := oneConsonant(w); got != want {
+			t.Errorf("oneConsonant(%q) = %q, want %q", w, got, want)
+		}
+	}
+	for _, tc := range []struct {
+		ar, spelt, lat string
+		match          bool
+	}{
+		{"آبي", "abi", "abe", true}, {"آن", "an", "anne", true}, {"ليل", "lil", "lell", true}, {"ادي", "adi", "edie", true},
+		{"آبي", "abi", "abbo", false}, {"آن", "an", "nina", false}, {"ليل", "lil", "lol", false},
+	} {
+		q, c := token{text: tc.spelt, orig: tc.ar, kind: kWord, arabic: true}, token{text: tc.lat, kind: kWord}
+		if s := tokenSimOf(&q, &c); (s > 0) != tc.match {
+			t.Errorf("%s (%s) ~ %s: %.3f, want a match %v", tc.ar, tc.spelt, tc.lat, s, tc.match)
+		}
+	}
+	ix := NewIndex(persons("Anne", "Nina Nouri", "Ann Nash Ross"))
+	if hits := ix.Screen(embargo.Query{Name: "آن"}, Options{Limit: 1}); len(hits) == 0 || hits[0].EntityID != "0" {
+		t.Errorf("آن: %+v, want Anne", hits)
+	}
+}
+
 // A letter-by-letter spelling that happens to be a table spelling of
 // another word (أديل adil, عادل's) still has guessed vowels: it is matched
 // by skeleton (Adele); the table's own spelling of a word is not.

@@ -246,6 +246,10 @@ func (ix *Index) buildVocab() {
 		}
 		if k := skeleton(w); k != "" && ix.isToken[id] {
 			skel[k] = append(skel[k], uint32(id))
+		} else if c := oneConsonant(w); c != 0 && ix.isToken[id] {
+			// A word of one consonant has no skeleton: it is kept under
+			// that letter alone, a key no skeleton has (oneConsonantSim).
+			skel[string(c)] = append(skel[string(c)], uint32(id))
 		}
 		if ix.isToken[id] {
 			for _, k := range latinKeys(keys[:0], w, 16) {

@@ -374,6 +374,18 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 				visit(id, simConsonants)
 			}
 		}
+	} else if c := oneConsonant(t.text); c != 0 && t.arabic && t.kind == kWord {
+		// A word of one consonant (آبي) finds the Latin words of that
+		// consonant that write their vowels where it does.
+		var ab [24]uint32
+		var ag [25]uint8
+		if acons, agaps := arabicGaps(ab[:0], ag[:0], t.orig); acons != nil {
+			for _, id := range ix.skel.getBytes([]byte{c}) {
+				if lineUp(acons, agaps, ix.words[id]) == 0 && !seen(id) {
+					visit(id, float32(simConsonants-simOneConsonant))
+				}
+			}
+		}
 	}
 	if len(t.text) < 3 {
 		return

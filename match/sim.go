@@ -164,6 +164,9 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 		}
 		return consonantSim(q.text, c.text) - cost, "arabic-consonants", 0
 	}
+	if s := oneConsonantSim(q, c); s > 0 {
+		return s, "arabic-consonants", 0
+	}
 	if (q.loose || c.loose) && q.kind == kWord && c.kind == kWord && (sameLoose(q.text, c.text) || hangulLatin(q, c)) {
 		return simLoose - simConsonants + consonantSim(q.text, c.text), "loanword-consonants", 0
 	}
@@ -208,6 +211,12 @@ const (
 	unalignedCost  = 0.02
 )
 
+// What vowelFaults returns for words it does not judge.
+const (
+	unaligned = -1 // the consonants do not line up
+	notArabic = -2 // ar has a letter it does not know (or is no Arabic-script word)
+)
+
 // vowelCost is the cost of the vowel faults between two tokens of the same
 // skeleton, one read from Arabic script (its orig in that script) and the
 // other a Latin word; 0 for any other pair.
@@ -219,8 +228,11 @@ func vowelCost(q, c *token) float64 {
 	case c.arabic && !q.arabic:
 		f = vowelFaults(c.orig, q.text)
 	}
-	if f < 0 {
+	switch f {
+	case unaligned:
 		return unalignedCost
+	case notArabic:
+		return 0
 	}
 	return vowelFaultCost * float64(f)
 }
@@ -240,14 +252,21 @@ func vowelCost(q, c *token) float64 {
 // Mahmud nor Mahmoud); or when it has no vowel where ar writes one, or
 // another than the letter's (منصور is Mansur, not Mansar). The consonants
 // are compared as skeleton classes; where they do not line up one to one,
-// it returns -1, and 0 for a word of letters it does not know.
+// it returns unaligned, and notArabic for a word of letters it does not
+// know.
 func vowelFaults(ar, lat string) int {
 	var ab [24]uint32
 	var ag [25]uint8
 	acons, agaps := arabicGaps(ab[:0], ag[:0], ar)
 	if acons == nil {
-		return 0
+		return notArabic
 	}
+	return lineUp(acons, agaps, lat)
+}
+
+// lineUp is vowelFaults of the Arabic-script word read by arabicGaps into
+// acons and agaps, so that one word read once is compared with many.
+func lineUp(acons []uint32, agaps []uint8, lat string) int {
 	var lb [24]byte
 	var runs [25][2]int // the vowels of lat before each consonant, and after the last
 	lcons := lb[:0]
@@ -279,7 +298,7 @@ func vowelFaults(ar, lat string) int {
 			run = i + 1
 			continue // a doubled letter is one consonant
 		case len(lcons) == len(acons):
-			return -1 // more consonants than ar
+			return unaligned // more consonants than ar
 		}
 		runs[len(lcons)] = [2]int{run, i}
 		lcons = append(lcons, cl)
@@ -287,11 +306,11 @@ func vowelFaults(ar, lat string) int {
 	}
 	n := len(acons)
 	if len(lcons) != n {
-		return -1
+		return unaligned
 	}
 	for k, cl := range lcons {
 		if acons[k]&(1<<(cl-'a')) == 0 {
-			return -1
+			return unaligned
 		}
 	}
 	runs[n] = [2]int{run, len(lat)}
@@ -498,6 +517,55 @@ const (
 	classF  = 1 << ('f' - 'a')
 	digraph = 1 << 26
 )
+
+// simOneConsonant is what a word of one consonant (آبي abe, ليل lell) loses
+// against consonantSim: the same consonant and vowels in the same places
+// say less than a skeleton of two consonants or more.
+const simOneConsonant = 0.05
+
+// oneConsonantSim compares two words of one consonant (or one repeated),
+// which have no skeleton, one read from Arabic script and one Latin: alike
+// when the Latin word writes its vowels where the Arabic-script word does
+// (vowelFaults finds none), 0 otherwise.
+func oneConsonantSim(q, c *token) float64 {
+	if q.arabic == c.arabic || q.kind != kWord || c.kind != kWord {
+		return 0
+	}
+	a, l := q, c
+	if c.arabic {
+		a, l = c, q
+	}
+	k := oneConsonant(a.text)
+	if k == 0 || oneConsonant(l.text) != k || vowelFaults(a.orig, l.text) != 0 {
+		return 0
+	}
+	return consonantSim(q.text, c.text) - simOneConsonant
+}
+
+// oneConsonant is the skeleton class of the consonant of a word of two
+// letters or more that has one (or the same one repeated: lell, gigi),
+// 0 for any other word.
+func oneConsonant(w string) byte {
+	if len(w) < 2 {
+		return 0
+	}
+	var k byte
+	prevCons := false
+	for i := 0; i < len(w); i++ {
+		c := skelClass(w, i, prevCons)
+		switch {
+		case c == 0:
+			prevCons = false
+			continue
+		case c == '-':
+			continue
+		case c < 'a' || c > 'z' || c == 'x' || k != 0 && c != k:
+			return 0
+		}
+		k, prevCons = c, true
+	}
+	return k
+}
 
 // vowelClasses appends w with o written u and e written i (nil if too long
 // for the buffer).
