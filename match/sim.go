@@ -299,6 +299,10 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 			continue // a doubled letter is one consonant
 		case len(lcons) == len(acons):
 			return unaligned // more consonants than ar
+		case cl == 'f' && lat[i] != 'v' && acons[k]&classF == 0 && agaps[k]&gapW != 0:
+			// An f where ar writes و and no ف: not Persian v (Alavi), but
+			// a consonant the script would write (اورور Aurore, not Faria).
+			return 1
 		}
 		runs[len(lcons)] = [2]int{run, i}
 		lcons = append(lcons, cl)
