@@ -323,7 +323,8 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 		if k == 1 && strings.HasPrefix(lat, "mc") {
 			continue // Mc is Mac (ماكميلان McMillan)
 		}
-		if vowelFault(latinVowels(lat, runs[k][0], runs[k][1]), agaps, k) {
+		cluster := k == 0 && n > 1 && runs[1][0] == runs[1][1] // lat starts with two consonants
+		if vowelFault(latinVowels(lat, runs[k][0], runs[k][1]), agaps, k, cluster) {
 			faults++
 		}
 	}
@@ -331,8 +332,9 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 }
 
 // vowelFault judges the Latin vowels v at place k of an Arabic-script word
-// whose places hold the vowel letters gaps (arabicGaps).
-func vowelFault(v string, gaps []uint8, k int) bool {
+// whose places hold the vowel letters gaps (arabicGaps); cluster says that
+// the Latin word starts with two consonants.
+func vowelFault(v string, gaps []uint8, k int, cluster bool) bool {
 	n := len(gaps) - 1 // consonants
 	g := gaps[k]
 	switch {
@@ -355,7 +357,7 @@ func vowelFault(v string, gaps []uint8, k int) bool {
 	case v == "":
 		// A long vowel the Latin word lacks; a first alif may carry
 		// none, before two consonants (استانکزی Stanekzai).
-		return k > 0
+		return k > 0 || !cluster
 	}
 	// A letter of one vowel: the Latin word writes that vowel (English
 	// writes the a of ا as u in Buckner باكنر, the ay of ي as a in Jame
