@@ -244,12 +244,18 @@ func (ix *Index) buildVocab() {
 		if c != w {
 			canon[c] = append(canon[c], uint32(id))
 		}
-		if k := skeleton(w); k != "" && ix.isToken[id] {
-			skel[k] = append(skel[k], uint32(id))
-		} else if c := oneConsonant(w); c != 0 && ix.isToken[id] {
-			// A word of one consonant has no skeleton: it is kept under
-			// that letter alone, a key no skeleton has (oneConsonantSim).
-			skel[string(c)] = append(skel[string(c)], uint32(id))
+		if ix.isToken[id] {
+			k := skelKey(w)
+			if k != "" {
+				skel[k] = append(skel[k], uint32(id))
+			}
+			// A Latin word that writes the sound y otherwise (Jäck) is
+			// found by the Arabic-script spelling of it too (yReading).
+			if y := yReading(w); y != "" {
+				if ky := skelKey(y); ky != "" && ky != k {
+					skel[ky] = append(skel[ky], uint32(id))
+				}
+			}
 		}
 		if ix.isToken[id] {
 			for _, k := range latinKeys(keys[:0], w, 16) {
@@ -259,6 +265,19 @@ func (ix *Index) buildVocab() {
 	}
 	ix.canon, ix.skel, ix.hkey = packKeyed(canon), packKeyed(skel), packKeyed(hkey)
 	ix.maxWeight = float32(min(maxRarity, max(minRarity, math.Log(n))))
+}
+
+// skelKey is the key a word is kept under for skeleton lookups: its
+// skeleton, or for a word of one consonant, which has none, that letter
+// alone, a key no skeleton has (oneConsonantSim).
+func skelKey(w string) string {
+	if k := skeleton(w); k != "" {
+		return k
+	}
+	if c := oneConsonant(w); c != 0 {
+		return string(c)
+	}
+	return ""
 }
 
 // vocabKeys are the keys a form is posted under.

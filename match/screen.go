@@ -381,7 +381,13 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 		var ag [25]uint8
 		if acons, agaps := arabicGaps(ab[:0], ag[:0], t.orig); acons != nil {
 			for _, id := range ix.skel.getBytes([]byte{c}) {
-				if lineUp(acons, agaps, ix.words[id]) == 0 && !seen(id) {
+				w := ix.words[id]
+				if lineUp(acons, agaps, w) != 0 {
+					if y := yReading(w); y == "" || lineUp(acons, agaps, y) != 0 {
+						continue
+					}
+				}
+				if !seen(id) {
 					visit(id, float32(simConsonants-simOneConsonant))
 				}
 			}

@@ -167,6 +167,9 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 	if s := oneConsonantSim(q, c); s > 0 {
 		return s, "arabic-consonants", 0
 	}
+	if s := yReadingSim(q, c); s > 0 {
+		return s, "arabic-consonants", 0
+	}
 	if (q.loose || c.loose) && q.kind == kWord && c.kind == kWord && (sameLoose(q.text, c.text) || hangulLatin(q, c)) {
 		return simLoose - simConsonants + consonantSim(q.text, c.text), "loanword-consonants", 0
 	}
@@ -228,6 +231,11 @@ func vowelCost(q, c *token) float64 {
 	case c.arabic && !q.arabic:
 		f = vowelFaults(c.orig, q.text)
 	}
+	return vowelCostOf(f)
+}
+
+// vowelCostOf is the cost of what vowelFaults returned.
+func vowelCostOf(f int) float64 {
 	switch f {
 	case unaligned:
 		return unalignedCost
@@ -546,6 +554,76 @@ func oneConsonantSim(q, c *token) float64 {
 		return 0
 	}
 	return consonantSim(q.text, c.text) - simOneConsonant
+}
+
+// yReading rewrites the letters by which European spellings write the
+// sound y, which Arabic script writes ي: j before a vowel (Jäck ياك,
+// Joacim يواسيم; not the dj of ج), ll between vowels (Castillón كاستيون),
+// gli and gn after a vowel (Castiglia كاستيا, Agnesi أنيزي); "" when w has
+// none of them.
+func yReading(w string) string {
+	if !strings.Contains(w, "j") && !strings.Contains(w, "ll") && !strings.Contains(w, "gl") && !strings.Contains(w, "gn") {
+		return ""
+	}
+	b := make([]byte, 0, len(w)+1)
+	changed := false
+	for i := 0; i < len(w); i++ {
+		c, next := w[i], byte(0)
+		if i+1 < len(w) {
+			next = w[i+1]
+		}
+		afterVowel := i > 0 && isVowel(w[i-1])
+		switch {
+		case c == 'j' && isVowel(next) && (i == 0 || w[i-1] != 'd'):
+		case c == 'l' && next == 'l' && afterVowel && i+2 < len(w) && isVowel(w[i+2]):
+			i++
+		case c == 'g' && next == 'l' && afterVowel && i+2 < len(w) && w[i+2] == 'i':
+			i++
+		case c == 'g' && next == 'n' && afterVowel:
+			b = append(b, 'n')
+			i++
+		default:
+			b = append(b, c)
+			continue
+		}
+		b = append(b, 'y')
+		changed = true
+	}
+	if !changed {
+		return ""
+	}
+	return string(b)
+}
+
+// yReadingSim compares an Arabic-script word with a Latin one read by
+// yReading, by skeleton or as a word of one consonant, the vowels judged
+// as for any (vowelFaults); 0 when the Latin word has nothing to read so
+// or they differ.
+func yReadingSim(q, c *token) float64 {
+	if q.arabic == c.arabic || q.kind != kWord || c.kind != kWord {
+		return 0
+	}
+	a, l := q, c
+	if c.arabic {
+		a, l = c, q
+	}
+	if a.orig == "" || a.orig[0] < 0x80 {
+		return 0 // not read from Arabic script (Cyrillic, Hangul)
+	}
+	y := yReading(l.text)
+	if y == "" {
+		return 0
+	}
+	if k := skeleton(a.text); k != "" && hasSkeleton(y, k) {
+		if f := vowelFaults(a.orig, y); f != notArabic {
+			return consonantSim(a.text, y) - vowelCostOf(f)
+		}
+		return 0
+	}
+	if k := oneConsonant(a.text); k != 0 && oneConsonant(y) == k && vowelFaults(a.orig, y) == 0 {
+		return consonantSim(a.text, y) - simOneConsonant
+	}
+	return 0
 }
 
 // oneConsonant is the skeleton class of the consonant of a word of two
