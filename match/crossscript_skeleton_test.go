@@ -152,3 +152,20 @@ func TestYReading(t *testing.T) {
 		t.Errorf("ياك: %+v, want Jack", hits)
 	}
 }
+
+// A word of the Arabic name table matches a Latin spelling the table does
+// not list when its consonants and vowels agree (سليمان, spelt sulayman:
+// Souleymane), not when they do not (محمد, muhammad: Mahmud).
+func TestTableSkeleton(t *testing.T) {
+	for _, tc := range []struct {
+		ar, spelt, lat string
+		match          bool
+	}{
+		{"مصطفى", "mustafa", "moustfa", true}, {"سليمان", "sulayman", "souleymane", true}, {"محمد", "muhammad", "mahmud", false}, {"محمد", "muhammad", "mahmoud", false},
+	} {
+		q, c := token{text: tc.spelt, orig: tc.ar, kind: kWord}, token{text: tc.lat, orig: tc.lat, kind: kWord}
+		if s := tokenSimOf(&q, &c); (s > 0) != tc.match {
+			t.Errorf("%s (%s) ~ %s: %.3f, want a match %v", tc.ar, tc.spelt, tc.lat, s, tc.match)
+		}
+	}
+}

@@ -164,6 +164,9 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 		}
 		return consonantSim(q.text, c.text) - cost, "arabic-consonants", 0
 	}
+	if s := tableSkeletonSim(q, c); s > 0 {
+		return s, "arabic-consonants", 0
+	}
 	if s := oneConsonantSim(q, c); s > 0 {
 		return s, "arabic-consonants", 0
 	}
@@ -536,6 +539,33 @@ const (
 // against consonantSim: the same consonant and vowels in the same places
 // say less than a skeleton of two consonants or more.
 const simOneConsonant = 0.05
+
+// tableSkeletonSim compares a word the Arabic name table spells (its orig
+// in Arabic script, not flagged arabic) with a Latin word of its skeleton
+// that writes every vowel where the Arabic-script word does (Moustfa for
+// مصطفى, spelt mustafa): the table cannot list every spelling.
+func tableSkeletonSim(q, c *token) float64 {
+	if q.arabic || c.arabic || q.kind != kWord || c.kind != kWord {
+		return 0
+	}
+	a, l := q, c
+	if !isArabicOrig(a) {
+		a, l = c, q
+	}
+	if !isArabicOrig(a) || isArabicOrig(l) {
+		return 0
+	}
+	k := skeleton(a.text)
+	if k == "" || !hasSkeleton(l.text, k) || vowelFaults(a.orig, l.text) != 0 {
+		return 0
+	}
+	s, _, _ := editSim(a.text, l.text) // not less than it had without
+	return max(s, consonantSim(a.text, l.text))
+}
+
+func isArabicOrig(t *token) bool {
+	return len(t.orig) > 1 && t.orig[0] >= 0xd8 && t.orig[0] <= 0xdb // U+0600-06FF
+}
 
 // oneConsonantSim compares two words of one consonant (or one repeated),
 // which have no skeleton, one read from Arabic script and one Latin: alike
