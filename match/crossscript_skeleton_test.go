@@ -64,15 +64,15 @@ func TestVowelFaults(t *testing.T) {
 		}
 	}
 	// The skeleton match pays for them.
-	q, c := token{text: "mahamad", orig: "محمد", kind: kWord, arabic: true}, token{text: "mahmud", kind: kWord}
-	right := token{text: "muhammad", kind: kWord}
+	q, c := word("mahamad", "محمد", true), word("mahmud", "mahmud", false)
+	right := word("muhammad", "muhammad", false)
 	if a, b := tokenSimOf(&q, &c), tokenSimOf(&q, &right); a >= b || a > 0.7 {
 		t.Errorf("محمد (mahamad): Mahmud %.3f, Muhammad %.3f", a, b)
 	}
 	// A skeleton whose consonants line up with the Arabic letters is the
 	// better one.
-	q = token{text: "alakuk", orig: "ألكوك", kind: kWord, arabic: true}
-	alcock, alak := token{text: "alcock", kind: kWord}, token{text: "alak", kind: kWord}
+	q = word("alakuk", "ألكوك", true)
+	alcock, alak := word("alcock", "alcock", false), word("alak", "alak", false)
 	if a, b := tokenSimOf(&q, &alcock), tokenSimOf(&q, &alak); a <= b {
 		t.Errorf("ألكوك (alakuk): Alcock %.3f, Alak %.3f", a, b)
 	}
@@ -99,7 +99,7 @@ func TestOneConsonant(t *testing.T) {
 		{"آبي", "abi", "abe", true}, {"آن", "an", "anne", true}, {"ليل", "lil", "lell", true}, {"ادي", "adi", "edie", true},
 		{"آبي", "abi", "abbo", false}, {"آن", "an", "nina", false}, {"ليل", "lil", "lol", false},
 	} {
-		q, c := token{text: tc.spelt, orig: tc.ar, kind: kWord, arabic: true}, token{text: tc.lat, kind: kWord}
+		q, c := word(tc.spelt, tc.ar, true), word(tc.lat, tc.lat, false)
 		if s := tokenSimOf(&q, &c); (s > 0) != tc.match {
 			t.Errorf("%s (%s) ~ %s: %.3f, want a match %v", tc.ar, tc.spelt, tc.lat, s, tc.match)
 		}
@@ -142,7 +142,7 @@ func TestYReading(t *testing.T) {
 		}
 	}
 	for _, tc := range [][3]string{{"ياك", "yak", "jack"}, {"كاستيون", "kastywn", "castillon"}, {"أنيزي", "anizi", "agnesi"}} {
-		q, c := token{text: tc[1], orig: tc[0], kind: kWord, arabic: true}, token{text: tc[2], kind: kWord}
+		q, c := word(tc[1], tc[0], true), word(tc[2], tc[2], false)
 		if s := tokenSimOf(&q, &c); s < 0.75 {
 			t.Errorf("%s (%s) ~ %s: %.3f", tc[0], tc[1], tc[2], s)
 		}
@@ -163,9 +163,17 @@ func TestTableSkeleton(t *testing.T) {
 	}{
 		{"مصطفى", "mustafa", "moustfa", true}, {"سليمان", "sulayman", "souleymane", true}, {"محمد", "muhammad", "mahmud", false}, {"محمد", "muhammad", "mahmoud", false},
 	} {
-		q, c := token{text: tc.spelt, orig: tc.ar, kind: kWord}, token{text: tc.lat, orig: tc.lat, kind: kWord}
+		q, c := word(tc.spelt, tc.ar, false), word(tc.lat, tc.lat, false)
 		if s := tokenSimOf(&q, &c); (s > 0) != tc.match {
 			t.Errorf("%s (%s) ~ %s: %.3f, want a match %v", tc.ar, tc.spelt, tc.lat, s, tc.match)
 		}
 	}
+}
+
+// word is a token of one word as makeTokens makes it (what it works out
+// of the text included), read from orig, its vowels guessed if arabic.
+func word(text, orig string, arabic bool) token {
+	t := makeTokens([]string{text}, []string{orig})[0]
+	t.arabic = arabic
+	return t
 }

@@ -21,13 +21,15 @@ type ptok struct {
 	weight float32
 	kind   kind
 	role   role
-	flags  uint8 // fArabic | fLoose | fAbbr
+	flags  uint8 // fArabic | fLoose | fAbbr | fYRead
+	oneCon byte  // token.oneCons
 }
 
 const (
 	fArabic = 1 << iota
 	fLoose
 	fAbbr
+	fYRead
 )
 
 // pform is one packed form: its tokens are ptoks[start:] up to the next
@@ -98,6 +100,10 @@ func (ix *Index) pack() {
 			if t.abbr {
 				p.flags |= fAbbr
 			}
+			if t.yRead {
+				p.flags |= fYRead
+			}
+			p.oneCon = t.oneCons
 			ix.ptoks = append(ix.ptoks, p)
 		}
 	}
@@ -128,7 +134,8 @@ func (ix *Index) unpack(f uint32, buf []token) (entityForm, []token) {
 	for _, p := range ix.ptoks[pf.start:end] {
 		w := ix.words[p.vid]
 		t := token{text: w, canon: w, orig: w, weight: p.weight, vid: int32(p.vid), kind: p.kind, role: p.role,
-			arabic: p.flags&fArabic != 0, loose: p.flags&fLoose != 0, abbr: p.flags&fAbbr != 0}
+			arabic: p.flags&fArabic != 0, loose: p.flags&fLoose != 0, abbr: p.flags&fAbbr != 0,
+			oneCons: p.oneCon, yRead: p.flags&fYRead != 0}
 		if p.canon >= 0 {
 			t.canon = ix.canons[p.canon]
 		}

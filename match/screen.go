@@ -374,7 +374,7 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 				visit(id, simConsonants)
 			}
 		}
-	} else if c := oneConsonant(t.text); c != 0 && t.arabic && t.kind == kWord {
+	} else if c := t.oneCons; c != 0 && t.arabic && t.kind == kWord {
 		// A word of one consonant (آبي) finds the Latin words of that
 		// consonant that write their vowels where it does.
 		var ab [24]uint32

@@ -164,14 +164,24 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 		}
 		return consonantSim(q.text, c.text) - cost, "arabic-consonants", 0
 	}
-	if s := tableSkeletonSim(q, c); s > 0 {
-		return s, "arabic-consonants", 0
+	// Each test first in what it needs of the pair, inline: a Latin
+	// query's pairs mostly need none of them.
+	if !q.arabic && !c.arabic && isArabicOrig(q) != isArabicOrig(c) {
+		if s := tableSkeletonSim(q, c); s > 0 {
+			return s, "arabic-consonants", 0
+		}
 	}
-	if s := oneConsonantSim(q, c); s > 0 {
-		return s, "arabic-consonants", 0
-	}
-	if s := yReadingSim(q, c); s > 0 {
-		return s, "arabic-consonants", 0
+	if q.arabic != c.arabic {
+		if q.oneCons != 0 && q.oneCons == c.oneCons {
+			if s := oneConsonantSim(q, c); s > 0 {
+				return s, "arabic-consonants", 0
+			}
+		}
+		if q.yRead && c.arabic || c.yRead && q.arabic {
+			if s := yReadingSim(q, c); s > 0 {
+				return s, "arabic-consonants", 0
+			}
+		}
 	}
 	if (q.loose || c.loose) && q.kind == kWord && c.kind == kWord && (sameLoose(q.text, c.text) || hangulLatin(q, c)) {
 		return simLoose - simConsonants + consonantSim(q.text, c.text), "loanword-consonants", 0
@@ -579,8 +589,8 @@ func oneConsonantSim(q, c *token) float64 {
 	if c.arabic {
 		a, l = c, q
 	}
-	k := oneConsonant(a.text)
-	if k == 0 || oneConsonant(l.text) != k || vowelFaults(a.orig, l.text) != 0 {
+	k := a.oneCons
+	if k == 0 || l.oneCons != k || vowelFaults(a.orig, l.text) != 0 {
 		return 0
 	}
 	return consonantSim(q.text, c.text) - simOneConsonant

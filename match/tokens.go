@@ -45,6 +45,11 @@ type token struct {
 	arabic bool // the token comes from a name whose vowels are guessed (Arabic, Hebrew script): see vowelless
 	loose  bool // the token is a foreign name read from Hangul: compared by looseKey too
 	abbr   bool // text is the word an abbreviation stands for (orig "shpg", text "shipping")
+
+	// Worked out once per token rather than for every pair tokenSim
+	// compares (they were an eighth of a Latin query's instructions).
+	oneCons byte // oneConsonant(text) of a word, 0 if none
+	yRead   bool // yReading(text) of a word is not empty
 }
 
 type nearHit struct {
@@ -210,6 +215,9 @@ func makeTokens(words, origs []string) []token {
 			t.kind = kInitial
 		}
 
+		if t.kind == kWord {
+			t.oneCons, t.yRead = oneConsonant(t.text), yReading(t.text) != ""
+		}
 		switch {
 		case isPatronymic(w):
 			t.role = rPatronymic
