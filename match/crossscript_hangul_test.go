@@ -164,3 +164,24 @@ func persons(names ...string) []embargo.Entity {
 	}
 	return ents
 }
+
+// TestHangulOrdinal: a ruler's ordinal (1세 i, 13세 xiii) is another
+// ruler when the list's differs, not an initial or a spelling of it, and
+// it is not a foreign name read by sound (xiii: Casillas, ks-s).
+func TestHangulOrdinal(t *testing.T) {
+	for _, tc := range []struct{ q, right, wrong string }{
+		{"로마누스 1세", "Romanos I Lekapenos", "Romanos II"},
+		{"프톨레마이오스 13세", "Ptolemy XIII Theos Philopator", "Ptolemy XII Auletes"},
+	} {
+		r, w := CompareNames(tc.q, tc.right, embargo.Person), CompareNames(tc.q, tc.wrong, embargo.Person)
+		if r.Score <= w.Score {
+			t.Errorf("%s: %s %.3f, %s %.3f", tc.q, tc.right, r.Score, tc.wrong, w.Score)
+		}
+	}
+	m := CompareNames("칼 13세", "Iker Casillas", embargo.Person)
+	for _, e := range m.Explanations {
+		if e.Candidate == "casillas" && e.Method != "unmatched" {
+			t.Errorf("칼 13세 ~ Iker Casillas: %+v", m.Explanations)
+		}
+	}
+}

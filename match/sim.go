@@ -145,6 +145,11 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 		}
 		return simExact, "exact", 0
 	}
+	if isRoman(q.text) || isRoman(c.text) {
+		// Two ordinals are equal or another ruler (Romanos I, Romanos II),
+		// and an ordinal is no initial's word.
+		return 0, "", 0
+	}
 	if q.kind == kInitial || c.kind == kInitial {
 		if q.text[0] == c.text[0] && q.kind != c.kind {
 			return simInitial, "initial", 0

@@ -144,6 +144,9 @@ func forms(name string, schema embargo.Schema) []form {
 		arabic := vowelless(v.Method) && (v.Method != "hangul-loan" || loose)
 		if arabic || loose {
 			for i := range f.toks {
+				if isRoman(f.toks[i].text) {
+					continue // an ordinal (1세 i, 13세 xiii) is not a name read by sound
+				}
 				// A customary spelling from the Arabic name table is a
 				// Latin word like any other: its vowels are not guesses.
 				f.toks[i].arabic = arabic && !(v.Method == "arabic" && normalize.IsArabicNameSpelling(f.toks[i].text))
@@ -209,6 +212,22 @@ func makeTokens(words, origs []string) []token {
 		toks[i] = t
 	}
 	return toks
+}
+
+// isRoman reports a ruler's ordinal of two letters or more in Roman
+// numerals (ii, xiii; 카를 2세 reads as one): another ordinal is another
+// person, not a spelling or an initial. xi is left out: it is as often the
+// Chinese surname.
+func isRoman(w string) bool {
+	if len(w) < 2 || len(w) > 6 || w == "xi" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c != 'i' && c != 'v' && c != 'x' {
+			return false
+		}
+	}
+	return true
 }
 
 func isNumber(w string) bool {
