@@ -246,11 +246,60 @@ func latinOptions(o []latinOption, w string, i int) []latinOption {
 	return o // a letter outside a-z: no reading
 }
 
+// hangulOnsetAgrees reports whether a foreign name read from Hangul (h)
+// and a Latin word can begin alike. Hangul writes a Latin initial vowel
+// with ㅇ, so its reading begins with a vowel or a glide (y, w): 샤카 shaka
+// is not Isco, 율리아누스 yulianus not Linus. A reading that begins so
+// stands for a Latin vowel (y before a consonant too: 이브 Yves), a silent
+// h (앙리 Henri, 위고 Hugo), w (울프 Woolf), an m or n before a consonant,
+// to which it adds a vowel (음바페 Mbappé), or j and y as a glide: before
+// i the vowel alone (이르지 Jiří, 이위르키 Jyrki), else y or w (요한 Johann,
+// 외르크 Jörg, 요사 Llosa), so that 앨 is not Julia.
+func hangulOnsetAgrees(h, lat string) bool {
+	if h == "" || lat == "" {
+		return true
+	}
+	glide := h[0] == 'y' || h[0] == 'w'
+	vowel := glide || isLatinVowel(h[0])
+	c, next := lat[0], byte(0)
+	if len(lat) > 1 {
+		next = lat[1]
+	}
+	switch {
+	case c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u',
+		c == 'y' && next != 0 && !isLatinVowel(next):
+		return vowel
+	case !vowel:
+		return true
+	case c == 'h' || c == 'w':
+		return true
+	case c == 'j' || c == 'y':
+		return glide || next == 'i' || next == 'y'
+	case c == 'l' && next == 'l':
+		return glide
+	case (c == 'm' || c == 'n') && next != 0 && !isLatinVowel(next):
+		return true
+	}
+	return false
+}
+
+// onsetClash reports a token read from Hangul and a Latin one that cannot
+// begin alike (hangulOnsetAgrees).
+func onsetClash(q, c *token) bool {
+	switch {
+	case q.loose && !c.loose:
+		return !hangulOnsetAgrees(q.text, c.text)
+	case c.loose && !q.loose:
+		return !hangulOnsetAgrees(c.text, q.text)
+	}
+	return false
+}
+
 // hangulMatchesLatin reports whether the Latin word lat can sound as the
 // consonants of the Hangul loanword reading h, both of three letters or
 // more (위고 Hugo, 메이 May: one consonant is enough).
 func hangulMatchesLatin(h, lat string) bool {
-	if len(lat) < 3 || len(lat) > 24 || len(h) < 3 {
+	if len(lat) < 3 || len(lat) > 24 || len(h) < 3 || !hangulOnsetAgrees(h, lat) {
 		return false
 	}
 	var kb [32]byte

@@ -185,3 +185,44 @@ func TestHangulOrdinal(t *testing.T) {
 		}
 	}
 }
+
+// TestHangulOnset: Hangul writes a Latin initial vowel with ㅇ, so a
+// reading that begins with a consonant is no Latin word that begins with
+// a vowel, and the other way round but for the letters Hangul reads as a
+// vowel or glide there.
+func TestHangulOnset(t *testing.T) {
+	for _, tc := range []struct {
+		hangul, latin string
+		want          bool
+	}{
+		{"shaka", "isco", false},     // 샤카
+		{"yulianus", "linus", false}, // 율리아누스
+		{"kal", "iker", false},       // 칼
+		{"al", "julia", false},       // 앨
+		{"yulianus", "julian", true}, // 율리아누스: German j
+		{"angri", "henri", true},     // 앙리: French h
+		{"wigo", "hugo", true},       // 위고
+		{"yosa", "llosa", true},      // 요사: Spanish ll
+		{"umbape", "mbappe", true},   // 음바페
+		{"irji", "jiri", true},       // 이르지
+		{"iwirki", "jyrki", true},    // 이위르키
+		{"ib", "yves", true},         // 이브: y before a consonant is a vowel
+		{"werk", "jorg", true},       // 외르크
+		{"yujin", "eugene", true},    // 유진
+		{"ulp", "woolf", true},       // 울프
+	} {
+		if got := hangulOnsetAgrees(tc.hangul, tc.latin); got != tc.want {
+			t.Errorf("hangulOnsetAgrees(%q, %q) = %v, want %v", tc.hangul, tc.latin, got, tc.want)
+		}
+	}
+	for _, tc := range []struct{ q, right, wrong string }{
+		{"샤카", "Shaka Zulu", "Isco"},
+		{"율리아누스", "Julian the Apostate", "Linus"},
+		{"앨 고어", "Al Gore Jr.", "Julia Gillard"},
+	} {
+		r, w := CompareNames(tc.q, tc.right, embargo.Person), CompareNames(tc.q, tc.wrong, embargo.Person)
+		if r.Score <= w.Score {
+			t.Errorf("%s: %s %.3f, %s %.3f", tc.q, tc.right, r.Score, tc.wrong, w.Score)
+		}
+	}
+}

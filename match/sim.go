@@ -162,13 +162,14 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 	if q.canon != "" && q.canon == c.canon {
 		return simVariant, "romanization-variant", 0
 	}
-	if (q.arabic || c.arabic) && sameSkeleton(q, c) {
+	clash := onsetClash(q, c)
+	if (q.arabic || c.arabic) && !clash && sameSkeleton(q, c) {
 		if s, _, d := editSim(q.text, c.text); s > 0 {
 			return max(s, consonantSim(q.text, c.text)), "edit-distance", d
 		}
 		return consonantSim(q.text, c.text), "arabic-consonants", 0
 	}
-	if (q.loose || c.loose) && q.kind == kWord && c.kind == kWord && (sameLoose(q.text, c.text) || hangulLatin(q, c)) {
+	if (q.loose || c.loose) && !clash && q.kind == kWord && c.kind == kWord && (sameLoose(q.text, c.text) || hangulLatin(q, c)) {
 		return simLoose - simConsonants + consonantSim(q.text, c.text), "loanword-consonants", 0
 	}
 	if q.near != nil && c.vid >= 0 {
