@@ -50,15 +50,16 @@ func TestHangulMatchesLatin(t *testing.T) {
 // it can sound as, and a Hangul reading's key finds it.
 func TestLatinKeys(t *testing.T) {
 	for _, tc := range []struct{ latin, hangul string }{
-		{"seidel", "jaidel"},     // 자이델: German s before a vowel is ㅈ
-		{"stumpf", "shutumpeu"},  // 슈툼프
-		{"ludwig", "rudbihi"},    // 루드비히: German -ig
-		{"heinrich", "hainrihi"}, // 하인리히
-		{"chirac", "shirak"},     // 시라크
+		{"seidel", "jaidel"},          // 자이델: German s before a vowel is ㅈ
+		{"stumpf", "shutumpeu"},       // 슈툼프
+		{"ludwig", "rudbihi"},         // 루드비히: German -ig
+		{"heinrich", "hainrihi"},      // 하인리히
+		{"chirac", "shirak"},          // 시라크
+		{"clausewitz", "klaujebitsu"}, // 클라우제비츠: the 17th key of 20
 	} {
 		var hb [32]byte
 		k := string(hangulConsonants(hb[:0], tc.hangul))
-		keys := latinKeys(nil, tc.latin, 16)
+		keys := latinKeys(nil, tc.latin, hkeyLimit)
 		if !slices.Contains(keys, k) {
 			t.Errorf("%s: keys %v lack %q, the key of %s", tc.latin, keys, k, tc.hangul)
 		}
