@@ -179,6 +179,12 @@ func TestHangulOrdinal(t *testing.T) {
 			t.Errorf("%s: %s %.3f, %s %.3f", tc.q, tc.right, r.Score, tc.wrong, w.Score)
 		}
 	}
+	// One letter (1세 i) is an ordinal too, not Ivan's initial.
+	for _, e := range CompareNames("조슬랭 1세", "Ivan Sutherland", embargo.Person).Explanations {
+		if e.Method == "initial" {
+			t.Errorf("조슬랭 1세 ~ Ivan Sutherland: %+v", e)
+		}
+	}
 	m := CompareNames("칼 13세", "Iker Casillas", embargo.Person)
 	for _, e := range m.Explanations {
 		if e.Candidate == "casillas" && e.Method != "unmatched" {

@@ -151,7 +151,7 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 		return 0, "", 0
 	}
 	if q.kind == kInitial || c.kind == kInitial {
-		if q.text[0] == c.text[0] && q.kind != c.kind {
+		if q.text[0] == c.text[0] && q.kind != c.kind && !hangulOrdinal(q) && !hangulOrdinal(c) {
 			return simInitial, "initial", 0
 		}
 		return 0, "", 0
@@ -179,6 +179,12 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 		return 0, "", 0
 	}
 	return editSim(q.text, c.text)
+}
+
+// hangulOrdinal reports a one-letter ruler's ordinal read from Hangul
+// (조슬랭 1세: i): a Roman numeral, not the initial of a name (Ivan).
+func hangulOrdinal(t *token) bool {
+	return t.kind == kInitial && strings.HasSuffix(t.orig, "세")
 }
 
 // consonantSim is the similarity of two words with the same skeleton:
