@@ -233,3 +233,17 @@ func TestHangulOnset(t *testing.T) {
 		}
 	}
 }
+
+// TestHangulOrdinalWeight: a one-letter ordinal (1세 i, 10세 x) weighs more
+// than an initial: a name that lacks it (Cicero for 샤를 10세, Michael
+// Powell for 파벨 1세) does not outrank the ruler's, of France and of Russia
+// left over.
+func TestHangulOrdinalWeight(t *testing.T) {
+	ix := NewIndex(persons("Cicero", "Charles X of France", "Michael Powell", "Paul I of Russia",
+		"Philip Roth", "Charles Darwin", "Paul Celan"))
+	for q, want := range map[string]string{"샤를 10세": "1", "파벨 1세": "3"} {
+		if hits := ix.Screen(embargo.Query{Name: q}, Options{Limit: 1}); len(hits) == 0 || hits[0].EntityID != want {
+			t.Errorf("%s: %+v", q, hits)
+		}
+	}
+}

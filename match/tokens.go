@@ -251,6 +251,10 @@ func isPatronymic(w string) bool {
 	return false
 }
 
+// ordinalFactor scales the weight of a one-letter ordinal read from
+// Hangul (hangulOrdinal), between an initial's and a word's.
+const ordinalFactor = 0.6
+
 // kindFactor scales a token's weight by what it says about identity.
 func kindFactor(k kind) float32 {
 	switch k {
