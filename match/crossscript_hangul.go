@@ -1,6 +1,9 @@
 package match
 
-import "slices"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // Foreign names in Hangul follow the National Institute of Korean
 // Language's loanword rules, which spell sounds, not letters: German w is
@@ -254,7 +257,8 @@ func latinOptions(o []latinOption, w string, i int) []latinOption {
 // h (앙리 Henri, 위고 Hugo), w (울프 Woolf), an m or n before a consonant,
 // to which it adds a vowel (음바페 Mbappé), or j and y as a glide: before
 // i the vowel alone (이르지 Jiří, 이위르키 Jyrki), else y or w (요한 Johann,
-// 외르크 Jörg, 요사 Llosa), so that 앨 is not Julia.
+// 외르크 Jörg, 요사 Llosa), so that 앨 is not Julia, and Greek g before a
+// front vowel as y (요르고스 Giorgos).
 func hangulOnsetAgrees(h, lat string) bool {
 	if h == "" || lat == "" {
 		return true
@@ -275,6 +279,8 @@ func hangulOnsetAgrees(h, lat string) bool {
 		return true
 	case c == 'j' || c == 'y':
 		return glide || next == 'i' || next == 'y'
+	case c == 'g' && (next == 'i' || next == 'e' || next == 'y'):
+		return glide // Greek g before a front vowel: 요르기오스 Giorgos
 	case c == 'l' && next == 'l':
 		return glide
 	case (c == 'm' || c == 'n') && next != 0 && !isLatinVowel(next):
@@ -288,11 +294,25 @@ func hangulOnsetAgrees(h, lat string) bool {
 func onsetClash(q, c *token) bool {
 	switch {
 	case q.loose && !c.loose:
-		return !hangulOnsetAgrees(q.text, c.text)
+		return !hangulOnsetAgrees(hangulOnset(q), c.text)
 	case c.loose && !q.loose:
-		return !hangulOnsetAgrees(c.text, q.text)
+		return !hangulOnsetAgrees(hangulOnset(c), q.text)
 	}
 	return false
+}
+
+// hangulOnset is how a token read from Hangul begins: the loanword
+// reading that writes the y glide as j (율리아누스 julianus, for
+// Julianus) does not make ㅇ a consonant, and it is not Selena (German s
+// before a vowel is ㅈ). Its Hangul word, where the token keeps it, tells.
+func hangulOnset(t *token) string {
+	if t.text == "" || t.text[0] != 'j' {
+		return t.text
+	}
+	if r, _ := utf8.DecodeRuneInString(t.orig); r >= 0xAC00 && r <= 0xD7A3 && (r-0xAC00)/588 == 11 {
+		return "y" // ㅇ: 율 yul, read jul too
+	}
+	return t.text
 }
 
 // hangulMatchesLatin reports whether the Latin word lat can sound as the

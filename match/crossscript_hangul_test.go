@@ -217,6 +217,7 @@ func TestHangulOnset(t *testing.T) {
 		{"werk", "jorg", true},       // 외르크
 		{"yujin", "eugene", true},    // 유진
 		{"ulp", "woolf", true},       // 울프
+		{"yorgos", "giorgos", true},  // 요르고스: Greek g before i
 	} {
 		if got := hangulOnsetAgrees(tc.hangul, tc.latin); got != tc.want {
 			t.Errorf("hangulOnsetAgrees(%q, %q) = %v, want %v", tc.hangul, tc.latin, got, tc.want)
@@ -226,6 +227,9 @@ func TestHangulOnset(t *testing.T) {
 		{"샤카", "Shaka Zulu", "Isco"},
 		{"율리아누스", "Julian the Apostate", "Linus"},
 		{"앨 고어", "Al Gore Jr.", "Julia Gillard"},
+		// The reading julianus (the glide as j) begins with ㅇ all the
+		// same: not Selena, whose s German reads ㅈ.
+		{"율리아누스", "Julian the Apostate", "Selena"},
 	} {
 		r, w := CompareNames(tc.q, tc.right, embargo.Person), CompareNames(tc.q, tc.wrong, embargo.Person)
 		if r.Score <= w.Score {
