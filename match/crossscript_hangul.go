@@ -258,7 +258,9 @@ func latinOptions(o []latinOption, w string, i int) []latinOption {
 // to which it adds a vowel (음바페 Mbappé), or j and y as a glide: before
 // i the vowel alone (이르지 Jiří, 이위르키 Jyrki), else y or w (요한 Johann,
 // 외르크 Jörg, 요사 Llosa), so that 앨 is not Julia, and Greek g before a
-// front vowel as y (요르고스 Giorgos).
+// front vowel as y (요르고스 Giorgos). A reading that begins with a
+// consonant stands for a Latin h only as ㅎ (레이 is not Halliwell), and
+// for w only as ㅂ (German), ㅎ (wh) or r (wr): 리노 is not Willian.
 func hangulOnsetAgrees(h, lat string) bool {
 	if h == "" || lat == "" {
 		return true
@@ -273,6 +275,12 @@ func hangulOnsetAgrees(h, lat string) bool {
 	case c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u',
 		c == 'y' && next != 0 && !isLatinVowel(next):
 		return vowel
+	case !vowel && c == 'h':
+		return h[0] == 'h' || next == 's' // Wade-Giles hs is ㅅ (Hsu)
+	case !vowel && c == 'w':
+		// German w is ㅂ, English wh ㅎ (화이트 White), wr r (라이트 Wright)
+		return h[0] == 'b' || h[0] == 'p' || h[0] == 'v' || next == 'h' && h[0] == 'h' ||
+			next == 'r' && (h[0] == 'r' || h[0] == 'l')
 	case !vowel:
 		return true
 	case c == 'h' || c == 'w':

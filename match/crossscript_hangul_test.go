@@ -218,6 +218,12 @@ func TestHangulOnset(t *testing.T) {
 		{"yujin", "eugene", true},    // 유진
 		{"ulp", "woolf", true},       // 울프
 		{"yorgos", "giorgos", true},  // 요르고스: Greek g before i
+		{"rei", "halliwell", false},  // 레이: h is ㅎ or silent
+		{"lino", "willian", false},   // 리노: w is a glide or ㅂ
+		{"valjo", "walser", true},    // 발저: German w
+		{"hwait", "white", true},     // 화이트: English wh
+		{"rait", "wright", true},     // 라이트
+		{"shu", "hsu", true},         // 쉬: Wade-Giles hs
 	} {
 		if got := hangulOnsetAgrees(tc.hangul, tc.latin); got != tc.want {
 			t.Errorf("hangulOnsetAgrees(%q, %q) = %v, want %v", tc.hangul, tc.latin, got, tc.want)
@@ -230,6 +236,7 @@ func TestHangulOnset(t *testing.T) {
 		// The reading julianus (the glide as j) begins with ㅇ all the
 		// same: not Selena, whose s German reads ㅈ.
 		{"율리아누스", "Julian the Apostate", "Selena"},
+		{"레이 유리", "Ray Ewry", "Geri Halliwell"},
 	} {
 		r, w := CompareNames(tc.q, tc.right, embargo.Person), CompareNames(tc.q, tc.wrong, embargo.Person)
 		if r.Score <= w.Score {
