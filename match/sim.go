@@ -145,7 +145,7 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 		}
 		return simExact, "exact", 0
 	}
-	if isRoman(q.text) || isRoman(c.text) {
+	if romanLead(q.text) && isRoman(q.text) || romanLead(c.text) && isRoman(c.text) {
 		// Two ordinals are equal or another ruler (Romanos I, Romanos II),
 		// and an ordinal is no initial's word.
 		return 0, "", 0
@@ -162,7 +162,7 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 	if q.canon != "" && q.canon == c.canon {
 		return simVariant, "romanization-variant", 0
 	}
-	clash := onsetClash(q, c)
+	clash := q.loose != c.loose && onsetClash(q, c) // a Hangul token against a Latin one
 	if (q.arabic || c.arabic) && !clash && sameSkeleton(q, c) {
 		if s, _, d := editSim(q.text, c.text); s > 0 {
 			return max(s, consonantSim(q.text, c.text)), "edit-distance", d

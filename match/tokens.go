@@ -230,6 +230,12 @@ func isRoman(w string) bool {
 	return true
 }
 
+// romanLead is isRoman's first test, inlined: most words fail it.
+func romanLead(w string) bool {
+	c := w[0]
+	return c == 'i' || c == 'v' || c == 'x'
+}
+
 func isNumber(w string) bool {
 	for _, r := range w {
 		if unicode.IsDigit(r) {
