@@ -79,6 +79,12 @@ func parseKoreanName(f string) (koreanName, bool) {
 	if len(syl) < 2 || len(syl) > 4 || tokens > 3 {
 		return koreanName{}, false
 	}
+	if tokens == 2 && len(syl)-firstLen >= 3 {
+		// A given name of three syllables written apart from the surname
+		// is a foreign name (리 캐터몰 Lee Cattermole): Korean given names
+		// have one or two.
+		return koreanName{}, false
+	}
 	if _, ok := koreanSurnames[string(syl[:2])]; ok && len(syl) >= 3 && (tokens == 1 || firstLen == 2) {
 		return koreanName{surname: string(syl[:2]), given: syl[2:]}, true
 	}
