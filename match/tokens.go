@@ -230,7 +230,12 @@ func isRoman(w string) bool {
 	return true
 }
 
-// romanLead is isRoman's first test, inlined: most words fail it.
+// ordinal reports two tokens of which one is a Roman-numeral ordinal
+// (isRoman).
+func ordinal(q, c *token) bool {
+	return romanLead(q.text) && isRoman(q.text) || romanLead(c.text) && isRoman(c.text)
+}
+
 func romanLead(w string) bool {
 	c := w[0]
 	return c == 'i' || c == 'v' || c == 'x'
