@@ -81,7 +81,8 @@ func TestRomanizeHangulLoan(t *testing.T) {
 		{"존 하워드", "john haward", "hangul-loan"},           // 워 inside a word is English war
 		{"엘리자베스 1세", "ellijabeseu i", "hangul-rr"},        // an ordinal is a Roman numeral in every reading
 		{"뮌히하우젠 남작", "mwinhihaujen baron", "hangul-loan"}, // a title as English writes it
-		{"트라야누스", "trayan", "hangul-loan"},                // Trajan: no -us, as English writes Latin names
+		{"헤센 공녀 엘리자베트", "hesen princess elijabet", "hangul-loan"},
+		{"트라야누스", "trayan", "hangul-loan"}, // Trajan: no -us, as English writes Latin names
 		{"율리아누스", "julian", "hangul-loan"},
 	})
 	for _, n := range []string{"김정은", "김 정은", "병철 김", "예준 준영 박", "리 설주", "남궁 민수"} {
