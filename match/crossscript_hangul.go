@@ -1,6 +1,9 @@
 package match
 
-import "slices"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // Foreign names in Hangul follow the National Institute of Korean
 // Language's loanword rules, which spell sounds, not letters: German w is
@@ -246,11 +249,85 @@ func latinOptions(o []latinOption, w string, i int) []latinOption {
 	return o // a letter outside a-z: no reading
 }
 
+// hangulOnsetAgrees reports whether a foreign name read from Hangul (h)
+// and a Latin word can begin alike. Hangul writes a Latin initial vowel
+// with ㅇ, so its reading begins with a vowel or a glide (y, w): 샤카 shaka
+// is not Isco, 율리아누스 yulianus not Linus. A reading that begins so
+// stands for a Latin vowel (y before a consonant too: 이브 Yves), a silent
+// h (앙리 Henri, 위고 Hugo), w (울프 Woolf), an m or n before a consonant,
+// to which it adds a vowel (음바페 Mbappé), or j and y as a glide: before
+// i the vowel alone (이르지 Jiří, 이위르키 Jyrki), else y or w (요한 Johann,
+// 외르크 Jörg, 요사 Llosa), so that 앨 is not Julia, and Greek g before a
+// front vowel as y (요르고스 Giorgos). A reading that begins with a
+// consonant stands for a Latin h only as ㅎ (레이 is not Halliwell), and
+// for w only as ㅂ (German), ㅎ (wh) or r (wr): 리노 is not Willian.
+func hangulOnsetAgrees(h, lat string) bool {
+	if h == "" || lat == "" {
+		return true
+	}
+	glide := h[0] == 'y' || h[0] == 'w'
+	vowel := glide || isLatinVowel(h[0])
+	c, next := lat[0], byte(0)
+	if len(lat) > 1 {
+		next = lat[1]
+	}
+	switch {
+	case c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u',
+		c == 'y' && next != 0 && !isLatinVowel(next):
+		return vowel
+	case !vowel && c == 'h':
+		return h[0] == 'h' || next == 's' // Wade-Giles hs is ㅅ (Hsu)
+	case !vowel && c == 'w':
+		// German w is ㅂ, English wh ㅎ (화이트 White), wr r (라이트 Wright)
+		return h[0] == 'b' || h[0] == 'p' || h[0] == 'v' || next == 'h' && h[0] == 'h' ||
+			next == 'r' && (h[0] == 'r' || h[0] == 'l')
+	case !vowel:
+		return true
+	case c == 'h' || c == 'w':
+		return true
+	case c == 'j' || c == 'y':
+		return glide || next == 'i' || next == 'y'
+	case c == 'g' && (next == 'i' || next == 'e' || next == 'y'):
+		return glide // Greek g before a front vowel: 요르기오스 Giorgos
+	case c == 'l' && next == 'l':
+		return glide
+	case (c == 'm' || c == 'n') && next != 0 && !isLatinVowel(next):
+		return true
+	}
+	return false
+}
+
+// onsetClash reports a token read from Hangul and a Latin one that cannot
+// begin alike (hangulOnsetAgrees).
+func onsetClash(q, c *token) bool {
+	switch {
+	case q.loose && !c.loose:
+		return !hangulOnsetAgrees(hangulOnset(q), c.text)
+	case c.loose && !q.loose:
+		return !hangulOnsetAgrees(hangulOnset(c), q.text)
+	}
+	return false
+}
+
+// hangulOnset is how a token read from Hangul begins: the loanword
+// reading that writes the y glide as j (율리아누스 julianus, for
+// Julianus) does not make ㅇ a consonant, and it is not Selena (German s
+// before a vowel is ㅈ). Its Hangul word, where the token keeps it, tells.
+func hangulOnset(t *token) string {
+	if t.text == "" || t.text[0] != 'j' {
+		return t.text
+	}
+	if r, _ := utf8.DecodeRuneInString(t.orig); r >= 0xAC00 && r <= 0xD7A3 && (r-0xAC00)/588 == 11 {
+		return "y" // ㅇ: 율 yul, read jul too
+	}
+	return t.text
+}
+
 // hangulMatchesLatin reports whether the Latin word lat can sound as the
 // consonants of the Hangul loanword reading h, both of three letters or
 // more (위고 Hugo, 메이 May: one consonant is enough).
 func hangulMatchesLatin(h, lat string) bool {
-	if len(lat) < 3 || len(lat) > 24 || len(h) < 3 {
+	if len(lat) < 3 || len(lat) > 24 || len(h) < 3 || !hangulOnsetAgrees(h, lat) {
 		return false
 	}
 	var kb [32]byte

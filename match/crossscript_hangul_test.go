@@ -50,15 +50,16 @@ func TestHangulMatchesLatin(t *testing.T) {
 // it can sound as, and a Hangul reading's key finds it.
 func TestLatinKeys(t *testing.T) {
 	for _, tc := range []struct{ latin, hangul string }{
-		{"seidel", "jaidel"},     // 자이델: German s before a vowel is ㅈ
-		{"stumpf", "shutumpeu"},  // 슈툼프
-		{"ludwig", "rudbihi"},    // 루드비히: German -ig
-		{"heinrich", "hainrihi"}, // 하인리히
-		{"chirac", "shirak"},     // 시라크
+		{"seidel", "jaidel"},          // 자이델: German s before a vowel is ㅈ
+		{"stumpf", "shutumpeu"},       // 슈툼프
+		{"ludwig", "rudbihi"},         // 루드비히: German -ig
+		{"heinrich", "hainrihi"},      // 하인리히
+		{"chirac", "shirak"},          // 시라크
+		{"clausewitz", "klaujebitsu"}, // 클라우제비츠: the 17th key of 20
 	} {
 		var hb [32]byte
 		k := string(hangulConsonants(hb[:0], tc.hangul))
-		keys := latinKeys(nil, tc.latin, 16)
+		keys := latinKeys(nil, tc.latin, hkeyLimit)
 		if !slices.Contains(keys, k) {
 			t.Errorf("%s: keys %v lack %q, the key of %s", tc.latin, keys, k, tc.hangul)
 		}
@@ -163,4 +164,97 @@ func persons(names ...string) []embargo.Entity {
 		ents[i] = embargo.Entity{ID: fmt.Sprint(i), Schema: embargo.Person, Names: []embargo.Name{{Full: n, Kind: embargo.PrimaryName}}}
 	}
 	return ents
+}
+
+// TestHangulOrdinal: a ruler's ordinal (1세 i, 13세 xiii) is another
+// ruler when the list's differs, not an initial or a spelling of it, and
+// it is not a foreign name read by sound (xiii: Casillas, ks-s).
+func TestHangulOrdinal(t *testing.T) {
+	for _, tc := range []struct{ q, right, wrong string }{
+		{"로마누스 1세", "Romanos I Lekapenos", "Romanos II"},
+		{"프톨레마이오스 13세", "Ptolemy XIII Theos Philopator", "Ptolemy XII Auletes"},
+	} {
+		r, w := CompareNames(tc.q, tc.right, embargo.Person), CompareNames(tc.q, tc.wrong, embargo.Person)
+		if r.Score <= w.Score {
+			t.Errorf("%s: %s %.3f, %s %.3f", tc.q, tc.right, r.Score, tc.wrong, w.Score)
+		}
+	}
+	// One letter (1세 i) is an ordinal too, not Ivan's initial.
+	for _, e := range CompareNames("조슬랭 1세", "Ivan Sutherland", embargo.Person).Explanations {
+		if e.Method == "initial" {
+			t.Errorf("조슬랭 1세 ~ Ivan Sutherland: %+v", e)
+		}
+	}
+	m := CompareNames("칼 13세", "Iker Casillas", embargo.Person)
+	for _, e := range m.Explanations {
+		if e.Candidate == "casillas" && e.Method != "unmatched" {
+			t.Errorf("칼 13세 ~ Iker Casillas: %+v", m.Explanations)
+		}
+	}
+}
+
+// TestHangulOnset: Hangul writes a Latin initial vowel with ㅇ, so a
+// reading that begins with a consonant is no Latin word that begins with
+// a vowel, and the other way round but for the letters Hangul reads as a
+// vowel or glide there.
+func TestHangulOnset(t *testing.T) {
+	for _, tc := range []struct {
+		hangul, latin string
+		want          bool
+	}{
+		{"shaka", "isco", false},     // 샤카
+		{"yulianus", "linus", false}, // 율리아누스
+		{"kal", "iker", false},       // 칼
+		{"al", "julia", false},       // 앨
+		{"yulianus", "julian", true}, // 율리아누스: German j
+		{"angri", "henri", true},     // 앙리: French h
+		{"wigo", "hugo", true},       // 위고
+		{"yosa", "llosa", true},      // 요사: Spanish ll
+		{"umbape", "mbappe", true},   // 음바페
+		{"irji", "jiri", true},       // 이르지
+		{"iwirki", "jyrki", true},    // 이위르키
+		{"ib", "yves", true},         // 이브: y before a consonant is a vowel
+		{"werk", "jorg", true},       // 외르크
+		{"yujin", "eugene", true},    // 유진
+		{"ulp", "woolf", true},       // 울프
+		{"yorgos", "giorgos", true},  // 요르고스: Greek g before i
+		{"rei", "halliwell", false},  // 레이: h is ㅎ or silent
+		{"lino", "willian", false},   // 리노: w is a glide or ㅂ
+		{"valjo", "walser", true},    // 발저: German w
+		{"hwait", "white", true},     // 화이트: English wh
+		{"rait", "wright", true},     // 라이트
+		{"shu", "hsu", true},         // 쉬: Wade-Giles hs
+	} {
+		if got := hangulOnsetAgrees(tc.hangul, tc.latin); got != tc.want {
+			t.Errorf("hangulOnsetAgrees(%q, %q) = %v, want %v", tc.hangul, tc.latin, got, tc.want)
+		}
+	}
+	for _, tc := range []struct{ q, right, wrong string }{
+		{"샤카", "Shaka Zulu", "Isco"},
+		{"율리아누스", "Julian the Apostate", "Linus"},
+		{"앨 고어", "Al Gore Jr.", "Julia Gillard"},
+		// The reading julianus (the glide as j) begins with ㅇ all the
+		// same: not Selena, whose s German reads ㅈ.
+		{"율리아누스", "Julian the Apostate", "Selena"},
+		{"레이 유리", "Ray Ewry", "Geri Halliwell"},
+	} {
+		r, w := CompareNames(tc.q, tc.right, embargo.Person), CompareNames(tc.q, tc.wrong, embargo.Person)
+		if r.Score <= w.Score {
+			t.Errorf("%s: %s %.3f, %s %.3f", tc.q, tc.right, r.Score, tc.wrong, w.Score)
+		}
+	}
+}
+
+// TestHangulOrdinalWeight: a one-letter ordinal (1세 i, 10세 x) weighs more
+// than an initial: a name that lacks it (Cicero for 샤를 10세, Michael
+// Powell for 파벨 1세) does not outrank the ruler's, of France and of Russia
+// left over.
+func TestHangulOrdinalWeight(t *testing.T) {
+	ix := NewIndex(persons("Cicero", "Charles X of France", "Michael Powell", "Paul I of Russia",
+		"Philip Roth", "Charles Darwin", "Paul Celan"))
+	for q, want := range map[string]string{"샤를 10세": "1", "파벨 1세": "3"} {
+		if hits := ix.Screen(embargo.Query{Name: q}, Options{Limit: 1}); len(hits) == 0 || hits[0].EntityID != want {
+			t.Errorf("%s: %+v", q, hits)
+		}
+	}
 }

@@ -149,6 +149,9 @@ func forms(name string, schema embargo.Schema) []form {
 		arabic := vowelless(v.Method) && (v.Method != "hangul-loan" || loose)
 		if arabic || loose {
 			for i := range f.toks {
+				if isRoman(f.toks[i].text) {
+					continue // an ordinal (1세 i, 13세 xiii) is not a name read by sound
+				}
 				// A customary spelling from the Arabic name table is a
 				// Latin word like any other: its vowels are not guesses.
 				f.toks[i].arabic = arabic && !(v.Method == "arabic" && tableSpelling(&f.toks[i]))
@@ -229,6 +232,33 @@ func makeTokens(words, origs []string) []token {
 	return toks
 }
 
+// isRoman reports a ruler's ordinal of two letters or more in Roman
+// numerals (ii, xiii; 카를 2세 reads as one): another ordinal is another
+// person, not a spelling or an initial. xi is left out: it is as often the
+// Chinese surname.
+func isRoman(w string) bool {
+	if len(w) < 2 || len(w) > 6 || w == "xi" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c != 'i' && c != 'v' && c != 'x' {
+			return false
+		}
+	}
+	return true
+}
+
+// ordinal reports two tokens of which one is a Roman-numeral ordinal
+// (isRoman).
+func ordinal(q, c *token) bool {
+	return romanLead(q.text) && isRoman(q.text) || romanLead(c.text) && isRoman(c.text)
+}
+
+func romanLead(w string) bool {
+	c := w[0]
+	return c == 'i' || c == 'v' || c == 'x'
+}
+
 func isNumber(w string) bool {
 	for _, r := range w {
 		if unicode.IsDigit(r) {
@@ -249,6 +279,10 @@ func isPatronymic(w string) bool {
 	}
 	return false
 }
+
+// ordinalFactor scales the weight of a one-letter ordinal read from
+// Hangul (hangulOrdinal), between an initial's and a word's.
+const ordinalFactor = 0.6
 
 // kindFactor scales a token's weight by what it says about identity.
 func kindFactor(k kind) float32 {

@@ -79,6 +79,12 @@ func parseKoreanName(f string) (koreanName, bool) {
 	if len(syl) < 2 || len(syl) > 4 || tokens > 3 {
 		return koreanName{}, false
 	}
+	if tokens == 2 && len(syl)-firstLen >= 3 {
+		// A given name of three syllables written apart from the surname
+		// is a foreign name (리 캐터몰 Lee Cattermole): Korean given names
+		// have one or two.
+		return koreanName{}, false
+	}
 	if _, ok := koreanSurnames[string(syl[:2])]; ok && len(syl) >= 3 && (tokens == 1 || firstLen == 2) {
 		return koreanName{surname: string(syl[:2]), given: syl[2:]}, true
 	}
@@ -289,6 +295,9 @@ var hangulTitles = map[string]string{
 	"교황": "pope", "황제": "emperor", "여왕": "queen", "왕자": "prince", "공주": "princess",
 	"공작": "duke", "대공": "archduke", "백작": "count", "남작": "baron", "황태자": "prince",
 	"대통령": "president", "장군": "general", "총리": "prime",
+	"공녀": "princess", "왕녀": "princess", "황녀": "princess", "왕비": "queen", "왕후": "queen", "황후": "empress",
+	"대공비": "archduchess", "여공작": "duchess", "백작부인": "countess", "후작": "marquess", "자작": "viscount",
+	"추기경": "cardinal", "대주교": "archbishop", "주교": "bishop",
 }
 
 // hangulOrdinal reads a ruler's ordinal, N세 with 0 < N < 40.

@@ -81,15 +81,17 @@ func TestRomanizeHangulLoan(t *testing.T) {
 		{"존 하워드", "john haward", "hangul-loan"},           // 워 inside a word is English war
 		{"엘리자베스 1세", "ellijabeseu i", "hangul-rr"},        // an ordinal is a Roman numeral in every reading
 		{"뮌히하우젠 남작", "mwinhihaujen baron", "hangul-loan"}, // a title as English writes it
-		{"트라야누스", "trayan", "hangul-loan"},                // Trajan: no -us, as English writes Latin names
+		{"헤센 공녀 엘리자베트", "hesen princess elijabet", "hangul-loan"},
+		{"트라야누스", "trayan", "hangul-loan"}, // Trajan: no -us, as English writes Latin names
 		{"율리아누스", "julian", "hangul-loan"},
 	})
-	for _, n := range []string{"김정은", "김 정은", "병철 김", "예준 준영 박"} {
+	for _, n := range []string{"김정은", "김 정은", "병철 김", "예준 준영 박", "리 설주", "남궁 민수"} {
 		if !normalize.IsKoreanName(n) {
 			t.Errorf("IsKoreanName(%q) = false", n)
 		}
 	}
-	for _, n := range []string{"조지 워싱턴", "로버트 루이스 스티븐슨", "줄리언 어산지", "이스코", "진 빈센트"} { // 스, 트: a loanword
+	// 스, 트: a loanword; 리 캐터몰: three given-name syllables written apart (Lee Cattermole)
+	for _, n := range []string{"조지 워싱턴", "로버트 루이스 스티븐슨", "줄리언 어산지", "이스코", "진 빈센트", "리 캐터몰"} {
 		if normalize.IsKoreanName(n) {
 			t.Errorf("IsKoreanName(%q) = true", n)
 		}
