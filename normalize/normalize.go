@@ -339,16 +339,53 @@ func romanizeMixed(f string) []Variant {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		vs := Romanize(w)
-		if len(vs) == 0 {
-			continue
-		}
-		b.WriteString(vs[0].Text)
-		if method == "" && vs[0].Method != "exact" {
-			method = vs[0].Method
+		for _, run := range scriptRuns(w) {
+			v := romanizeRun(run)
+			b.WriteString(v.Text)
+			if method == "" && v.Method != "exact" {
+				method = v.Method
+			}
 		}
 	}
 	return []Variant{{Text: b.String(), Method: method}}
+}
+
+// scriptRuns cuts a word where its letters change from one non-Latin
+// script to another (Latin letters, digits and marks stay with the run
+// they are in): a word that mixes scripts (a Greek letter in a Cyrillic
+// word, "Kimجونگ") is read run by run. Romanize, given such a word, called
+// romanizeMixed, which called Romanize on the same word until the stack
+// overflowed: one query could bring a server down.
+func scriptRuns(w string) []string {
+	var runs []string
+	start, cur := 0, ""
+	for i, r := range w {
+		if r < 0x80 || !unicode.IsLetter(r) {
+			continue
+		}
+		sc := runeScript(r)
+		if sc == Latin {
+			continue
+		}
+		if cur != "" && sc != cur {
+			runs = append(runs, w[start:i])
+			start = i
+		}
+		cur = sc
+	}
+	return append(runs, w[start:])
+}
+
+// romanizeRun is the preferred rendering of a run of one script; one that
+// DetectScript still calls mixed goes to unidecode rather than round again.
+func romanizeRun(run string) Variant {
+	if DetectScript(run) == Mixed {
+		return Variant{Text: Fold(unidecode.Unidecode(run)), Method: "unidecode"}
+	}
+	if vs := Romanize(run); len(vs) > 0 {
+		return vs[0]
+	}
+	return Variant{}
 }
 
 // dedupe drops empty variants and repeated texts, keeping the first method

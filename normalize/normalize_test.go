@@ -128,3 +128,20 @@ func TestFoldIdempotent(t *testing.T) {
 		}
 	}
 }
+
+// TestRomanizeMixedWord: a word that mixes scripts is read run by run.
+// Romanize once called itself on such a word until the stack overflowed,
+// a fatal error no recover catches: one query brought the server down.
+func TestRomanizeMixedWord(t *testing.T) {
+	for in, want := range map[string]string{
+		"ΑБ":            "ab",
+		"Путинπ":        "putinp",
+		"김Ким":          "gimkim",
+		"Путин 김Ким Ли": "putin gimkim li",
+	} {
+		vs := normalize.Romanize(in)
+		if len(vs) == 0 || vs[0].Text != want {
+			t.Errorf("Romanize(%q) = %+v, want first %q", in, vs, want)
+		}
+	}
+}
