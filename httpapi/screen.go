@@ -42,14 +42,29 @@ type screenRequest struct {
 	Sources   []string      `json:"sources,omitempty"`
 }
 
+// A query's names: at most maxNames of at most maxName bytes each (the
+// matcher reads no more, and the work grows with their length).
+const (
+	maxName  = 500
+	maxNames = 32
+)
+
 // toQuery validates a query; field errors name the field as "queries[3].birth_date".
 func (q screenQuery) toQuery(prefix string) (embargo.Query, error) {
 	out := embargo.Query{Name: strings.TrimSpace(q.Name), Names: q.Names, Gender: strings.ToLower(q.Gender)}
 	if out.Name == "" && len(q.Identifiers) == 0 {
 		return out, embargo.FieldError(prefix+"name", "a name or an identifier is required")
 	}
-	if len(out.Name) > 500 {
-		return out, embargo.FieldError(prefix+"name", "longer than 500 bytes")
+	if len(out.Name) > maxName {
+		return out, embargo.FieldError(prefix+"name", "longer than %d bytes", maxName)
+	}
+	if len(q.Names) > maxNames {
+		return out, embargo.FieldError(prefix+"names", "more than %d names", maxNames)
+	}
+	for i, n := range q.Names {
+		if len(n) > maxName {
+			return out, embargo.FieldError(fmt.Sprintf("%snames[%d]", prefix, i), "longer than %d bytes", maxName)
+		}
 	}
 	if q.Schema != "" {
 		sc, ok := embargo.ParseSchema(q.Schema)

@@ -141,6 +141,9 @@ func TestBadRequestsNameTheField(t *testing.T) {
 		{`{"name":"Kim"} {"x":1}`, 400, "body"},
 		{`{"name":"Kim"}` + strings.Repeat(" ", 3000), 413, "body"}, // over the limit after a whole value
 		{`{}`, 400, "name"},
+		{`{"name":"` + strings.Repeat("a", 501) + `"}`, 400, "name"},
+		{`{"name":"Kim","names":["Kim Jong Un","` + strings.Repeat("a", 501) + `"]}`, 400, "names[1]"},
+		{`{"name":"Kim","names":["a"` + strings.Repeat(`,"a"`, 32) + `]}`, 400, "names"},
 	} {
 		code, resp := do(t, "POST", ts.URL+"/v1/screen", c.body)
 		msg, _ := resp["error"].(string)
@@ -197,6 +200,10 @@ func TestYenteMatch(t *testing.T) {
 	code, resp = do(t, "POST", ts.URL+"/match/default", `{"queries":{"a":{"schema":"Person","properties":{"nmae":"x"}}}}`)
 	if code != 400 || !strings.Contains(resp["error"].(string), "queries.a.properties.nmae") {
 		t.Fatalf("unknown property: %d %v", code, resp)
+	}
+	code, resp = do(t, "POST", ts.URL+"/match/default", `{"queries":{"a":{"schema":"Person","properties":{"name":["Kim","`+strings.Repeat("a", 501)+`"]}}}}`)
+	if code != 400 || !strings.Contains(resp["error"].(string), "queries.a.properties.name") {
+		t.Fatalf("a name of 501 bytes: %d %v", code, resp)
 	}
 	code, _ = do(t, "POST", ts.URL+"/match/nosuchlist", `{"queries":{"a":{"schema":"Person","properties":{"name":"x"}}}}`)
 	if code != 404 {

@@ -235,7 +235,15 @@ func (ex ftmExample) toQuery(field string) (embargo.Query, error) {
 		}
 		switch name {
 		case "name", "alias":
+			for _, v := range vals {
+				if len(v) > maxName {
+					return q, embargo.FieldError(f, "a name longer than %d bytes", maxName)
+				}
+			}
 			q.Names = append(q.Names, vals...)
+			if len(q.Names) > maxNames {
+				return q, embargo.FieldError(f, "more than %d names", maxNames)
+			}
 		case "firstName":
 			first = vals
 		case "middleName", "secondName":
@@ -293,7 +301,11 @@ func (ex ftmExample) toQuery(field string) (embargo.Query, error) {
 	}
 	if len(first)+len(last) > 0 {
 		parts := append(append(append(append([]string{}, first...), middle...), father...), last...)
-		q.Names = append(q.Names, strings.Join(parts, " "))
+		n := strings.Join(parts, " ")
+		if len(n) > maxName {
+			return q, embargo.FieldError(field+".properties", "firstName, middleName, fatherName and lastName make a name longer than %d bytes", maxName)
+		}
+		q.Names = append(q.Names, n)
 	}
 	if len(q.Names) > 0 {
 		q.Name, q.Names = q.Names[0], q.Names[1:]

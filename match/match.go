@@ -7,6 +7,7 @@ package match
 import (
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"embargo"
 )
@@ -58,12 +59,26 @@ type query struct {
 	ids   []embargo.Identifier // the query's identifiers and long numbers found in its name
 }
 
+// A query reads at most maxNames names of at most maxNameBytes each (the
+// rest is left out): the work grows with the square of a name's words, and
+// a 100 KB name held a core for minutes. The HTTP API refuses longer ones.
+const (
+	maxNames     = 32
+	maxNameBytes = 512
+)
+
 func prepare(q embargo.Query, w weigher) *query {
 	p := &query{Query: q, ids: q.Identifiers}
 	names := append([]string{q.Name}, q.Names...)
+	if len(names) > maxNames {
+		names = names[:maxNames]
+	}
 	for _, n := range names {
 		if n == "" {
 			continue
+		}
+		if len(n) > maxNameBytes {
+			n = cutAt(n, maxNameBytes)
 		}
 		for _, f := range forms(n, q.Schema) {
 			weigh(f.toks, w)
@@ -85,6 +100,14 @@ func prepare(q embargo.Query, w weigher) *query {
 		}
 	}
 	return p
+}
+
+// cutAt is s cut to at most n bytes, at a character boundary.
+func cutAt(s string, n int) string {
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // numbersAsIDs reads long numbers in a name as identifiers of unknown type,

@@ -393,7 +393,7 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 			}
 		}
 	}
-	if len(t.text) < 3 {
+	if len(t.text) < 3 || len(t.text) > maxFuzzyLen {
 		return
 	}
 	ns := ix.neighbours(t.text, s)
@@ -448,6 +448,12 @@ type nearID struct {
 	id uint32
 	nearHit
 }
+
+// maxFuzzyLen is the longest word (in bytes) looked up within an edit
+// budget: a word's deletion variants grow with the square of its length
+// (a 10,000-letter query word made 50 million, and held a core for
+// minutes), and no name has a word that long.
+const maxFuzzyLen = 40
 
 // memoMax bounds the memo of neighbour sets: when it is full it starts
 // again empty (typos in batch input would otherwise grow it without end;
