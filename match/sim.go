@@ -592,17 +592,26 @@ func isArabicOrig(t *token) bool {
 	return len(t.orig) > 1 && t.orig[0] >= 0xd8 && t.orig[0] <= 0xdb // U+0600-06FF
 }
 
+// arabicAndLatin orders two words as the one whose vowels are guessed
+// (token.arabic) and the other; ok is false unless exactly one is.
+func arabicAndLatin(q, c *token) (a, l *token, ok bool) {
+	if q.arabic == c.arabic || q.kind != kWord || c.kind != kWord {
+		return nil, nil, false
+	}
+	if c.arabic {
+		return c, q, true
+	}
+	return q, c, true
+}
+
 // oneConsonantSim compares two words of one consonant (or one repeated),
 // which have no skeleton, one read from Arabic script and one Latin: alike
 // when the Latin word writes its vowels where the Arabic-script word does
 // (vowelFaults finds none), 0 otherwise.
 func oneConsonantSim(q, c *token) float64 {
-	if q.arabic == c.arabic || q.kind != kWord || c.kind != kWord {
+	a, l, ok := arabicAndLatin(q, c)
+	if !ok {
 		return 0
-	}
-	a, l := q, c
-	if c.arabic {
-		a, l = c, q
 	}
 	k := a.oneCons
 	if k == 0 || l.oneCons != k || vowelFaults(a.orig, l.text) != 0 {
@@ -655,12 +664,9 @@ func yReading(w string) string {
 // as for any (vowelFaults); 0 when the Latin word has nothing to read so
 // or they differ.
 func yReadingSim(q, c *token) float64 {
-	if q.arabic == c.arabic || q.kind != kWord || c.kind != kWord {
+	a, l, ok := arabicAndLatin(q, c)
+	if !ok {
 		return 0
-	}
-	a, l := q, c
-	if c.arabic {
-		a, l = c, q
 	}
 	if a.orig == "" || a.orig[0] < 0x80 {
 		return 0 // not read from Arabic script (Cyrillic, Hangul)
