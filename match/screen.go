@@ -451,8 +451,8 @@ type nearID struct {
 
 // maxFuzzyLen is the longest word (in bytes) looked up within an edit
 // budget: a word's deletion variants grow with the square of its length
-// (a 10,000-letter query word made 50 million, and held a core for
-// minutes), and no name has a word that long.
+// (a 10,000-letter query word made 50 million and ran for more than 30 s),
+// and no name has a word that long.
 const maxFuzzyLen = 40
 
 // memoMax bounds the memo of neighbour sets: when it is full it starts
