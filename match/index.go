@@ -105,9 +105,9 @@ func NewIndex(ents []embargo.Entity) *Index {
 }
 
 // clusterForms numbers the forms again so that forms sharing the most
-// common words sit together: ordered by their words, the most common
-// first, so that the forms of "mohammed" are one run and within it those
-// of "mohammed ali". A query walking a long posting list then reads and
+// common words sit together: ordered by their most common word, then
+// their second, so that the forms of "mohammed" are one run and within it
+// those of "mohammed ali". A query walking a long posting list then reads and
 // writes its forms' records (formAcc, 8 to a cache line) in runs instead
 // of one line each, and the hardware prefetches them. An entity's forms
 // keep their order through entForms, so that scores and explanations are
