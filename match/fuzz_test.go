@@ -46,6 +46,21 @@ func FuzzScreen(f *testing.F) {
 		if m := CompareNames(name, "Kim Jong Un", ""); m.Score < 0 || m.Score > 1 {
 			t.Fatalf("CompareNames(%q): %v", name, m.Score)
 		}
+		// The same name as a list's: indexing must take any name, and a
+		// name that finds its own entry, of its schema, matches it exactly
+		// (unless the query was cut: maxNameBytes). Without a schema it
+		// need not: "MV 0" may be a vessel's name, its prefix dropped.
+		own := NewIndex(persons(name, "Kim Jong Un"))
+		for _, m := range own.Screen(embargo.Query{Name: "Kim Jong Un"}, opt) {
+			if m.Score < 0 || m.Score > 1 {
+				t.Fatalf("Kim Jong Un against a list with %q: score %v", name, m.Score)
+			}
+		}
+		for _, m := range own.Screen(embargo.Query{Name: name, Schema: embargo.Person}, opt) {
+			if m.EntityID == "0" && m.Score != 1 && len(name) <= maxNameBytes {
+				t.Fatalf("%q against itself: %v", name, hitIDs([]embargo.Match{m}))
+			}
+		}
 	})
 }
 
