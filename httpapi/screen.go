@@ -46,7 +46,7 @@ type screenRequest struct {
 // matcher reads no more, and the work grows with their length).
 const (
 	maxName  = 500
-	maxNames = 32
+	maxNames = match.MaxNames
 )
 
 // toQuery validates a query; field errors name the field as "queries[3].birth_date".

@@ -64,7 +64,7 @@ func FuzzScreen(f *testing.F) {
 	})
 }
 
-// TestLongQueries: a query's names are cut to maxNameBytes and maxNames,
+// TestLongQueries: a query's names are cut to maxNameBytes and MaxNames,
 // at a character boundary, and a word longer than maxFuzzyLen is looked up
 // as written only. Uncut, a name of 20,000 words took 1.8 s, and a word of
 // 10,000 letters (50 million deletion variants) more than 30 s.
@@ -81,8 +81,8 @@ func TestLongQueries(t *testing.T) {
 			t.Errorf("a form of %d words, want at most %d", len(f.toks), maxNameBytes/2+1)
 		}
 	}
-	if len(p.forms) > maxNames*8 {
-		t.Errorf("%d forms from %d names, want the first %d names' only", len(p.forms), 1+len(many), maxNames)
+	if len(p.forms) > MaxNames*8 {
+		t.Errorf("%d forms from %d names, want the first %d names' only", len(p.forms), 1+len(many), MaxNames)
 	}
 	if got := cutAt("김정은", 4); got != "김" {
 		t.Errorf("cutAt(김정은, 4) = %q, want 김", got)

@@ -256,10 +256,8 @@ func (ix *Index) buildVocab() {
 					skel[ky] = append(skel[ky], uint32(id))
 				}
 			}
-		}
-		if ix.isToken[id] {
-			for _, k := range latinKeys(keys[:0], w, hkeyLimit) {
-				hkey[k] = append(hkey[k], uint32(id))
+			for _, hk := range latinKeys(keys[:0], w, hkeyLimit) {
+				hkey[hk] = append(hkey[hk], uint32(id))
 			}
 		}
 	}

@@ -59,19 +59,19 @@ type query struct {
 	ids   []embargo.Identifier // the query's identifiers and long numbers found in its name
 }
 
-// A query reads at most maxNames names of at most maxNameBytes each (the
+// A query reads at most MaxNames names of at most maxNameBytes each (the
 // rest is left out): the work grows faster than a name's words (a name of
 // 20,000 words took 1.8 s; of 1,000, 2 ms). The HTTP API refuses longer ones.
 const (
-	maxNames     = 32
+	MaxNames     = 32
 	maxNameBytes = 512
 )
 
 func prepare(q embargo.Query, w weigher) *query {
 	p := &query{Query: q, ids: q.Identifiers}
 	names := append([]string{q.Name}, q.Names...)
-	if len(names) > maxNames {
-		names = names[:maxNames]
+	if len(names) > MaxNames {
+		names = names[:MaxNames]
 	}
 	for _, n := range names {
 		if n == "" {

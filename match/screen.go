@@ -552,14 +552,11 @@ func (ix *Index) candidates(p *query, s *scratch, total float32, opt Options) []
 		}
 	}
 	// Only the forms within minOfBest of the best go on: sort those alone
-	// (sorting all 80 was 3% of a query).
-	var top float32
-	for _, c := range h {
-		top = max(top, c.acc)
-	}
+	// (sorting all 80 was 3% of a query). The best is still in the heap,
+	// which only ever drops its worst.
 	kept := h[:0]
 	for _, c := range h {
-		if c.acc >= minOfBest*top {
+		if c.acc >= minOfBest*best {
 			kept = append(kept, c)
 		}
 	}

@@ -681,7 +681,7 @@ func yReadingSim(q, c *token) float64 {
 		}
 		return 0
 	}
-	if k := oneConsonant(a.text); k != 0 && oneConsonant(y) == k && vowelFaults(a.orig, y) == 0 {
+	if k := a.oneCons; k != 0 && oneConsonant(y) == k && vowelFaults(a.orig, y) == 0 {
 		return consonantSim(a.text, y) - simOneConsonant
 	}
 	return 0

@@ -353,7 +353,7 @@ func romanizeMixed(f string) []Variant {
 // scriptRuns cuts a word where its letters change from one non-Latin
 // script to another (Latin letters, digits and marks stay with the run
 // they are in): a word that mixes scripts (a Greek letter in a Cyrillic
-// word, "Kimجونگ") is read run by run. Romanize, given such a word, called
+// word, 김Ким) is read run by run. Romanize, given such a word, called
 // romanizeMixed, which called Romanize on the same word until the stack
 // overflowed: one query could bring a server down.
 func scriptRuns(w string) []string {
