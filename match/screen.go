@@ -41,6 +41,7 @@ type scratch struct {
 	cands    []uint32    // and the entities picked
 	vals     []wordVal   // accumulate's words of one query token, best first
 	byLetter [26]float32 // letter a-z -> credit of a list initial (initialCredit)
+	memo     simMemo     // tokenSim of the pairs the query's candidates share
 }
 
 // formAcc is what a query gave one form. Every posting a query walks reads
@@ -57,10 +58,12 @@ type formAcc struct {
 }
 
 func (ix *Index) newScratch() *scratch {
-	return &scratch{
+	s := &scratch{
 		fa:    make([]formAcc, ix.nforms),
 		vmark: make([]uint32, len(ix.words)), nmark: make([]uint32, len(ix.words)),
 	}
+	s.align[0].memo, s.align[1].memo = &s.memo, &s.memo
+	return s
 }
 
 // getScratch takes a free scratch, makes one while fewer than GOMAXPROCS
@@ -81,6 +84,7 @@ func (ix *Index) getScratch() *scratch {
 		}
 	}
 	s.touched = s.touched[:0]
+	s.memo.reset()
 	if s.stamp > 1<<31 || s.nstamp > 1<<31 {
 		// Stamps are compared for order (formAcc): start again before
 		// they wrap, every two billion or so.

@@ -892,6 +892,7 @@ type alignment struct {
 	score        float64
 	name         int         // index in Entity.Names of the name c renders (set by scoreForms)
 	cands        []tokenPair // alignInto's working list, reused
+	memo         *simMemo    // the query's memo of tokenSim, when Screen aligns (nil: none)
 }
 
 // tokenPair is a query token and a list token that tokenSim found alike.
@@ -905,7 +906,7 @@ type tokenPair struct {
 // clone copies a's slices, which alignInto reuses.
 func (a alignment) clone() alignment {
 	a.pairs, a.qUsed, a.cUsed = slices.Clone(a.pairs), slices.Clone(a.qUsed), slices.Clone(a.cUsed)
-	a.cands = nil
+	a.cands, a.memo = nil, nil
 	return a
 }
 
@@ -927,9 +928,26 @@ func alignInto(a *alignment, q, c *form) {
 	// Kept in a rather than on the stack: a local array was cleared on
 	// every call, 2% of a query.
 	cands := a.cands[:0]
+	memo := a.memo
 	for i := range q.toks {
+		qt := &q.toks[i]
 		for j := range c.toks {
-			if s, m, d := tokenSim(&q.toks[i], &c.toks[j], q.method, c.method); s > 0 {
+			ct := &c.toks[j]
+			var s float64
+			var m string
+			var d int
+			if key := ct.mkey | uint64(qt.qid)<<56; memo != nil && qt.qid != 0 && ct.mkey != 0 {
+				sl := memo.slot(key)
+				if sl.key != key || sl.stamp != memo.stamp {
+					s, m, d = tokenSim(qt, ct, q.method, c.method)
+					*sl = memoSlot{key: key, stamp: memo.stamp, dist: int32(d), sim: s, method: m}
+				} else {
+					s, m, d = sl.sim, sl.method, int(sl.dist)
+				}
+			} else {
+				s, m, d = tokenSim(qt, ct, q.method, c.method)
+			}
+			if s > 0 {
 				cands = append(cands, tokenPair{i, j, s, m, d})
 			}
 		}

@@ -50,6 +50,11 @@ type token struct {
 	// compares (they were an eighth of a Latin query's instructions).
 	oneCons byte // oneConsonant(text) of a word, 0 if none
 	yRead   bool // yReading(text) of a word is not empty
+
+	// What scoring's memo of tokenSim (simMemo) knows a token by: a query
+	// token's number in its query, a list token's memoKey; 0: none.
+	qid  uint8
+	mkey uint64
 }
 
 type nearHit struct {
