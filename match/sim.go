@@ -988,8 +988,9 @@ func resetBools(b []bool, n int) []bool {
 // join matches a leftover token to a run of 2 or 3 adjacent leftover tokens
 // on the other side whose concatenation it spells.
 func (a *alignment) join() {
+	starts := runStarts(a.c.toks, a.cUsed)
 	for i := range a.q.toks {
-		if a.qUsed[i] {
+		if a.qUsed[i] || !mayJoin(&a.q.toks[i], starts) {
 			continue
 		}
 		if j, n, s, d, ok := joinRun(a.q.toks[i].text, a.q.toks[i].loose, a.c.toks, a.cUsed); ok {
@@ -998,8 +999,9 @@ func (a *alignment) join() {
 			markRun(a.cUsed, j, n)
 		}
 	}
+	starts = runStarts(a.q.toks, a.qUsed)
 	for j := range a.c.toks {
-		if a.cUsed[j] {
+		if a.cUsed[j] || !mayJoin(&a.c.toks[j], starts) {
 			continue
 		}
 		if i, n, s, d, ok := joinRun(a.c.toks[j].text, a.c.toks[j].loose, a.q.toks, a.qUsed); ok {
@@ -1008,6 +1010,27 @@ func (a *alignment) join() {
 			markRun(a.qUsed, i, n)
 		}
 	}
+}
+
+// runStarts is the first letters (a bit each, by the letter's low six bits)
+// of the runs joinRun could join: an unused token that is no number
+// followed by another. Most alignments have no leftover token that starts
+// as one of them, and need no joinRun at all.
+func runStarts(toks []token, used []bool) uint64 {
+	var m uint64
+	for s := 0; s+1 < len(toks); s++ {
+		if !used[s] && !used[s+1] && toks[s].text != "" && toks[s].kind != kNumber && toks[s+1].kind != kNumber {
+			m |= 1 << (toks[s].text[0] & 63)
+		}
+	}
+	return m
+}
+
+// mayJoin reports whether joinRun could join a run for t, given the
+// runStarts of the other side: a word read from Hangul is tried
+// whatever its first letter.
+func mayJoin(t *token, starts uint64) bool {
+	return t.loose || len(t.text) >= 4 && starts&(1<<(t.text[0]&63)) != 0
 }
 
 func markRun(used []bool, start, n int) {

@@ -16,7 +16,7 @@ type simMemo struct {
 }
 
 const (
-	memoBits  = 10
+	memoBits  = 11
 	memoSlots = 1 << memoBits // the negative queries have 267 distinct pairs on average
 )
 
