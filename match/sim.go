@@ -931,21 +931,27 @@ func alignInto(a *alignment, q, c *form) {
 	memo := a.memo
 	for i := range q.toks {
 		qt := &q.toks[i]
+		if memo == nil || qt.qid == 0 {
+			for j := range c.toks {
+				if s, m, d := tokenSim(qt, &c.toks[j], q.method, c.method); s > 0 {
+					cands = append(cands, tokenPair{i, j, s, m, d})
+				}
+			}
+			continue
+		}
+		qkey, stamp := uint64(qt.qid)<<56, memo.stamp
 		for j := range c.toks {
 			ct := &c.toks[j]
 			var s float64
 			var m string
 			var d int
-			if key := ct.mkey | uint64(qt.qid)<<56; memo != nil && qt.qid != 0 && ct.mkey != 0 {
-				sl := memo.slot(key)
-				if sl.key != key || sl.stamp != memo.stamp {
-					s, m, d = tokenSim(qt, ct, q.method, c.method)
-					*sl = memoSlot{key: key, stamp: memo.stamp, dist: int32(d), sim: s, method: m}
-				} else {
-					s, m, d = sl.sim, sl.method, int(sl.dist)
-				}
+			if key := ct.mkey | qkey; ct.mkey == 0 {
+				s, m, d = tokenSim(qt, ct, q.method, c.method)
+			} else if sl := memo.slot(key); sl.key == key && sl.stamp == stamp {
+				s, m, d = sl.sim, sl.method, int(sl.dist)
 			} else {
 				s, m, d = tokenSim(qt, ct, q.method, c.method)
+				*sl = memoSlot{key: key, stamp: stamp, dist: int32(d), sim: s, method: m}
 			}
 			if s > 0 {
 				cands = append(cands, tokenPair{i, j, s, m, d})
