@@ -99,16 +99,7 @@ func prepare(q embargo.Query, w weigher) *query {
 			p.forms = append(p.forms, f)
 		}
 	}
-	// Number the tokens for scoring's memo of tokenSim (simMemo); a query
-	// of more than 255 tokens leaves the rest unnumbered, not memoized.
-	n := 0
-	for fi := range p.forms {
-		for ti := range p.forms[fi].toks {
-			if n++; n <= 255 {
-				p.forms[fi].toks[ti].qid = uint8(n)
-			}
-		}
-	}
+	numberTokens(p.forms) // for scoring's memo of tokenSim (simMemo)
 	return p
 }
 

@@ -135,7 +135,7 @@ func (ix *Index) unpack(f uint32, buf []token) (entityForm, []token) {
 		w := ix.words[p.vid]
 		t := token{text: w, canon: w, orig: w, weight: p.weight, vid: int32(p.vid), kind: p.kind, role: p.role,
 			arabic: p.flags&fArabic != 0, loose: p.flags&fLoose != 0, abbr: p.flags&fAbbr != 0,
-			oneCons: p.oneCon, yRead: p.flags&fYRead != 0, mkey: memoKey(p, pf.method)}
+			oneCons: p.oneCon, yRead: p.flags&fYRead != 0, mkey: memoKey(p)}
 		if p.canon >= 0 {
 			t.canon = ix.canons[p.canon]
 		}

@@ -103,6 +103,7 @@ func (ix *Index) putScratch(s *scratch) { ix.free <- s }
 // of 0 returns the best candidates whatever their score (for evaluation).
 func (ix *Index) Screen(q embargo.Query, opt Options) []embargo.Match {
 	p := prepare(q, ix.rarity)
+	ix.vocabIDs(p)
 	s := ix.getScratch()
 	defer ix.putScratch(s)
 	s.stamp++

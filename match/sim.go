@@ -945,7 +945,7 @@ func alignInto(a *alignment, q, c *form) {
 			var s float64
 			var m string
 			var d int
-			if key := ct.mkey | qkey; ct.mkey == 0 {
+			if key := ct.mkey | qkey; ct.mkey == 0 || qt.vid == ct.vid {
 				s, m, d = tokenSim(qt, ct, q.method, c.method)
 			} else if sl := memo.slot(key); sl.key == key && sl.stamp == stamp {
 				s, m, d = sl.sim, sl.method, int(sl.dist)

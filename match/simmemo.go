@@ -8,8 +8,10 @@ package match
 // instructions.
 //
 // It is a direct-mapped cache: a pair whose slot another pair holds is
-// compared again and takes the slot. Its key (memoKey) is all that
-// tokenSim reads of the pair, so a hit is the answer tokenSim would give.
+// compared again and takes the slot. Its key (memoKey and the query
+// token's qid) is all that tokenSim reads of a pair of different texts, so
+// a hit is the answer tokenSim would give; a pair of the same text, whose
+// method names its forms' methods, is compared without it.
 type simMemo struct {
 	stamp uint32 // of the current query; a slot of another is empty
 	slots [memoSlots]memoSlot
@@ -41,27 +43,70 @@ func (m *simMemo) slot(key uint64) *memoSlot {
 	return &m.slots[(key*0x9E3779B97F4A7C15)>>(64-memoBits)]
 }
 
-// memoKey is what tokenSim reads of a packed list token in a form of
-// method id mid: its word (vid, which fixes text, canon, oneCons and
-// yRead), its orig, kind and flags, and its form's method (which names an
-// exact match), in bits 0-55; the query token's qid goes in bits 56-63. A
-// query token's qid fixes all tokenSim reads of it (its neighbour set is
-// complete before scoring starts). It is 0, not memoized, for a token
-// whose fields do not fit.
-func memoKey(p ptok, mid uint16) uint64 {
+// memoKey is what tokenSim reads of a packed list token, for a pair
+// whose texts differ: its word (vid, which fixes text, canon, oneCons and
+// yRead), its orig, kind and flags, in bits 0-49; the query token's qid
+// goes in bits 56-63. (A pair of the same text is named after its forms'
+// methods, and is compared without the memo.) It is 0, not memoized, for a
+// token whose fields do not fit.
+func memoKey(p ptok) uint64 {
 	const (
 		vidBits  = 24
 		origBits = 21
 		kindBits = 2
 		flagBits = 3
-		midBits  = 6
 	)
 	orig := uint64(p.orig + 1) // -1: the text itself
-	if p.vid >= 1<<vidBits || orig >= 1<<origBits || p.kind >= 1<<kindBits || mid+1 >= 1<<midBits {
+	if p.vid >= 1<<vidBits || orig >= 1<<origBits || p.kind >= 1<<kindBits {
 		return 0
 	}
-	k := uint64(p.vid) | orig<<vidBits | uint64(p.kind)<<(vidBits+origBits) |
+	return uint64(p.vid) | orig<<vidBits | uint64(p.kind)<<(vidBits+origBits) |
 		uint64(p.flags&(fArabic|fLoose|fAbbr))<<(vidBits+origBits+kindBits) |
-		uint64(mid+1)<<(vidBits+origBits+kindBits+flagBits) // never 0
-	return k
+		1<<(vidBits+origBits+kindBits+flagBits) // never 0
+}
+
+// numberTokens gives the query's tokens their qid: tokens alike in all
+// tokenSim reads of them share one, so that the renderings of a query
+// (ICAO and BGN of a Cyrillic name) share what they compared. Past 255
+// distinct tokens the rest are not memoized.
+func numberTokens(forms []form) {
+	var reps []*token
+	for fi := range forms {
+		for ti := range forms[fi].toks {
+			t := &forms[fi].toks[ti]
+			t.qid = 0
+			for _, r := range reps {
+				if sameForSim(r, t) {
+					t.qid = r.qid
+					break
+				}
+			}
+			if t.qid == 0 && len(reps) < 255 {
+				reps = append(reps, t)
+				t.qid = uint8(len(reps))
+			}
+		}
+	}
+}
+
+// sameForSim reports whether tokenSim reads the same of two query tokens
+// (their neighbour sets, set later, follow from their texts).
+func sameForSim(a, b *token) bool {
+	return a.text == b.text && a.orig == b.orig && a.canon == b.canon && a.kind == b.kind &&
+		a.arabic == b.arabic && a.loose == b.loose && a.abbr == b.abbr && a.oneCons == b.oneCons && a.yRead == b.yRead
+}
+
+// vocabIDs gives the query's tokens the vocabulary id of their text (-1 for
+// a text the lists lack), so that alignInto tells a pair of the same text,
+// which it compares without the memo, by one comparison.
+func (ix *Index) vocabIDs(p *query) {
+	for fi := range p.forms {
+		for ti := range p.forms[fi].toks {
+			t := &p.forms[fi].toks[ti]
+			t.vid = -1
+			if id, ok := ix.wordTab.get(t.text); ok {
+				t.vid = int32(id)
+			}
+		}
+	}
 }

@@ -52,7 +52,8 @@ type token struct {
 	yRead   bool // yReading(text) of a word is not empty
 
 	// What scoring's memo of tokenSim (simMemo) knows a token by: a query
-	// token's number in its query, a list token's memoKey; 0: none.
+	// token's number in its query (numberTokens), a list token's memoKey;
+	// 0: none.
 	qid  uint8
 	mkey uint64
 }
