@@ -199,7 +199,7 @@ func (s *Server) handleScreen(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var req screenRequest
-	if err := s.decode(w, r, &req); err != nil {
+	if err := s.decodeScreen(w, r, &req); err != nil {
 		return err
 	}
 	opt, err := s.options(req.Threshold, req.Limit, req.Sources)
