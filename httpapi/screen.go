@@ -151,7 +151,7 @@ func (s *Server) meta(r *http.Request, st *State, threshold float64) answerMeta 
 	case m.Demo:
 		m.Notice = demoNotice
 	case m.Stale:
-		m.Notice = fmt.Sprintf("STALE: at least one list is older than %s; update the lists (embargo update)", s.cfg.StaleAfter)
+		m.Notice = s.staleNotice
 	}
 	return m
 }
