@@ -29,11 +29,20 @@ func putBuf(b *[]byte) {
 	bufPool.Put(b)
 }
 
-// writeBody writes an encoded JSON answer in one Write, with its length.
+// jsonContentType is the Content-Type of every JSON answer, one slice
+// shared by all (headers are cloned, never modified in place, once
+// written).
+var jsonContentType = []string{"application/json; charset=utf-8"}
+
+// writeBody writes an encoded JSON answer in one Write. net/http adds the
+// Content-Length of an answer that fits its 2 KB buffer (most do); a
+// longer one is given it here rather than sent in chunks.
 func writeBody(w http.ResponseWriter, code int, body []byte) {
 	h := w.Header()
-	h.Set("Content-Type", "application/json; charset=utf-8")
-	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h["Content-Type"] = jsonContentType
+	if len(body) > 2048 {
+		h["Content-Length"] = []string{strconv.Itoa(len(body))}
+	}
 	w.WriteHeader(code)
 	_, _ = w.Write(body)
 }

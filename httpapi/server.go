@@ -157,9 +157,11 @@ func apiKeyID(ctx context.Context) string {
 }
 
 func newRequestID() string {
-	b := make([]byte, 8)
-	_, _ = rand.Read(b)
-	return hex.EncodeToString(b)
+	var b [8]byte
+	var h [16]byte
+	_, _ = rand.Read(b[:])
+	hex.Encode(h[:], b[:])
+	return string(h[:])
 }
 
 // statusOf is the one table from error kinds to HTTP status codes.
