@@ -133,28 +133,36 @@ const genesis = "000000000000000000000000000000000000000000000000000000000000000
 // than JSON keeps the hot path free of re-encoding the query and hits.)
 func hash(r Record) string { return hashOf(r, r.Time.UTC().Format(time.RFC3339Nano)) }
 
-// hashOf is hash of r whose time is written tm.
+// hashOf is hash of r whose time is written tm. The input is laid out in
+// one buffer and hashed at once (sha256.Sum256: no hasher allocated, no
+// string copied to be written).
 func hashOf(r Record, tm string) string {
-	h := sha256.New()
-	var n [8]byte
-	field := func(b []byte) {
-		binary.BigEndian.PutUint64(n[:], uint64(len(b)))
-		h.Write(n[:])
-		h.Write(b)
+	n := 8*4 + len(tm) + len(r.RequestID) + len(r.KeyID) + len(r.Kind) + 8 +
+		len(r.Query) + len(r.Versions) + 8 + len(r.Hits) + len(r.PrevHash) + 8*8 + 12
+	var small [1024]byte
+	b := small[:0]
+	if n > len(small) {
+		b = make([]byte, 0, n)
 	}
-	binary.BigEndian.PutUint64(n[:], uint64(r.Seq))
-	h.Write(n[:])
-	field([]byte(tm))
-	field([]byte(r.RequestID))
-	field([]byte(r.KeyID))
-	field([]byte(r.Kind))
-	field(orNull(r.Query))
-	field(orNull(r.Versions))
-	binary.BigEndian.PutUint64(n[:], math.Float64bits(r.Threshold))
-	h.Write(n[:])
-	field(orNull(r.Hits))
-	field([]byte(r.PrevHash))
-	return hex.EncodeToString(h.Sum(nil))
+	b = binary.BigEndian.AppendUint64(b, uint64(r.Seq))
+	b = appendField(b, tm)
+	b = appendField(b, r.RequestID)
+	b = appendField(b, r.KeyID)
+	b = appendField(b, r.Kind)
+	b = appendField(b, orNull(r.Query))
+	b = appendField(b, orNull(r.Versions))
+	b = binary.BigEndian.AppendUint64(b, math.Float64bits(r.Threshold))
+	b = appendField(b, orNull(r.Hits))
+	b = appendField(b, r.PrevHash)
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// appendField appends one field of a record's hash input: its length, then
+// its bytes.
+func appendField[T ~string | ~[]byte](b []byte, v T) []byte {
+	b = binary.BigEndian.AppendUint64(b, uint64(len(v)))
+	return append(b, v...)
 }
 
 // text is m as a string for a TEXT column, without a copy: the drivers copy

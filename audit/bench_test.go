@@ -16,7 +16,7 @@ import (
 // screening decisions: 32 (the writer's batch every 10 ms at 3,200
 // requests/s) and 100 (at ~10,000 requests/s).
 func BenchmarkAppendBatch(b *testing.B) {
-	for _, n := range []int{32, 100} {
+	for _, n := range []int{1, 32, 100} {
 		b.Run(fmt.Sprintf("batch=%d", n), func(b *testing.B) { benchmarkAppendBatch(b, n) })
 	}
 }
