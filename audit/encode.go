@@ -4,11 +4,40 @@ import (
 	"encoding/json"
 
 	"embargo"
+	"embargo/internal/jsonenc"
 )
 
 // Hits encodes the hits of a decision as the log records them: entity id,
-// score and whether it was a match.
+// score and whether it was a match. The bytes are json.Marshal's of
+// [{"entity_id","score","match"}], written without reflection (a busy
+// server encodes one list of hits per request).
 func Hits(ms []embargo.Match) json.RawMessage {
+	n := 2
+	for i := range ms {
+		n += len(ms[i].EntityID) + 52
+	}
+	b := make([]byte, 0, n)
+	b = append(b, '[')
+	for i := range ms {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"entity_id":`...)
+		b = jsonenc.String(b, ms[i].EntityID, true)
+		b = append(b, `,"score":`...)
+		var ok bool
+		if b, ok = jsonenc.Float(b, ms[i].Score); !ok {
+			return hitsByReflection(ms) // as json.Marshal fails on NaN
+		}
+		b = append(b, `,"match":`...)
+		b = jsonenc.Bool(b, ms[i].Matched)
+		b = append(b, '}')
+	}
+	return append(b, ']')
+}
+
+// hitsByReflection is Hits by json.Marshal (nil where it fails).
+func hitsByReflection(ms []embargo.Match) json.RawMessage {
 	type hit struct {
 		ID    string  `json:"entity_id"`
 		Score float64 `json:"score"`
@@ -18,7 +47,7 @@ func Hits(ms []embargo.Match) json.RawMessage {
 	for i, m := range ms {
 		hs[i] = hit{m.EntityID, m.Score, m.Matched}
 	}
-	b, _ := json.Marshal(hs) // plain values: cannot fail
+	b, _ := json.Marshal(hs)
 	return b
 }
 

@@ -61,6 +61,20 @@ func NewWriter(l *Log, queue int, logger *slog.Logger) *Writer {
 // Submit queues r; it blocks when the queue is full rather than drop a
 // record. Records submitted after Close are stored synchronously.
 func (w *Writer) Submit(r Record) {
+	r.encoded = false
+	w.submit(r)
+}
+
+// SubmitEncoded is Submit for a record whose Query, Versions and Hits the
+// caller encoded itself with encoding/json, Hits or Versions (or nil): they
+// are valid JSON by construction and are stored without being checked
+// again. Records of any other origin go through Submit.
+func (w *Writer) SubmitEncoded(r Record) {
+	r.encoded = true
+	w.submit(r)
+}
+
+func (w *Writer) submit(r Record) {
 	if r.Time.IsZero() {
 		r.Time = time.Now()
 	}

@@ -132,3 +132,32 @@ func TestScreenExcludeIDsAudited(t *testing.T) {
 		t.Fatalf("audit record query %s", q)
 	}
 }
+
+// Every screening decision is queued for the audit log before its answer
+// is written: with the log unwritable, the backlog counts each decision
+// of an answer as soon as the answer is read, with no wait.
+func TestScreenQueuedBeforeAnswered(t *testing.T) {
+	s, ts, _, db := auditedServer(t)
+	if _, err := db.ExecContext(context.Background(), `ALTER TABLE audit_log RENAME TO away`); err != nil {
+		t.Fatal(err)
+	}
+	want := int64(0)
+	for _, c := range []struct {
+		body      string
+		decisions int64
+	}{
+		{`{"name":"Kim Jong Un"}`, 1},
+		{`{"queries":[{"name":"Kim"},{"name":"Taysaev"},{"name":"nobody"}]}`, 3},
+		{`{"name":"Chon Ma San","schema":"vessel","exclude_ids":["x:1"]}`, 1},
+		{`{"name":""}`, 0},
+	} {
+		code, _ := do(t, "POST", ts.URL+"/v1/screen", c.body)
+		want += c.decisions
+		if got := s.Audit.Backlog(); got != want {
+			t.Fatalf("after %s (%d): backlog %d, want %d", c.body, code, got, want)
+		}
+	}
+	if _, err := db.ExecContext(context.Background(), `ALTER TABLE away RENAME TO audit_log`); err != nil {
+		t.Fatal(err)
+	}
+}

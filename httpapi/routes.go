@@ -79,10 +79,11 @@ func (s *Server) withRequestID(next http.Handler) http.Handler {
 // api wraps a handler with authentication, a time limit, metrics and the
 // error table.
 func (s *Server) api(name, role string, h handlerFunc) http.Handler {
+	obs := s.metrics.route(name)
 	inner := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w, code: http.StatusOK}
-		defer func() { s.metrics.observe(name, rec.code, time.Since(start)) }()
+		defer func() { obs.observe(rec.code, time.Since(start)) }()
 		ctx, err := s.authenticate(r, role)
 		if err != nil {
 			s.fail(rec, r, err)

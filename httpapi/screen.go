@@ -151,7 +151,7 @@ func (s *Server) meta(r *http.Request, st *State, threshold float64) answerMeta 
 	case m.Demo:
 		m.Notice = demoNotice
 	case m.Stale:
-		m.Notice = fmt.Sprintf("STALE: at least one list is older than %s; update the lists (embargo update)", s.cfg.StaleAfter)
+		m.Notice = s.staleNotice
 	}
 	return m
 }
@@ -199,7 +199,7 @@ func (s *Server) handleScreen(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var req screenRequest
-	if err := s.decode(w, r, &req); err != nil {
+	if err := s.decodeScreen(w, r, &req); err != nil {
 		return err
 	}
 	opt, err := s.options(req.Threshold, req.Limit, req.Sources)
@@ -237,13 +237,25 @@ func (s *Server) handleScreen(w http.ResponseWriter, r *http.Request) error {
 			ms = []embargo.Match{}
 		}
 		resp.Results[i] = screenResult{ID: sq.ID, Query: q, Matches: ms}
-		// The record's query is the query, plus what was excluded, if anything.
-		s.audit(r, st, "screen", struct {
-			embargo.Query
-			ExcludeIDs []string `json:"exclude_ids,omitempty"`
-		}{q, sq.ExcludeIDs}, opt.Threshold, ms)
+		// The record's query is the query, plus what was excluded, if
+		// anything: json.Marshal's struct{embargo.Query; ExcludeIDs
+		// []string `json:"exclude_ids,omitempty"`}, written by hand.
+		if s.Audit != nil {
+			qj := appendAuditQuery(make([]byte, 0, 32+len(q.Name)), &q, sq.ExcludeIDs)
+			s.submitAudit(r, st, "screen", qj, opt.Threshold, ms)
+		}
 	}
-	writeJSON(w, http.StatusOK, resp)
+	// Audited before answered, as before: every record is queued before
+	// the answer is written.
+	buf := getBuf()
+	body, ok := appendScreenResponse(*buf, &resp)
+	if ok {
+		writeBody(w, http.StatusOK, body)
+	} else {
+		writeJSON(w, http.StatusOK, resp)
+	}
+	*buf = body
+	putBuf(buf)
 	return nil
 }
 
@@ -253,7 +265,14 @@ func (s *Server) audit(r *http.Request, st *State, kind string, q any, threshold
 		return
 	}
 	qj, _ := json.Marshal(q)
-	s.Audit.Submit(audit.Record{RequestID: requestID(r.Context()), KeyID: apiKeyID(r.Context()), Kind: kind,
+	s.submitAudit(r, st, kind, qj, threshold, ms)
+}
+
+// submitAudit queues the record of one decision whose query is encoded as
+// qj, by json.Marshal or as json.Marshal would: the record's JSON is all
+// encoded here, so the audit writer does not validate it again.
+func (s *Server) submitAudit(r *http.Request, st *State, kind string, qj []byte, threshold float64, ms []embargo.Match) {
+	s.Audit.SubmitEncoded(audit.Record{RequestID: requestID(r.Context()), KeyID: apiKeyID(r.Context()), Kind: kind,
 		Query: qj, Versions: st.versionsJSON, Threshold: threshold, Hits: audit.Hits(ms)})
 }
 

@@ -102,12 +102,17 @@ type Server struct {
 
 	metrics *metrics
 	handler http.Handler
+	// staleNotice is the notice of an answer on a stale list, the same
+	// for every answer (formatted once: every answer on lists older than
+	// StaleAfter carries it).
+	staleNotice string
 }
 
 // New returns a server; Swap must be called before it is ready.
 func New(cfg Config) *Server {
 	cfg.defaults()
-	s := &Server{cfg: cfg, Logger: slog.Default(), Now: time.Now}
+	s := &Server{cfg: cfg, Logger: slog.Default(), Now: time.Now,
+		staleNotice: fmt.Sprintf("STALE: at least one list is older than %s; update the lists (embargo update)", cfg.StaleAfter)}
 	s.metrics = newMetrics(s)
 	s.handler = s.routes()
 	return s
@@ -152,9 +157,11 @@ func apiKeyID(ctx context.Context) string {
 }
 
 func newRequestID() string {
-	b := make([]byte, 8)
-	_, _ = rand.Read(b)
-	return hex.EncodeToString(b)
+	var b [8]byte
+	var h [16]byte
+	_, _ = rand.Read(b[:])
+	hex.Encode(h[:], b[:])
+	return string(h[:])
 }
 
 // statusOf is the one table from error kinds to HTTP status codes.

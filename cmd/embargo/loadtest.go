@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -23,7 +24,7 @@ func newLoadtestCmd(m *Main) *cobra.Command {
 		duration                        time.Duration
 		netHTTP                         bool
 		rate                            float64
-		requests, mix, pid              int
+		requests, mix, pid, procs       int
 	)
 	c := &cobra.Command{
 		Use:   "loadtest",
@@ -40,7 +41,11 @@ capacity). --rate R paces the clients to R requests/s in all and counts each
 request's latency from when it was due, so a stall is charged to every
 request queued behind it. Requests go over keep-alive HTTP/1.1 connections
 written directly (--net-http: through Go's net/http client, which costs the
-shared CPU about as much as the server's screening does).`,
+shared CPU about as much as the server's screening does), by a Go scheduler
+of one processor (--procs): its clients then never wake an idle thread for
+an answer, which on a machine shared with the server costs the server CPU.
+Latency is still counted from when a request was sent or due; an answer
+that waits for the one processor is counted late, never early.`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			if rate < 0 {
@@ -49,6 +54,9 @@ shared CPU about as much as the server's screening does).`,
 			qs, err := m.loadQueries(c, queries, mix)
 			if err != nil {
 				return err
+			}
+			if procs > 0 {
+				defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 			}
 			var results []loadgen.Result
 			for _, s := range strings.Split(clients, ",") {
@@ -81,6 +89,7 @@ shared CPU about as much as the server's screening does).`,
 	c.Flags().IntVar(&mix, "mix", 2000, "queries to build from the stored lists when --queries is not given")
 	c.Flags().IntVar(&pid, "pid", 0, "server process id, to sample its RSS")
 	c.Flags().Float64Var(&rate, "rate", 0, "pace each run at this many requests/s in all, latency counted from when each request was due (0: every client sends again as soon as answered)")
+	c.Flags().IntVar(&procs, "procs", 1, "processors for the load generator's Go scheduler (GOMAXPROCS) during the runs; 0: the runtime's default. One keeps the load generator from waking idle threads on every answer: on a machine it shares with the server it then takes less of the server's CPU")
 	c.Flags().BoolVar(&netHTTP, "net-http", false, "send through Go's net/http client (heavier) instead of the lean keep-alive HTTP/1.1 client")
 	return c
 }

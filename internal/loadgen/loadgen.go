@@ -179,6 +179,11 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 			bad := 0
 			var rc rawClient
 			defer rc.close()
+			var pace *time.Timer // reused: one timer a client, not one a request
+			if every > 0 {
+				pace = time.NewTimer(time.Hour)
+				defer pace.Stop()
+			}
 			for ctx.Err() == nil {
 				i, ok := take()
 				if !ok {
@@ -187,9 +192,10 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 				t0 := time.Now()
 				if every > 0 {
 					if wait := time.Until(due); wait > 0 {
+						pace.Reset(wait) // Go 1.23 timers: no stale tick to drain
 						select {
 						case <-ctx.Done():
-						case <-time.After(wait):
+						case <-pace.C:
 						}
 						if ctx.Err() != nil {
 							break
