@@ -63,7 +63,7 @@ func rssMB() float64 {
 // benchQueries are listed names as written, the same names with a typo in
 // every token (sharing no exact token with the list), and synthetic
 // non-matches.
-func benchQueries(b *testing.B, ents []embargo.Entity) map[string][]embargo.Query {
+func benchQueries(b testing.TB, ents []embargo.Entity) map[string][]embargo.Query {
 	r := rand.New(rand.NewPCG(1, 2))
 	out := map[string][]embargo.Query{}
 	for i := 0; i < len(ents) && len(out["exact"]) < 2000; i += 7 {

@@ -1,8 +1,15 @@
 package match
 
+import "embargo"
+
 // ForgetNeighbours empties the index's memo of neighbour sets, for the
 // benchmarks of queries whose words it has not seen.
 func ForgetNeighbours(ix *Index) {
 	ix.memo.Clear()
 	ix.memoN.Store(0)
+}
+
+// ScreenWithoutMemo is Screen without the memo of tokenSim.
+func ScreenWithoutMemo(ix *Index, q embargo.Query, opt Options) []embargo.Match {
+	return ix.screen(q, opt, false)
 }

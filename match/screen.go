@@ -102,10 +102,20 @@ func (ix *Index) putScratch(s *scratch) { ix.free <- s }
 // most opt.Limit of them, by score descending then entity id. A Threshold
 // of 0 returns the best candidates whatever their score (for evaluation).
 func (ix *Index) Screen(q embargo.Query, opt Options) []embargo.Match {
+	return ix.screen(q, opt, true)
+}
+
+// screen is Screen, with or without the memo of tokenSim (which changes
+// no answer: TestMemoChangesNothing).
+func (ix *Index) screen(q embargo.Query, opt Options, memo bool) []embargo.Match {
 	p := prepare(q, ix.rarity)
 	ix.vocabIDs(p)
 	s := ix.getScratch()
 	defer ix.putScratch(s)
+	if !memo {
+		s.align[0].memo, s.align[1].memo = nil, nil
+		defer func() { s.align[0].memo, s.align[1].memo = &s.memo, &s.memo }()
+	}
 	s.stamp++
 	qbase := s.stamp // every stamp of this query is above it
 	total := ix.accumulate(p, s, qbase)

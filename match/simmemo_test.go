@@ -1,0 +1,33 @@
+package match_test
+
+import (
+	"reflect"
+	"testing"
+
+	"embargo/match"
+)
+
+// TestMemoChangesNothing screens the benchmark's queries (listed names,
+// the same with a typo in every word, unlisted names in many scripts) on
+// the six official lists with and without the memo of tokenSim, and wants
+// the same answers, explanations included.
+func TestMemoChangesNothing(t *testing.T) {
+	ents := loadLists(t, allLists...)
+	ix := match.NewIndex(ents)
+	qs := benchQueries(t, ents)
+	opt := match.DefaultOptions()
+	opt.Threshold = 0 // every candidate's score, not only the hits
+	n := 0
+	for _, kind := range []string{"exact", "typo", "negative"} {
+		for _, q := range qs[kind] {
+			with, without := ix.Screen(q, opt), match.ScreenWithoutMemo(ix, q, opt)
+			if !reflect.DeepEqual(with, without) {
+				t.Fatalf("%s query %q: with the memo\n%+v\nwithout\n%+v", kind, q.Name, with, without)
+			}
+			n++
+		}
+	}
+	if n < 4000 {
+		t.Fatalf("only %d queries compared", n)
+	}
+}
