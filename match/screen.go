@@ -101,6 +101,11 @@ func (ix *Index) putScratch(s *scratch) { ix.free <- s }
 // Screen returns the entities that match q with Score >= opt.Threshold, at
 // most opt.Limit of them, by score descending then entity id. A Threshold
 // of 0 returns the best candidates whatever their score (for evaluation).
+//
+// It is kept out of line so that profilers and scripts/bench-instructions.sh
+// find it by name.
+//
+//go:noinline
 func (ix *Index) Screen(q embargo.Query, opt Options) []embargo.Match {
 	return ix.screen(q, opt, true)
 }

@@ -939,7 +939,7 @@ func alignInto(a *alignment, q, c *form) {
 			}
 			continue
 		}
-		qkey, stamp := uint64(qt.qid)<<56, memo.stamp
+		qkey := uint64(qt.qid) << 56
 		for j := range c.toks {
 			ct := &c.toks[j]
 			var s float64
@@ -947,11 +947,14 @@ func alignInto(a *alignment, q, c *form) {
 			var d int
 			if key := ct.mkey | qkey; ct.mkey == 0 || qt.vid == ct.vid {
 				s, m, d = tokenSim(qt, ct, q.method, c.method)
-			} else if sl := memo.slot(key); sl.key == key && sl.stamp == stamp {
-				s, m, d = sl.sim, sl.method, int(sl.dist)
 			} else {
-				s, m, d = tokenSim(qt, ct, q.method, c.method)
-				*sl = memoSlot{key: key, stamp: stamp, dist: int32(d), sim: s, method: m}
+				b := bucket(key)
+				if e := memo.find(b, key); e != nil {
+					s, m, d = e.sim, e.method, e.dist
+				} else {
+					s, m, d = tokenSim(qt, ct, q.method, c.method)
+					memo.add(b, key, s, m, d)
+				}
 			}
 			if s > 0 {
 				cands = append(cands, tokenPair{i, j, s, m, d})

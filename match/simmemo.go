@@ -7,40 +7,68 @@ package match
 // within their query, and tokenSim was 38 % of those queries'
 // instructions.
 //
-// It is a direct-mapped cache: a pair whose slot another pair holds is
-// compared again and takes the slot. Its key (memoKey and the query
+// It is a direct-mapped cache: a pair whose bucket another pair holds is
+// compared again and takes the bucket. Its key (memoKey and the query
 // token's qid) is all that tokenSim reads of a pair of different texts, so
 // a hit is the answer tokenSim would give; a pair of the same text, whose
 // method names its forms' methods, is compared without it.
+//
+// The buckets are 4 bytes, the index of the pair's entry, and the entries
+// are kept in the order they were compared, so that a query's few hundred
+// entries of 40 bytes lie together rather than at random over 80 KB (an
+// entry in each bucket, as the memo was first written).
 type simMemo struct {
-	stamp uint32 // of the current query; a slot of another is empty
-	slots [memoSlots]memoSlot
+	stamp   uint32              // of the current query (16 bits); a bucket of another is empty
+	buckets [memoBuckets]uint32 // stamp<<16 | index in entries
+	entries []memoEntry         // the current query's
 }
 
 const (
-	memoBits  = 11
-	memoSlots = 1 << memoBits // the negative queries have 267 distinct pairs on average
+	memoBits    = 11
+	memoBuckets = 1 << memoBits // the negative queries have 267 distinct pairs on average
+	memoMaxEnt  = 1<<16 - 1     // entries a query keeps at most
 )
 
-type memoSlot struct {
+type memoEntry struct {
 	key    uint64
-	stamp  uint32
-	dist   int32
 	sim    float64
 	method string
+	dist   int
 }
 
 // reset empties the memo for a new query.
 func (m *simMemo) reset() {
-	if m.stamp++; m.stamp == 0 { // wrapped: slots of old stamps would look current
-		clear(m.slots[:])
+	m.entries = m.entries[:0]
+	if m.stamp++; m.stamp > 0xffff { // wrapped: buckets of old stamps would look current
+		clear(m.buckets[:])
 		m.stamp = 1
 	}
 }
 
-// slot is the slot of a pair's key.
-func (m *simMemo) slot(key uint64) *memoSlot {
-	return &m.slots[(key*0x9E3779B97F4A7C15)>>(64-memoBits)]
+// bucket is the bucket of a pair's key.
+func bucket(key uint64) uint32 {
+	return uint32((key * 0x9E3779B97F4A7C15) >> (64 - memoBits))
+}
+
+// find is the entry of key in bucket b, nil if there is none.
+func (m *simMemo) find(b uint32, key uint64) *memoEntry {
+	v := m.buckets[b]
+	if v>>16 != m.stamp {
+		return nil
+	}
+	if e := &m.entries[v&0xffff]; e.key == key {
+		return e
+	}
+	return nil
+}
+
+// add remembers what tokenSim gave the pair of key, in bucket b.
+func (m *simMemo) add(b uint32, key uint64, sim float64, method string, dist int) {
+	if len(m.entries) >= memoMaxEnt {
+		return
+	}
+	m.buckets[b] = m.stamp<<16 | uint32(len(m.entries))
+	m.entries = append(m.entries, memoEntry{key: key, sim: sim, method: method, dist: dist})
 }
 
 // memoKey is what tokenSim reads of a packed list token, for a pair
