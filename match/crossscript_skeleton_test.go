@@ -58,6 +58,15 @@ func TestVowelFaults(t *testing.T) {
 		{"منصور", "mansur", 0}, {"منصور", "mansar", 1}, {"منصور", "mansr", 1}, {"سالم", "salim", 0},
 		{"سالم", "silim", 1}, {"استانکزی", "stanekzai", 0}, {"باكنر", "buckner", 0},
 		{"ماكميلان", "mcmillan", 0}, {"نايت", "knight", 0}, {"تورغوت", "turgut", 0}, {"ألبوكيرك", "albuquerque", 0},
+		// Two vowel letters together are both written: أوكي is Aoki, not
+		// Aki; أليسيو Alessio, not Alesi. An a beside another is a
+		// diphthong's (Brown, Bourgoin, English i in Knight and Fry),
+		// English u is /ju/ (Cube), Portuguese nh is ny (Carvalho), and
+		// Persian writes a silent و in خوا (Khajeh).
+		{"أوكي", "aoki", 0}, {"أوكي", "aki", 1}, {"أليسيو", "alessio", 0}, {"أليسيو", "alesi", 1},
+		{"أميليو", "amelio", 0}, {"أميليو", "amelia", 1}, {"عواد", "awad", 0}, {"عواد", "aouad", 0},
+		{"براون", "brown", 0}, {"بورجوان", "bourgoin", 0}, {"فراي", "fry", 0}, {"كيوب", "cube", 0},
+		{"كارفاليو", "carvalho", 0}, {"خواجه", "khajeh", 0}, {"بارجويل", "barguil", 0}, {"مصطفى", "mustafa", 0},
 	} {
 		if got := vowelFaults(tc.ar, tc.lat); got != tc.want {
 			t.Errorf("vowelFaults(%s, %s) = %d, want %d", tc.ar, tc.lat, got, tc.want)

@@ -326,8 +326,8 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 			prevCons = false
 			continue
 		case cl == '-':
-			if prevCons {
-				run = i + 1 // the h of sh, kh: part of the consonant
+			if prevCons && !(lat[i] == 'h' && (lat[i-1] == 'n' || lat[i-1] == 'l') && agaps[k]&gapY != 0) {
+				run = i + 1 // the h of sh, kh: part of the consonant; not Portuguese nh, lh (latinVowels)
 			}
 			continue
 		case prevCons && lcons[len(lcons)-1] == cl:
@@ -360,7 +360,7 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 			continue // Mc is Mac (ماكميلان McMillan)
 		}
 		cluster := k == 0 && n > 1 && runs[1][0] == runs[1][1] // lat starts with two consonants
-		if vowelFault(latinVowels(lat, runs[k][0], runs[k][1]), agaps, k, cluster) {
+		if vowelFault(latinVowels(lat, runs[k][0], runs[k][1], agaps[k]&gapW != 0), agaps, k, cluster) {
 			faults++
 		}
 	}
@@ -395,28 +395,39 @@ func vowelFault(v string, gaps []uint8, k int, cluster bool) bool {
 		// none, before two consonants (استانکزی Stanekzai).
 		return k > 0 || !cluster
 	}
-	// A letter of one vowel: the Latin word writes that vowel (English
+	// Each vowel letter written: the Latin word writes its vowel (English
 	// writes the a of ا as u in Buckner باكنر, the ay of ي as a in Jame
-	// جيم).
-	switch g {
-	case gapA:
-		return k > 0 && !strings.ContainsAny(v, "aeu") // a first alif carries any vowel
-	case gapW:
-		return !strings.ContainsAny(v, "ouw")
-	case gapY:
-		return !strings.ContainsAny(v, "ieya") // a last ی may also be alif maqsura (مصطفی)
+	// جيم), and where the script writes two, both (أوكي Aoki, not Aki;
+	// أليسيو Alessio, not Alesi; عواد Awad, Aouad). The a of ا beside
+	// another vowel letter is the first half of a diphthong, which Latin
+	// writes with any two vowels (براون Brown, بورجوان Bourgoin) and
+	// English /ai/ with i or y alone (نايت Knight, فراي Fry).
+	if k == 0 {
+		g &^= gapA // a first alif carries any vowel, or is the seat of the next
 	}
-	return false
+	// English u is /ju/ too, as ي و write it (كيوب Cube, بيوكانان Buchanan).
+	aOK := strings.ContainsAny(v, "aeu") || g != gapA && len(v) >= 2 || g == gapA|gapY && (v == "i" || v == "y")
+	return g&gapA != 0 && !aOK ||
+		g&gapW != 0 && !strings.ContainsAny(v, "ouw") ||
+		g&gapY != 0 && !strings.ContainsAny(v, "ieya") && !(g == gapY|gapW && v == "u") || // a last ی may also be alif maqsura (مصطفی)
+		g&gapAY != 0 && !strings.ContainsAny(v, "aeiy")
 }
 
 // latinVowels is the vowels of lat[i:j], the letters between two
 // consonants: without the u that belongs to a q or g before e or i
-// (Marguerite, Albuquerque) nor silent letters (the g of Knight).
-func latinVowels(lat string, i, j int) string {
-	if i < j && i > 0 && lat[i] == 'u' && (lat[i-1] == 'q' || lat[i-1] == 'g') && i+1 < j && (lat[i+1] == 'e' || lat[i+1] == 'i') {
+// (Marguerite, Albuquerque), unless the script writes a و there, which is
+// how it reads that u (بارجويل Barguil), nor silent letters (the g of
+// Knight).
+func latinVowels(lat string, i, j int, w bool) string {
+	if i < j && i > 0 && !w && lat[i] == 'u' && (lat[i-1] == 'q' || lat[i-1] == 'g') && i+1 < j && (lat[i+1] == 'e' || lat[i+1] == 'i') {
 		i++
 	}
 	v := lat[i:j]
+	if i < j && i > 0 && lat[i] == 'h' && (lat[i-1] == 'n' || lat[i-1] == 'l') {
+		// Portuguese nh, lh are ny, ly, which the script writes ني، لي
+		// (أوغوستينو Agostinho, كارفاليو Carvalho).
+		return "y" + v[1:]
+	}
 	for k := 0; k < len(v); k++ {
 		if !isVowel(v[k]) {
 			b := make([]byte, 0, len(v)) // rare: a silent letter or a v among them
@@ -441,7 +452,8 @@ const (
 	gapA   = 1 << iota // ا أ إ آ: a (e in foreign names)
 	gapW               // و ؤ: u, o
 	gapY               // ي ی ئ: i, e
-	gapAny             // ة ع ء; ى is a or i (gapA|gapY)
+	gapAny             // ة ع ء
+	gapAY              // ى: a or i
 )
 
 // arabicGaps appends to cons the skeleton classes each consonant of the
@@ -451,17 +463,25 @@ const (
 // returns nil for a word with another letter, or too long.
 func arabicGaps(cons []uint32, gaps []uint8, ar string) ([]uint32, []uint8) {
 	gaps = append(gaps, 0)
-	for _, r := range ar {
+	prev := rune(0)
+	for i, r := range ar {
 		var g uint8
+		last := prev
+		prev = r
 		switch r {
 		case 'ا', 'أ', 'إ', 'آ', 'ٱ':
 			g = gapA
 		case 'و', 'ؤ':
 			g = gapW
+			if last == 'خ' && strings.HasPrefix(ar[i+len("و"):], "ا") {
+				// Persian writes a silent و between خ and ا (خواجه
+				// Khajeh, خواهر khahar): no vowel of its own.
+				continue
+			}
 		case 'ي', 'ی', 'ئ':
 			g = gapY
 		case 'ى':
-			g = gapA | gapY
+			g = gapAY
 		case 'ة', 'ۀ', 'ۃ', 'ع', 'ء':
 			g = gapAny
 		}
