@@ -139,26 +139,45 @@ func TestTableSpellingOfItsWord(t *testing.T) {
 	}
 }
 
-// European spellings of the sound y that Arabic script writes ي (j, ll,
-// gli, gn) are read so too, for an Arabic-script word (ياك Jäck,
-// كاستيون Castillón, أنيزي Agnesi), and the index finds the Latin word by
-// that reading.
-func TestYReading(t *testing.T) {
+// European spellings of sounds that Arabic script writes otherwise are
+// read as it writes them, for an Arabic-script word: the sound y, which it
+// writes ي (j, ll, gli, gn, lj: ياك Jäck, كاستيون Castillón, أنيزي Agnesi,
+// ماليكوفيتش Maljković), the w that is v (فاليم Walem, أولشيفسكي
+// Olszewski), the h that only lengthens a vowel (أكوا Acquah, آرونسون
+// Aaronsohn), and Spanish j and g before e, i, which it writes خ
+// (أليخاندرو Alejandro); the index finds the Latin word by that reading.
+func TestEuropeanReading(t *testing.T) {
 	for w, want := range map[string]string{"jack": "yack", "joacim": "yoacim", "castillon": "castiyon", "castiglia": "castiyia",
-		"agnesi": "anyesi", "djamel": "", "allen": "ayen", "russell": "", "jamal": "yamal", "kim": ""} {
-		if got := yReading(w); got != want {
-			t.Errorf("yReading(%q) = %q, want %q", w, got, want)
+		"agnesi": "anyesi", "djamel": "", "allen": "ayen", "russell": "", "jamal": "yamal", "kim": "",
+		"maljkovic": "malykovic", "walem": "valem", "olszewski": "olszevski", "andrews": "", "acquah": "acqua",
+		"aaronsohn": "aaronson", "ahlefeld": "alefeld", "kuhn": "kun", "ahmad": "", "shahid": "", "sheikh": ""} {
+		if got := europeanReading(w); got != want {
+			t.Errorf("europeanReading(%q) = %q, want %q", w, got, want)
 		}
 	}
-	for _, tc := range [][3]string{{"ياك", "yak", "jack"}, {"كاستيون", "kastywn", "castillon"}, {"أنيزي", "anizi", "agnesi"}} {
+	for w, want := range map[string]string{"alejandro": "alekhandro", "angelino": "ankhelino", "djamel": "", "guido": "", "kim": ""} {
+		if got := spanishReading(w); got != want {
+			t.Errorf("spanishReading(%q) = %q, want %q", w, got, want)
+		}
+	}
+	for _, tc := range [][3]string{{"ياك", "yak", "jack"}, {"كاستيون", "kastywn", "castillon"}, {"أنيزي", "anizi", "agnesi"},
+		{"فاليم", "falim", "walem"}, {"أكوا", "akawa", "acquah"}, {"أليخاندرو", "alikhanadaru", "alejandro"}, {"ماليكوفيتش", "malikufich", "maljkovic"}} {
 		q, c := word(tc[1], tc[0], true), word(tc[2], tc[2], false)
 		if s := tokenSimOf(&q, &c); s < 0.75 {
 			t.Errorf("%s (%s) ~ %s: %.3f", tc[0], tc[1], tc[2], s)
 		}
 	}
-	ix := NewIndex(persons("Jack", "Kay Yates"))
-	if hits := ix.Screen(embargo.Query{Name: "ياك"}, Options{Limit: 1}); len(hits) == 0 || hits[0].EntityID != "0" {
-		t.Errorf("ياك: %+v, want Jack", hits)
+	// A word spelt with kh is the better match of خ than one read so.
+	q := word("khalil", "خليل", true)
+	kh, j := word("khalil", "khalil", false), word("jalil", "jalil", false)
+	if a, b := tokenSimOf(&q, &kh), tokenSimOf(&q, &j); a <= b || b == 0 {
+		t.Errorf("خليل: Khalil %.3f, Jalil %.3f", a, b)
+	}
+	for _, tc := range []struct{ q, want string }{{"ياك", "Jack"}, {"أليخاندرو", "Alejandro"}, {"فاليم", "Walem"}} {
+		ix := NewIndex(persons(tc.want, "Kay Yates", "Alexander Lamb"))
+		if hits := ix.Screen(embargo.Query{Name: tc.q}, Options{Limit: 1}); len(hits) == 0 || hits[0].EntityID != "0" {
+			t.Errorf("%s: %+v, want %s", tc.q, hits, tc.want)
+		}
 	}
 }
 
@@ -185,4 +204,15 @@ func word(text, orig string, arabic bool) token {
 	t := makeTokens([]string{text}, []string{orig})[0]
 	t.arabic = arabic
 	return t
+}
+
+// readings agrees with the readings it stands for.
+func TestReadings(t *testing.T) {
+	for _, w := range []string{"jack", "djamel", "allen", "russell", "walem", "acquah", "ahmad", "george", "guido", "kim", "alejandro",
+		"maljkovic", "hadj", "gigi", "agnesi", "castiglia", "castillon", "aaronsohn", "olszewski", "andrews", "ahlefeld", "hajj", "gllo", "gnn", "jj", "w", "h", "ah"} {
+		eu, es := readings(w)
+		if eu != (europeanReading(w) != "") || es != (spanishReading(w) != "") {
+			t.Errorf("readings(%q) = %v, %v; europeanReading %q, spanishReading %q", w, eu, es, europeanReading(w), spanishReading(w))
+		}
+	}
 }

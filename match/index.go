@@ -47,6 +47,7 @@ type Index struct {
 	canon     keyedLists // Canon key -> vocabulary ids of words that differ from it
 	wordCanon []string   // vocabulary id -> its Canon key (while building)
 	skel      keyedLists // consonant skeleton -> vocabulary ids
+	rskel     keyedLists // skeleton of a word's European or Spanish reading, where it differs -> vocabulary ids
 	hkey      keyedLists // consonants as a Hangul loanword spells them -> vocabulary ids
 	arabic    []bool     // vocabulary id -> some form read from Arabic script has it
 	dels      delTable
@@ -233,7 +234,7 @@ func (ix *Index) buildVocab() {
 	}
 	ix.postings = packLists(postings)
 	n := float64(max(1, len(ix.ents)))
-	canon, skel, hkey := map[string][]uint32{}, map[string][]uint32{}, map[string][]uint32{}
+	canon, skel, rskel, hkey := map[string][]uint32{}, map[string][]uint32{}, map[string][]uint32{}, map[string][]uint32{}
 	var keys []string
 	ix.weight = make([]float32, len(ix.words))
 	ix.wordCanon = make([]string, len(ix.words))
@@ -249,11 +250,19 @@ func (ix *Index) buildVocab() {
 			if k != "" {
 				skel[k] = append(skel[k], uint32(id))
 			}
-			// A Latin word that writes the sound y otherwise (Jäck) is
-			// found by the Arabic-script spelling of it too (yReading).
-			if y := yReading(w); y != "" {
-				if ky := skelKey(y); ky != "" && ky != k {
-					skel[ky] = append(skel[ky], uint32(id))
+			// A Latin word that writes a sound otherwise than Arabic
+			// script (Jäck, Weirich, Alejandro) is found by the
+			// Arabic-script spelling of it too (europeanReading,
+			// spanishReading), by Arabic-script words only.
+			ky := ""
+			if y := europeanReading(w); y != "" {
+				if ky = skelKey(y); ky != "" && ky != k {
+					rskel[ky] = append(rskel[ky], uint32(id))
+				}
+			}
+			if e := spanishReading(w); e != "" {
+				if ke := skelKey(e); ke != "" && ke != k && ke != ky {
+					rskel[ke] = append(rskel[ke], uint32(id))
 				}
 			}
 			for _, hk := range latinKeys(keys[:0], w, hkeyLimit) {
@@ -261,7 +270,7 @@ func (ix *Index) buildVocab() {
 			}
 		}
 	}
-	ix.canon, ix.skel, ix.hkey = packKeyed(canon), packKeyed(skel), packKeyed(hkey)
+	ix.canon, ix.skel, ix.rskel, ix.hkey = packKeyed(canon), packKeyed(skel), packKeyed(rskel), packKeyed(hkey)
 	ix.maxWeight = float32(min(maxRarity, max(minRarity, math.Log(n))))
 }
 

@@ -181,8 +181,8 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 				return s, "arabic-consonants", 0
 			}
 		}
-		if q.yRead && c.arabic || c.yRead && q.arabic {
-			if s := yReadingSim(q, c); s > 0 {
+		if (q.euRead || q.esRead) && c.arabic || (c.euRead || c.esRead) && q.arabic {
+			if s := readingSim(q, c); s > 0 {
 				return s, "arabic-consonants", 0
 			}
 		}
@@ -640,16 +640,22 @@ func oneConsonantSim(q, c *token) float64 {
 	return consonantSim(q.text, c.text) - simOneConsonant
 }
 
-// yReading rewrites the letters by which European spellings write the
-// sound y, which Arabic script writes ي: j before a vowel (Jäck ياك,
-// Joacim يواسيم; not the dj of ج), ll between vowels (Castillón كاستيون),
-// gli and gn after a vowel (Castiglia كاستيا, Agnesi أنيزي); "" when w has
-// none of them.
-func yReading(w string) string {
-	if !strings.Contains(w, "j") && !strings.Contains(w, "ll") && !strings.Contains(w, "gl") && !strings.Contains(w, "gn") {
+// europeanReading rewrites the letters by which European spellings write
+// sounds that Arabic script writes otherwise: the sound y, which it writes
+// ي: j before a vowel (Jäck ياك, Joacim يواسيم; not the dj of ج) or after
+// l or n (Maljković ماليكوفيتش), ll between vowels (Castillón كاستيون),
+// gli and gn after a vowel (Castiglia كاستيا, Agnesi أنيزي); German,
+// Dutch and Polish w, which is v and so ف (Weirich فايرش, Olszewski
+// أولشيفسكي), before a vowel or in wsk; and the h that only lengthens the
+// vowel before it, at the end or before l or n (Adaileh العضايلة, Acquah
+// أكوا, Ahlefeld أليفيلت, Aaronsohn آرونسون), which it does not write;
+// "" when w has none of them.
+func europeanReading(w string) string {
+	if !strings.ContainsAny(w, "jlgwh") {
 		return ""
 	}
-	b := make([]byte, 0, len(w)+1)
+	var buf [48]byte
+	b := buf[:0]
 	changed := false
 	for i := 0; i < len(w); i++ {
 		c, next := w[i], byte(0)
@@ -658,7 +664,7 @@ func yReading(w string) string {
 		}
 		afterVowel := i > 0 && isVowel(w[i-1])
 		switch {
-		case c == 'j' && isVowel(next) && (i == 0 || w[i-1] != 'd'):
+		case c == 'j' && (isVowel(next) && (i == 0 || w[i-1] != 'd') || i > 0 && (w[i-1] == 'l' || w[i-1] == 'n')):
 		case c == 'l' && next == 'l' && afterVowel && i+2 < len(w) && isVowel(w[i+2]):
 			i++
 		case c == 'g' && next == 'l' && afterVowel && i+2 < len(w) && w[i+2] == 'i':
@@ -666,6 +672,13 @@ func yReading(w string) string {
 		case c == 'g' && next == 'n' && afterVowel:
 			b = append(b, 'n')
 			i++
+		case c == 'w' && (strings.IndexByte("aeiou", next) >= 0 || next == 's' && i+2 < len(w) && w[i+2] == 'k'):
+			b = append(b, 'v')
+			changed = true
+			continue
+		case c == 'h' && afterVowel && (next == 0 || next == 'l' || next == 'n'):
+			changed = true
+			continue
 		default:
 			b = append(b, c)
 			continue
@@ -679,11 +692,106 @@ func yReading(w string) string {
 	return string(b)
 }
 
-// yReadingSim compares an Arabic-script word with a Latin one read by
-// yReading, by skeleton or as a word of one consonant, the vowels judged
-// as for any (vowelFaults); 0 when the Latin word has nothing to read so
-// or they differ.
-func yReadingSim(q, c *token) float64 {
+// spanishReading rewrites the Spanish j, and g before e or i, as the kh
+// that Arabic script writes them with (Alejandro أليخاندرو, Bermejo
+// بيرميخو, Angelino أنخيلينو); "" when w has neither. It is the other
+// reading of a j than europeanReading's, and costs spanishCost: a word
+// read so is less likely the Arabic-script word's than one spelt with kh
+// (خليل is Khalil before Jalil).
+func spanishReading(w string) string {
+	if !strings.ContainsAny(w, "jg") {
+		return ""
+	}
+	var buf [48]byte
+	b := buf[:0]
+	changed := false
+	for i := 0; i < len(w); i++ {
+		c, next := w[i], byte(0)
+		if i+1 < len(w) {
+			next = w[i+1]
+		}
+		if c == 'j' && (i == 0 || w[i-1] != 'd') || c == 'g' && (next == 'e' || next == 'i') {
+			b = append(b, 'k', 'h')
+			changed = true
+			continue
+		}
+		b = append(b, c)
+	}
+	if !changed {
+		return ""
+	}
+	return string(b)
+}
+
+// readings reports whether europeanReading and spanishReading of w differ
+// from w, in one pass and without building them (every query word is
+// asked).
+func readings(w string) (eu, es bool) {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c != 'j' && c != 'g' && c != 'l' && c != 'w' && c != 'h' {
+			continue
+		}
+		next := byte(0)
+		if i+1 < len(w) {
+			next = w[i+1]
+		}
+		afterVowel := i > 0 && isVowel(w[i-1])
+		switch c {
+		case 'j':
+			if i == 0 || w[i-1] != 'd' {
+				es = true
+				eu = eu || isVowel(next)
+			}
+			eu = eu || i > 0 && (w[i-1] == 'l' || w[i-1] == 'n')
+		case 'g':
+			es = es || next == 'e' || next == 'i'
+			eu = eu || afterVowel && (next == 'n' || next == 'l' && i+2 < len(w) && w[i+2] == 'i')
+		case 'l':
+			eu = eu || next == 'l' && afterVowel && i+2 < len(w) && isVowel(w[i+2])
+		case 'w':
+			eu = eu || strings.IndexByte("aeiou", next) >= 0 || next == 's' && i+2 < len(w) && w[i+2] == 'k'
+		case 'h':
+			eu = eu || afterVowel && (next == 0 || next == 'l' || next == 'n')
+		}
+	}
+	return eu, es
+}
+
+// spanishCost is what a match through spanishReading loses.
+const spanishCost = 0.03
+
+// readingCost is what a Latin word w of the same skeleton as an
+// Arabic-script word (read by arabicGaps into acons and agaps), as written
+// or as one of its readings, loses against it, as tokenSim would take it
+// from consonantSim: its vowel faults (lineUp) as written or, better, as
+// one of its readings, and unalignedCost when none lines up.
+func readingCost(acons []uint32, agaps []uint8, w string) float64 {
+	cost := unalignedCost
+	if f := lineUp(acons, agaps, w); f >= 0 {
+		cost = vowelCostOf(f)
+	}
+	if cost == 0 || !strings.ContainsAny(w, "jlgwh") {
+		return cost
+	}
+	if y := europeanReading(w); y != "" {
+		if f := lineUp(acons, agaps, y); f >= 0 {
+			cost = min(cost, vowelCostOf(f))
+		}
+	}
+	if e := spanishReading(w); e != "" {
+		if f := lineUp(acons, agaps, e); f >= 0 {
+			cost = min(cost, vowelCostOf(f)+spanishCost)
+		}
+	}
+	return cost
+}
+
+// readingSim compares an Arabic-script word with a Latin one read by
+// europeanReading or spanishReading, by skeleton or as a word of one
+// consonant, the vowels judged as for any (vowelFaults); 0 when the Latin
+// word has nothing to read so or they differ.
+func readingSim(q, c *token) float64 {
 	a, l, ok := arabicAndLatin(q, c)
 	if !ok {
 		return 0
@@ -691,11 +799,25 @@ func yReadingSim(q, c *token) float64 {
 	if a.orig == "" || a.orig[0] < 0x80 {
 		return 0 // not read from Arabic script (Cyrillic, Hangul)
 	}
-	y := yReading(l.text)
+	var kb [32]byte
+	k := skelBytes(kb[:0], a.text)
+	best := 0.0
+	if l.euRead {
+		best = readingSimOf(a, k, europeanReading(l.text))
+	}
+	if l.esRead {
+		best = max(best, readingSimOf(a, k, spanishReading(l.text))-spanishCost)
+	}
+	return best
+}
+
+// readingSimOf is readingSim of a reading y, a.text's skeleton k (nil if
+// none).
+func readingSimOf(a *token, k []byte, y string) float64 {
 	if y == "" {
 		return 0
 	}
-	if k := skeleton(a.text); k != "" && hasSkeleton(y, k) {
+	if k != nil && hasSkeleton(y, string(k)) {
 		if f := vowelFaults(a.orig, y); f != notArabic {
 			return consonantSim(a.text, y) - vowelCostOf(f)
 		}

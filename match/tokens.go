@@ -49,7 +49,8 @@ type token struct {
 	// Worked out once per token rather than for every pair tokenSim
 	// compares (they were an eighth of a Latin query's instructions).
 	oneCons byte // oneConsonant(text) of a word, 0 if none
-	yRead   bool // yReading(text) of a word is not empty
+	euRead  bool // europeanReading(text) of a word is not empty
+	esRead  bool // spanishReading(text) of a word is not empty
 }
 
 type nearHit struct {
@@ -219,7 +220,8 @@ func makeTokens(words, origs []string) []token {
 		}
 
 		if t.kind == kWord {
-			t.oneCons, t.yRead = oneConsonant(t.text), yReading(t.text) != ""
+			t.oneCons = oneConsonant(t.text)
+			t.euRead, t.esRead = readings(t.text)
 		}
 		switch {
 		case isPatronymic(w):
