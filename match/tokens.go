@@ -3,6 +3,7 @@ package match
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"embargo"
 	"embargo/normalize"
@@ -140,6 +141,10 @@ func forms(name string, schema embargo.Schema) []form {
 		origs := words
 		if len(origToks) == len(words) {
 			origs = origToks // the transliteration kept the word boundaries
+		} else if v.Method == "arabic" {
+			if o := splitArticles(origToks, words); o != nil {
+				origs = o // it wrote an article apart: العواضي al awadi
+			}
 		}
 		words, origs = dropPrefixes(words, origs, schema)
 		f := form{method: v.Method, toks: makeTokens(words, origs)}
@@ -160,6 +165,27 @@ func forms(name string, schema embargo.Schema) []form {
 			}
 		}
 		out = append(out, f)
+	}
+	return out
+}
+
+// splitArticles gives the words as written of a reading from Arabic script
+// that writes the article of some apart (العواضي al awadi): ال for the al
+// and the rest for the word, so that the word is still judged by its
+// letters (vowelFaults) rather than taken for a Latin one; nil when the
+// words do not line up so.
+func splitArticles(origs, words []string) []string {
+	out := make([]string, 0, len(words))
+	for i, o := range origs {
+		j := len(out)
+		if j+1 < len(words) && words[j] == "al" && strings.HasPrefix(o, "ال") && utf8.RuneCountInString(o) > 3 && !strings.HasPrefix(o, "الله") && (i == 0 || origs[i-1] != "عبد") {
+			out = append(out, "ال", o[len("ال"):])
+			continue
+		}
+		out = append(out, o)
+	}
+	if len(out) != len(words) {
+		return nil
 	}
 	return out
 }
