@@ -3,6 +3,7 @@ package match
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"runtime"
 	"slices"
 	"strings"
@@ -251,18 +252,17 @@ func (ix *Index) buildVocab() {
 				skel[k] = append(skel[k], uint32(id))
 			}
 			// A Latin word that writes a sound otherwise than Arabic
-			// script (Jäck, Weirich, Alejandro) is found by the
+			// script (Jäck, Weirich, Alejandro, Arnaud) is found by the
 			// Arabic-script spelling of it too (europeanReading,
-			// spanishReading), by Arabic-script words only.
-			ky := ""
-			if y := europeanReading(w); y != "" {
-				if ky = skelKey(y); ky != "" && ky != k {
-					rskel[ky] = append(rskel[ky], uint32(id))
-				}
-			}
-			if e := spanishReading(w); e != "" {
-				if ke := skelKey(e); ke != "" && ke != k && ke != ky {
-					rskel[ke] = append(rskel[ke], uint32(id))
+			// spanishReading, frenchReading), by Arabic-script words only.
+			var rk [3]string
+			for bit, rs := uint8(1), readings(w); rs != 0; bit <<= 1 {
+				if rs&bit != 0 {
+					rs &^= bit
+					if kr := skelKey(readingOf(w, bit)); kr != "" && kr != k && kr != rk[0] && kr != rk[1] {
+						rskel[kr] = append(rskel[kr], uint32(id))
+						rk[bits.OnesCount8(bit-1)] = kr
+					}
 				}
 			}
 			for _, hk := range latinKeys(keys[:0], w, hkeyLimit) {

@@ -388,14 +388,12 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 			// many words of a short skeleton, those likely its own come
 			// first, and are kept among the candidates. It finds words by
 			// their European and Spanish readings too (rskel).
-			for _, id := range ix.skel.getBytes(k) {
-				if !seen(id) {
-					visit(id, float32(max(0.1, simConsonants-readingCost(acons, agaps, ix.words[id]))))
-				}
-			}
-			for _, id := range ix.rskel.getBytes(k) {
-				if !seen(id) {
-					visit(id, float32(max(0.1, simConsonants-readingCost(acons, agaps, ix.words[id]))))
+			for _, l := range [2]*keyedLists{&ix.skel, &ix.rskel} {
+				for _, id := range l.getBytes(k) {
+					if !seen(id) {
+						cost, _ := readingCost(acons, agaps, ix.words[id])
+						visit(id, float32(max(0.1, simConsonants-cost)))
+					}
 				}
 			}
 		}
@@ -404,11 +402,10 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 		// consonant that write their vowels where it does.
 		for _, l := range [2]*keyedLists{&ix.skel, &ix.rskel} {
 			for _, id := range l.getBytes([]byte{c}) {
-				if readingCost(acons, agaps, ix.words[id]) != 0 {
-					continue
-				}
-				if !seen(id) {
-					visit(id, float32(simConsonants-simOneConsonant))
+				// Its vowels where the word writes its own, as written or
+				// as a reading (غوج Gouges).
+				if cost, aligned := readingCost(acons, agaps, ix.words[id]); aligned && cost < vowelFaultCost && !seen(id) {
+					visit(id, float32(simConsonants-simOneConsonant-cost))
 				}
 			}
 		}

@@ -181,7 +181,7 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 				return s, "arabic-consonants", 0
 			}
 		}
-		if (q.euRead || q.esRead) && c.arabic || (c.euRead || c.esRead) && q.arabic {
+		if q.reads != 0 && c.arabic || c.reads != 0 && q.arabic {
 			if s := readingSim(q, c); s > 0 {
 				return s, "arabic-consonants", 0
 			}
@@ -695,9 +695,7 @@ func europeanReading(w string) string {
 // spanishReading rewrites the Spanish j, and g before e or i, as the kh
 // that Arabic script writes them with (Alejandro أليخاندرو, Bermejo
 // بيرميخو, Angelino أنخيلينو); "" when w has neither. It is the other
-// reading of a j than europeanReading's, and costs spanishCost: a word
-// read so is less likely the Arabic-script word's than one spelt with kh
-// (خليل is Khalil before Jalil).
+// reading of a j than europeanReading's.
 func spanishReading(w string) string {
 	if !strings.ContainsAny(w, "jg") {
 		return ""
@@ -723,10 +721,99 @@ func spanishReading(w string) string {
 	return string(b)
 }
 
-// readings reports whether europeanReading and spanishReading of w differ
-// from w, in one pass and without building them (every query word is
-// asked).
-func readings(w string) (eu, es bool) {
+// frenchReading drops the letters French spelling writes at the end of a
+// word and does not say, which Arabic script does not write: a last d, t
+// or x after au, ou or o, and s after au, ou or oi (Arnaud أرنو, Gouraud
+// غورو, Benoit بينوا), the lt of ault (Thibault تيبو), a last t, s or z
+// after e (Anicet أنيسيه, Gouges غوج), s, t or x after ai, d or t after a
+// vowel and r (Jomard جومار, Hébert هيبير), and the r of a last ier
+// (Bonnier بونييه); "" when w ends otherwise. It costs frenchCost: the
+// same letters end many a name that says them (Ahmad, Said and Abbas are
+// not read so, Robert is).
+func frenchReading(w string) string {
+	n := len(w)
+	if n < 4 {
+		return ""
+	}
+	c := w[n-1]
+	if c == 'r' && w[n-2] == 'e' && w[n-3] == 'i' {
+		return w[:n-1]
+	}
+	if c != 'd' && c != 't' && c != 's' && c != 'x' && c != 'z' {
+		return ""
+	}
+	v := w[:n-1]
+	switch {
+	case strings.HasSuffix(v, "aul") && c == 't':
+		return v[:len(v)-1]
+	case strings.HasSuffix(v, "au") || strings.HasSuffix(v, "ou"):
+		if c == 'z' {
+			return ""
+		}
+	case strings.HasSuffix(v, "oi"):
+		if c != 's' && c != 't' && c != 'x' {
+			return ""
+		}
+	case v[len(v)-1] == 'o':
+		if c != 'd' && c != 't' {
+			return ""
+		}
+	case v[len(v)-1] == 'e':
+		if c != 't' && c != 's' && c != 'z' {
+			return ""
+		}
+	case strings.HasSuffix(v, "ai"):
+		if c != 's' && c != 't' && c != 'x' {
+			return ""
+		}
+	case v[len(v)-1] == 'r' && isVowel(v[len(v)-2]):
+		if c != 'd' && c != 't' {
+			return ""
+		}
+	default:
+		return ""
+	}
+	return v
+}
+
+// The readings of a Latin word that differ from it, a bit each
+// (token.reads).
+const (
+	readEu = 1 << iota // europeanReading
+	readEs             // spanishReading
+	readFr             // frenchReading
+)
+
+// readingOf is the reading of w a bit of readings stands for.
+func readingOf(w string, bit uint8) string {
+	switch bit {
+	case readEu:
+		return europeanReading(w)
+	case readEs:
+		return spanishReading(w)
+	case readFr:
+		return frenchReading(w)
+	}
+	return ""
+}
+
+// readingCostOf is what a match through a reading loses, by bit: a word
+// read as Spanish or French is less likely the Arabic-script word's than
+// one spelt as it says (خليل is Khalil before Jalil).
+func readingCostOf(bit uint8) float64 {
+	if bit == readEu {
+		return 0
+	}
+	return 0.03
+}
+
+// readings is the bits of the readings of w that differ from it, worked
+// out in one pass without building them (every query word is asked).
+func readings(w string) uint8 {
+	var r uint8
+	if frenchReading(w) != "" {
+		r |= readFr
+	}
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c != 'j' && c != 'g' && c != 'l' && c != 'w' && c != 'h' {
@@ -737,60 +824,66 @@ func readings(w string) (eu, es bool) {
 			next = w[i+1]
 		}
 		afterVowel := i > 0 && isVowel(w[i-1])
+		eu := false
 		switch c {
 		case 'j':
 			if i == 0 || w[i-1] != 'd' {
-				es = true
-				eu = eu || isVowel(next)
+				r |= readEs
+				eu = isVowel(next)
 			}
 			eu = eu || i > 0 && (w[i-1] == 'l' || w[i-1] == 'n')
 		case 'g':
-			es = es || next == 'e' || next == 'i'
-			eu = eu || afterVowel && (next == 'n' || next == 'l' && i+2 < len(w) && w[i+2] == 'i')
+			if next == 'e' || next == 'i' {
+				r |= readEs
+			}
+			eu = afterVowel && (next == 'n' || next == 'l' && i+2 < len(w) && w[i+2] == 'i')
 		case 'l':
-			eu = eu || next == 'l' && afterVowel && i+2 < len(w) && isVowel(w[i+2])
+			eu = next == 'l' && afterVowel && i+2 < len(w) && isVowel(w[i+2])
 		case 'w':
-			eu = eu || strings.IndexByte("aeiou", next) >= 0 || next == 's' && i+2 < len(w) && w[i+2] == 'k'
+			eu = strings.IndexByte("aeiou", next) >= 0 || next == 's' && i+2 < len(w) && w[i+2] == 'k'
 		case 'h':
-			eu = eu || afterVowel && (next == 0 || next == 'l' || next == 'n')
+			eu = afterVowel && (next == 0 || next == 'l' || next == 'n')
+		}
+		if eu {
+			r |= readEu
 		}
 	}
-	return eu, es
+	return r
 }
-
-// spanishCost is what a match through spanishReading loses.
-const spanishCost = 0.03
 
 // readingCost is what a Latin word w of the same skeleton as an
 // Arabic-script word (read by arabicGaps into acons and agaps), as written
 // or as one of its readings, loses against it, as tokenSim would take it
 // from consonantSim: its vowel faults (lineUp) as written or, better, as
-// one of its readings, and unalignedCost when none lines up.
-func readingCost(acons []uint32, agaps []uint8, w string) float64 {
-	cost := unalignedCost
+// one of its readings, and unalignedCost when none lines up (aligned
+// false).
+func readingCost(acons []uint32, agaps []uint8, w string) (cost float64, aligned bool) {
+	cost = unalignedCost
 	if f := lineUp(acons, agaps, w); f >= 0 {
-		cost = vowelCostOf(f)
+		cost, aligned = vowelCostOf(f), true
 	}
-	if cost == 0 || !strings.ContainsAny(w, "jlgwh") {
-		return cost
+	if cost == 0 {
+		return cost, aligned
 	}
-	if y := europeanReading(w); y != "" {
-		if f := lineUp(acons, agaps, y); f >= 0 {
-			cost = min(cost, vowelCostOf(f))
+	rs := readings(w)
+	for bit := uint8(1); rs != 0; bit <<= 1 {
+		if rs&bit == 0 {
+			continue
+		}
+		rs &^= bit
+		if f := lineUp(acons, agaps, readingOf(w, bit)); f >= 0 {
+			if c := vowelCostOf(f) + readingCostOf(bit); !aligned || c < cost {
+				cost, aligned = c, true
+			}
 		}
 	}
-	if e := spanishReading(w); e != "" {
-		if f := lineUp(acons, agaps, e); f >= 0 {
-			cost = min(cost, vowelCostOf(f)+spanishCost)
-		}
-	}
-	return cost
+	return cost, aligned
 }
 
 // readingSim compares an Arabic-script word with a Latin one read by
-// europeanReading or spanishReading, by skeleton or as a word of one
-// consonant, the vowels judged as for any (vowelFaults); 0 when the Latin
-// word has nothing to read so or they differ.
+// europeanReading, spanishReading or frenchReading, by skeleton or as a
+// word of one consonant, the vowels judged as for any (vowelFaults); 0
+// when the Latin word has nothing to read so or they differ.
 func readingSim(q, c *token) float64 {
 	a, l, ok := arabicAndLatin(q, c)
 	if !ok {
@@ -802,11 +895,13 @@ func readingSim(q, c *token) float64 {
 	var kb [32]byte
 	k := skelBytes(kb[:0], a.text)
 	best := 0.0
-	if l.euRead {
-		best = readingSimOf(a, k, europeanReading(l.text))
-	}
-	if l.esRead {
-		best = max(best, readingSimOf(a, k, spanishReading(l.text))-spanishCost)
+	for bit, rs := uint8(1), l.reads; rs != 0; bit <<= 1 {
+		if rs&bit != 0 {
+			rs &^= bit
+			if s := readingSimOf(a, k, readingOf(l.text, bit)); s > 0 {
+				best = max(best, s-readingCostOf(bit))
+			}
+		}
 	}
 	return best
 }

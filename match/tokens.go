@@ -49,9 +49,8 @@ type token struct {
 
 	// Worked out once per token rather than for every pair tokenSim
 	// compares (they were an eighth of a Latin query's instructions).
-	oneCons byte // oneConsonant(text) of a word, 0 if none
-	euRead  bool // europeanReading(text) of a word is not empty
-	esRead  bool // spanishReading(text) of a word is not empty
+	oneCons byte  // oneConsonant(text) of a word, 0 if none
+	reads   uint8 // the readings of a word that differ from it (readings)
 }
 
 type nearHit struct {
@@ -247,7 +246,7 @@ func makeTokens(words, origs []string) []token {
 
 		if t.kind == kWord {
 			t.oneCons = oneConsonant(t.text)
-			t.euRead, t.esRead = readings(t.text)
+			t.reads = readings(t.text)
 		}
 		switch {
 		case isPatronymic(w):
