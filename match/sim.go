@@ -600,8 +600,10 @@ func tableSkeletonSim(q, c *token) float64 {
 	if !isArabicOrig(a) || isArabicOrig(l) {
 		return 0
 	}
-	k := skeleton(a.text)
-	if k == "" || !hasSkeleton(l.text, k) || vowelFaults(a.orig, l.text) != 0 {
+	// sameSkeleton reads the query token's skeleton from its neighbour
+	// set (no string built): most pairs are turned down at their first
+	// consonant.
+	if !sameSkeleton(q, c) || vowelFaults(a.orig, l.text) != 0 {
 		return 0
 	}
 	s, _, _ := editSim(a.text, l.text) // not less than it had without
