@@ -68,6 +68,8 @@ func TestVowelFaults(t *testing.T) {
 		{"أميليو", "amelio", 0}, {"أميليو", "amelia", 1}, {"عواد", "awad", 0}, {"عواد", "aouad", 0},
 		{"براون", "brown", 0}, {"بورجوان", "bourgoin", 0}, {"فراي", "fry", 0}, {"كيوب", "cube", 0},
 		{"كارفاليو", "carvalho", 0}, {"خواجه", "khajeh", 0}, {"بارجويل", "barguil", 0}, {"مصطفى", "mustafa", 0},
+		// A first y or w before a vowel is a consonant the script writes.
+		{"إلينا", "yuliana", 1}, {"إلينا", "eliana", 0}, {"ياسين", "yasin", 0}, {"وليد", "walid", 0}, {"أحمد", "wahmad", 1},
 	} {
 		if got := vowelFaults(tc.ar, tc.lat); got != tc.want {
 			t.Errorf("vowelFaults(%s, %s) = %d, want %d", tc.ar, tc.lat, got, tc.want)

@@ -373,6 +373,12 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 func vowelFault(v string, gaps []uint8, k int, cluster bool) bool {
 	n := len(gaps) - 1 // consonants
 	g := gaps[k]
+	if k == 0 && len(v) > 1 && (v[0] == 'y' && g&gapY == 0 || v[0] == 'w' && g&gapW == 0) && isVowel(v[1]) {
+		// A y or w that starts a word before a vowel is a consonant,
+		// which the script writes (ي، و): إلينا is not Juliana read
+		// yuliana, nor وليد Olid.
+		return true
+	}
 	switch {
 	case g == 0 && v == "":
 		return false
