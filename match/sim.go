@@ -345,6 +345,17 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 		run, prevCons = i+1, true
 	}
 	n := len(acons)
+	if len(lcons) == n-1 && n >= 2 && acons[n-1]&heh != 0 && agaps[n] == 0 {
+		// A last ه writes a vowel in foreign names and Persian ones
+		// (أندريه André, أنكه Anke, بونييه Bonnier read bonnie, زاده
+		// Zada): the Latin word may end with a vowel there, which it
+		// must write, the vowel of any letter before it too.
+		var g [25]uint8
+		copy(g[:], agaps[:n])
+		g[n-1] |= gapAny
+		acons, agaps = acons[:n-1], g[:n]
+		n--
+	}
 	if len(lcons) != n {
 		return unaligned
 	}
@@ -573,6 +584,8 @@ func arabicClassesOf(r rune) uint32 {
 	switch r {
 	case 'ث', 'خ', 'ذ', 'ش', 'ظ', 'غ', 'چ', 'ژ':
 		m |= digraph
+	case 'ه', 'ھ', 'ہ':
+		m |= heh
 	}
 	return m
 }
@@ -584,6 +597,7 @@ const (
 	classD  = 1 << ('d' - 'a')
 	classF  = 1 << ('f' - 'a')
 	digraph = 1 << 26
+	heh     = 1 << 27 // ه, which may end a word as a vowel
 )
 
 // simOneConsonant is what a word of one consonant (آبي abe, ليل lell) loses
