@@ -156,7 +156,8 @@ func TestEuropeanReading(t *testing.T) {
 	for w, want := range map[string]string{"jack": "yack", "joacim": "yoacim", "castillon": "castiyon", "castiglia": "castiyia",
 		"agnesi": "anyesi", "djamel": "", "allen": "ayen", "russell": "", "jamal": "yamal", "kim": "",
 		"maljkovic": "malykovic", "walem": "valem", "olszewski": "olszevski", "andrews": "", "acquah": "acqua",
-		"aaronsohn": "aaronson", "ahlefeld": "alefeld", "kuhn": "kun", "ahmad": "", "shahid": "", "sheikh": ""} {
+		"aaronsohn": "aaronson", "ahlefeld": "alefeld", "kuhn": "kun", "ahmad": "", "shahid": "", "sheikh": "",
+		"zierer": "tsierer", "annovazzi": "annovatsi", "klotz": "", "szabo": ""} {
 		if got := europeanReading(w); got != want {
 			t.Errorf("europeanReading(%q) = %q, want %q", w, got, want)
 		}

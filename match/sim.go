@@ -671,9 +671,11 @@ func oneConsonantSim(q, c *token) float64 {
 // أولشيفسكي), before a vowel or in wsk; and the h that only lengthens the
 // vowel before it, at the end or before l or n (Adaileh العضايلة, Acquah
 // أكوا, Ahlefeld أليفيلت, Aaronsohn آرونسون), which it does not write;
-// "" when w has none of them.
+// and German and Italian z, which is ts and so تس or تز (Zierer تسيرر,
+// Annovazzi أنوفاتزي; not in tz, dz, zz, nor Polish sz, cz); "" when w
+// has none of them.
 func europeanReading(w string) string {
-	if !strings.ContainsAny(w, "jlgwh") {
+	if !strings.ContainsAny(w, "jlgwhz") {
 		return ""
 	}
 	var buf [48]byte
@@ -700,6 +702,13 @@ func europeanReading(w string) string {
 			continue
 		case c == 'h' && afterVowel && (next == 0 || next == 'l' || next == 'n'):
 			changed = true
+			continue
+		case c == 'z' && (i == 0 || strings.IndexByte("tdzsc", w[i-1]) < 0):
+			b = append(b, 't', 's')
+			changed = true
+			if next == 'z' {
+				i++
+			}
 			continue
 		default:
 			b = append(b, c)
@@ -838,7 +847,7 @@ func readings(w string) uint8 {
 	}
 	for i := 0; i < len(w); i++ {
 		c := w[i]
-		if c != 'j' && c != 'g' && c != 'l' && c != 'w' && c != 'h' {
+		if c != 'j' && c != 'g' && c != 'l' && c != 'w' && c != 'h' && c != 'z' {
 			continue
 		}
 		next := byte(0)
@@ -865,6 +874,8 @@ func readings(w string) uint8 {
 			eu = strings.IndexByte("aeiou", next) >= 0 || next == 's' && i+2 < len(w) && w[i+2] == 'k'
 		case 'h':
 			eu = afterVowel && (next == 0 || next == 'l' || next == 'n')
+		case 'z':
+			eu = i == 0 || strings.IndexByte("tdzsc", w[i-1]) < 0
 		}
 		if eu {
 			r |= readEu
@@ -914,18 +925,62 @@ func readingSim(q, c *token) float64 {
 	if a.orig == "" || a.orig[0] < 0x80 {
 		return 0 // not read from Arabic script (Cyrillic, Hangul)
 	}
-	var kb [32]byte
-	k := skelBytes(kb[:0], a.text)
+	if l.readSet == nil {
+		var rs readingSet
+		for i := range rs.text {
+			rs.text[i] = readingOf(l.text, l.reads&(1<<i))
+			rs.first[i] = firstClass(rs.text[i])
+		}
+		l.readSet = &rs
+	}
+	// A reading matches by skeleton or one consonant, and so starts
+	// with the word's first consonant: most pairs end here.
+	f := l.readSet.first
+	if fa := firstClass(a.text); fa == 0 || f[0] != fa && f[1] != fa && f[2] != fa {
+		return 0
+	}
+	var k []byte
+	if a.near != nil {
+		k = []byte(a.near.skel)
+	} else {
+		var kb [32]byte
+		k = skelBytes(kb[:0], a.text)
+	}
 	best := 0.0
-	for bit, rs := uint8(1), l.reads; rs != 0; bit <<= 1 {
-		if rs&bit != 0 {
-			rs &^= bit
-			if s := readingSimOf(a, k, readingOf(l.text, bit)); s > 0 {
-				best = max(best, s-readingCostOf(bit))
+	for i, y := range l.readSet.text {
+		if y != "" {
+			if s := readingSimOf(a, k, y); s > 0 {
+				best = max(best, s-readingCostOf(1<<i))
 			}
 		}
 	}
 	return best
+}
+
+// readingSet is the readings of a Latin word (token.reads), "" where it
+// has none, and the skeleton class of the first consonant of each
+// (firstClass).
+type readingSet struct {
+	text  [3]string
+	first [3]byte
+}
+
+// firstClass is the skeleton class of the first consonant of w (k for
+// x), 0 if it has none.
+func firstClass(w string) byte {
+	prevCons := false
+	for i := 0; i < len(w); i++ {
+		switch c := skelClass(w, i, prevCons); c {
+		case 0:
+			prevCons = false
+		case '-':
+		case 'x':
+			return 'k'
+		default:
+			return c
+		}
+	}
+	return 0
 }
 
 // readingSimOf is readingSim of a reading y, a.text's skeleton k (nil if

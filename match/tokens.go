@@ -51,6 +51,9 @@ type token struct {
 	// compares (they were an eighth of a Latin query's instructions).
 	oneCons byte  // oneConsonant(text) of a word, 0 if none
 	reads   uint8 // the readings of a word that differ from it (readings)
+	// The readings themselves, built by readingSim the first time the
+	// token needs them: a query word is compared with many list words.
+	readSet *readingSet
 }
 
 type nearHit struct {
