@@ -209,6 +209,18 @@ func TestTableSkeleton(t *testing.T) {
 			t.Errorf("%s (%s) ~ %s: %.3f, want a match %v", tc.ar, tc.spelt, tc.lat, s, tc.match)
 		}
 	}
+	// The index finds such a spelling by the word's skeleton, its vowels
+	// judged (ناجي, spelt naji: Najee); a z is no ش (شادي: Chadi, not
+	// Zadi).
+	if f := vowelFaults("شادي", "zadi"); f != unaligned {
+		t.Errorf("vowelFaults(شادي, zadi) = %d, want unaligned", f)
+	}
+	for _, tc := range []struct{ q, want, other string }{{"ناجي", "Najee", "Nagai"}, {"شادي", "Chadi", "Zadi"}} {
+		ix := NewIndex(persons(tc.other, tc.want))
+		if hits := ix.Screen(embargo.Query{Name: tc.q}, Options{Limit: 1}); len(hits) == 0 || hits[0].EntityID != "1" {
+			t.Errorf("%s: %+v, want %s", tc.q, hits, tc.want)
+		}
+	}
 }
 
 // word is a token of one word as makeTokens makes it (what it works out

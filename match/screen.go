@@ -369,7 +369,9 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 	var ag [25]uint8
 	var acons []uint32
 	var agaps []uint8
-	if t.arabic && t.kind == kWord && isArabicOrig(t) {
+	if t.kind == kWord && isArabicOrig(t) {
+		// Read from Arabic script, its vowels guessed or a spelling of
+		// the name table (ناجي naji, which finds Najee so).
 		acons, agaps = arabicGaps(ab[:0], ag[:0], t.orig)
 	}
 	if k := skelBytes(kb[:0], t.text); k != nil && t.kind == kWord {

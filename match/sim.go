@@ -335,6 +335,8 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 			continue // a doubled letter is one consonant
 		case len(lcons) == len(acons):
 			return unaligned // more consonants than ar
+		case lat[i] == 'z' && acons[k]&shin != 0:
+			return unaligned // z is not sh: شادي is Chadi, not Zadi
 		case cl == 'f' && lat[i] != 'v' && acons[k]&classF == 0 && agaps[k]&gapW != 0:
 			// An f where ar writes و and no ف: not Persian v (Alavi), but
 			// a consonant the script would write (اورور Aurore, not Faria).
@@ -587,6 +589,9 @@ func arabicClassesOf(r rune) uint32 {
 	case 'ه', 'ھ', 'ہ':
 		m |= heh
 	}
+	if r == 'ش' {
+		m |= shin
+	}
 	return m
 }
 
@@ -598,6 +603,7 @@ const (
 	classF  = 1 << ('f' - 'a')
 	digraph = 1 << 26
 	heh     = 1 << 27 // ه, which may end a word as a vowel
+	shin    = 1 << 28 // ش, which no Latin z writes
 )
 
 // simOneConsonant is what a word of one consonant (آبي abe, ليل lell) loses
