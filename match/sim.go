@@ -318,6 +318,8 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 			cl = 0 // a v where ar writes و: Persian says it so (Alavi علوی)
 		case cl == 'd' && i+1 < len(lat) && lat[i+1] == 'j' && k < len(acons) && acons[k]&classD == 0:
 			continue // French dj is ج (Djamel)
+		case cl == 't' && i+1 < len(lat) && (lat[i+1] == 'c' || lat[i+1] == 's') && k < len(acons) && acons[k]&tsh != 0:
+			continue // the t of tch, tsch (Ritchie ريتشي)
 		case cl == 'h' && i == len(lat)-1 && !prevCons && agaps[len(agaps)-1]&gapAny != 0:
 			cl = 0 // the h of a last ah, eh: ة (Salameh سلامة)
 		}
@@ -512,6 +514,13 @@ func arabicGaps(cons []uint32, gaps []uint8, ar string) ([]uint32, []uint8) {
 		if c == 0 || len(cons) == cap(cons) {
 			return nil, nil
 		}
+		if r == 'ش' && last == 'ت' && len(gaps) >= 2 && gaps[len(gaps)-1] == 0 {
+			// تش writes the ch of foreign names (Cacho كاتشو, Archie
+			// أرتشي, Andrić أندريتش): one consonant, which Latin writes
+			// ch, c, tch or tsch.
+			cons[len(cons)-1] = classK | classS | digraph | tsh
+			continue
+		}
 		cons = append(cons, c)
 		gaps = append(gaps, 0)
 	}
@@ -604,6 +613,9 @@ const (
 	digraph = 1 << 26
 	heh     = 1 << 27 // ه, which may end a word as a vowel
 	shin    = 1 << 28 // ش, which no Latin z writes
+	tsh     = 1 << 29 // تش, one consonant (arabicGaps)
+	classK  = 1 << ('k' - 'a')
+	classS  = 1 << ('s' - 'a')
 )
 
 // simOneConsonant is what a word of one consonant (آبي abe, ليل lell) loses
