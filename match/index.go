@@ -3,6 +3,7 @@ package match
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"runtime"
 	"slices"
 	"strings"
@@ -47,6 +48,7 @@ type Index struct {
 	canon     keyedLists // Canon key -> vocabulary ids of words that differ from it
 	wordCanon []string   // vocabulary id -> its Canon key (while building)
 	skel      keyedLists // consonant skeleton -> vocabulary ids
+	rskel     keyedLists // skeleton of a word's European or Spanish reading, where it differs -> vocabulary ids
 	hkey      keyedLists // consonants as a Hangul loanword spells them -> vocabulary ids
 	arabic    []bool     // vocabulary id -> some form read from Arabic script has it
 	dels      delTable
@@ -233,7 +235,7 @@ func (ix *Index) buildVocab() {
 	}
 	ix.postings = packLists(postings)
 	n := float64(max(1, len(ix.ents)))
-	canon, skel, hkey := map[string][]uint32{}, map[string][]uint32{}, map[string][]uint32{}
+	canon, skel, rskel, hkey := map[string][]uint32{}, map[string][]uint32{}, map[string][]uint32{}, map[string][]uint32{}
 	var keys []string
 	ix.weight = make([]float32, len(ix.words))
 	ix.wordCanon = make([]string, len(ix.words))
@@ -249,11 +251,18 @@ func (ix *Index) buildVocab() {
 			if k != "" {
 				skel[k] = append(skel[k], uint32(id))
 			}
-			// A Latin word that writes the sound y otherwise (Jäck) is
-			// found by the Arabic-script spelling of it too (yReading).
-			if y := yReading(w); y != "" {
-				if ky := skelKey(y); ky != "" && ky != k {
-					skel[ky] = append(skel[ky], uint32(id))
+			// A Latin word that writes a sound otherwise than Arabic
+			// script (Jäck, Weirich, Alejandro, Arnaud) is found by the
+			// Arabic-script spelling of it too (europeanReading,
+			// spanishReading, frenchReading), by Arabic-script words only.
+			var rk [3]string
+			for bit, rs := uint8(1), readings(w); rs != 0; bit <<= 1 {
+				if rs&bit != 0 {
+					rs &^= bit
+					if kr := skelKey(readingOf(w, bit)); kr != "" && kr != k && kr != rk[0] && kr != rk[1] {
+						rskel[kr] = append(rskel[kr], uint32(id))
+						rk[bits.OnesCount8(bit-1)] = kr
+					}
 				}
 			}
 			for _, hk := range latinKeys(keys[:0], w, hkeyLimit) {
@@ -261,7 +270,7 @@ func (ix *Index) buildVocab() {
 			}
 		}
 	}
-	ix.canon, ix.skel, ix.hkey = packKeyed(canon), packKeyed(skel), packKeyed(hkey)
+	ix.canon, ix.skel, ix.rskel, ix.hkey = packKeyed(canon), packKeyed(skel), packKeyed(rskel), packKeyed(hkey)
 	ix.maxWeight = float32(min(maxRarity, max(minRarity, math.Log(n))))
 }
 

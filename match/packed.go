@@ -21,7 +21,7 @@ type ptok struct {
 	weight float32
 	kind   kind
 	role   role
-	flags  uint8 // fArabic | fLoose | fAbbr | fYRead
+	flags  uint8 // fArabic | fLoose | fAbbr, and token.reads << readsShift
 	oneCon byte  // token.oneCons
 }
 
@@ -29,7 +29,7 @@ const (
 	fArabic = 1 << iota
 	fLoose
 	fAbbr
-	fYRead
+	readsShift = iota // token.reads, in the bits above
 )
 
 // pform is one packed form: its tokens are ptoks[start:] up to the next
@@ -100,10 +100,8 @@ func (ix *Index) pack() {
 			if t.abbr {
 				p.flags |= fAbbr
 			}
-			if t.yRead {
-				p.flags |= fYRead
-			}
 			p.oneCon = t.oneCons
+			p.flags |= t.reads << readsShift
 			ix.ptoks = append(ix.ptoks, p)
 		}
 	}
@@ -135,7 +133,7 @@ func (ix *Index) unpack(f uint32, buf []token) (entityForm, []token) {
 		w := ix.words[p.vid]
 		t := token{text: w, canon: w, orig: w, weight: p.weight, vid: int32(p.vid), kind: p.kind, role: p.role,
 			arabic: p.flags&fArabic != 0, loose: p.flags&fLoose != 0, abbr: p.flags&fAbbr != 0,
-			oneCons: p.oneCon, yRead: p.flags&fYRead != 0, mkey: memoKey(p)}
+			oneCons: p.oneCon, reads: p.flags >> readsShift, mkey: memoKey(p)}
 		if p.canon >= 0 {
 			t.canon = ix.canons[p.canon]
 		}

@@ -385,30 +385,49 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 		}
 	}
 	var kb [32]byte
+	var ab [24]uint32
+	var ag [25]uint8
+	var acons []uint32
+	var agaps []uint8
+	if t.kind == kWord && isArabicOrig(t) {
+		// Read from Arabic script, its vowels guessed or a spelling of
+		// the name table (ناجي naji, which finds Najee so).
+		acons, agaps = arabicGaps(ab[:0], ag[:0], t.orig)
+	}
 	if k := skelBytes(kb[:0], t.text); k != nil && t.kind == kWord {
 		// Arabic script writes no short vowels: an Arabic-script query finds
 		// Latin words by their consonants, and a Latin query the words read
 		// from Arabic-script names.
-		for _, id := range ix.skel.getBytes(k) {
-			if (t.arabic || ix.arabic[id]) && !seen(id) {
-				visit(id, simConsonants)
+		if acons == nil {
+			for _, id := range ix.skel.getBytes(k) {
+				if (t.arabic || ix.arabic[id]) && !seen(id) {
+					visit(id, simConsonants)
+				}
 			}
-		}
-	} else if c := t.oneCons; c != 0 && t.arabic && t.kind == kWord {
-		// A word of one consonant (آبي) finds the Latin words of that
-		// consonant that write their vowels where it does.
-		var ab [24]uint32
-		var ag [25]uint8
-		if acons, agaps := arabicGaps(ab[:0], ag[:0], t.orig); acons != nil {
-			for _, id := range ix.skel.getBytes([]byte{c}) {
-				w := ix.words[id]
-				if lineUp(acons, agaps, w) != 0 {
-					if y := yReading(w); y == "" || lineUp(acons, agaps, y) != 0 {
-						continue
+		} else {
+			// An Arabic-script word weighs each by the vowels it writes
+			// where the script does (lineUp), as tokenSim will: of the
+			// many words of a short skeleton, those likely its own come
+			// first, and are kept among the candidates. It finds words by
+			// their European and Spanish readings too (rskel).
+			for _, l := range [2]*keyedLists{&ix.skel, &ix.rskel} {
+				for _, id := range l.getBytes(k) {
+					if !seen(id) {
+						cost, _ := readingCost(acons, agaps, ix.words[id])
+						visit(id, float32(max(0.1, simConsonants-cost)))
 					}
 				}
-				if !seen(id) {
-					visit(id, float32(simConsonants-simOneConsonant))
+			}
+		}
+	} else if c := t.oneCons; c != 0 && acons != nil {
+		// A word of one consonant (آبي) finds the Latin words of that
+		// consonant that write their vowels where it does.
+		for _, l := range [2]*keyedLists{&ix.skel, &ix.rskel} {
+			for _, id := range l.getBytes([]byte{c}) {
+				// Its vowels where the word writes its own, as written or
+				// as a reading (غوج Gouges).
+				if cost, aligned := readingCost(acons, agaps, ix.words[id]); aligned && cost < vowelFaultCost && !seen(id) {
+					visit(id, float32(simConsonants-simOneConsonant-cost))
 				}
 			}
 		}

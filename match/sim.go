@@ -181,8 +181,8 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 				return s, "arabic-consonants", 0
 			}
 		}
-		if q.yRead && c.arabic || c.yRead && q.arabic {
-			if s := yReadingSim(q, c); s > 0 {
+		if q.reads != 0 && c.arabic || c.reads != 0 && q.arabic {
+			if s := readingSim(q, c); s > 0 {
 				return s, "arabic-consonants", 0
 			}
 		}
@@ -318,6 +318,8 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 			cl = 0 // a v where ar writes و: Persian says it so (Alavi علوی)
 		case cl == 'd' && i+1 < len(lat) && lat[i+1] == 'j' && k < len(acons) && acons[k]&classD == 0:
 			continue // French dj is ج (Djamel)
+		case cl == 't' && i+1 < len(lat) && (lat[i+1] == 'c' || lat[i+1] == 's') && k < len(acons) && acons[k]&tsh != 0:
+			continue // the t of tch, tsch (Ritchie ريتشي)
 		case cl == 'h' && i == len(lat)-1 && !prevCons && agaps[len(agaps)-1]&gapAny != 0:
 			cl = 0 // the h of a last ah, eh: ة (Salameh سلامة)
 		}
@@ -326,8 +328,8 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 			prevCons = false
 			continue
 		case cl == '-':
-			if prevCons {
-				run = i + 1 // the h of sh, kh: part of the consonant
+			if prevCons && !(lat[i] == 'h' && (lat[i-1] == 'n' || lat[i-1] == 'l') && agaps[k]&gapY != 0) {
+				run = i + 1 // the h of sh, kh: part of the consonant; not Portuguese nh, lh (latinVowels)
 			}
 			continue
 		case prevCons && lcons[len(lcons)-1] == cl:
@@ -335,6 +337,8 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 			continue // a doubled letter is one consonant
 		case len(lcons) == len(acons):
 			return unaligned // more consonants than ar
+		case lat[i] == 'z' && acons[k]&shin != 0:
+			return unaligned // z is not sh: شادي is Chadi, not Zadi
 		case cl == 'f' && lat[i] != 'v' && acons[k]&classF == 0 && agaps[k]&gapW != 0:
 			// An f where ar writes و and no ف: not Persian v (Alavi), but
 			// a consonant the script would write (اورور Aurore, not Faria).
@@ -345,6 +349,17 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 		run, prevCons = i+1, true
 	}
 	n := len(acons)
+	if len(lcons) == n-1 && n >= 2 && acons[n-1]&heh != 0 && agaps[n] == 0 {
+		// A last ه writes a vowel in foreign names and Persian ones
+		// (أندريه André, أنكه Anke, بونييه Bonnier read bonnie, زاده
+		// Zada): the Latin word may end with a vowel there, which it
+		// must write, the vowel of any letter before it too.
+		var g [25]uint8
+		copy(g[:], agaps[:n])
+		g[n-1] |= gapAny
+		acons, agaps = acons[:n-1], g[:n]
+		n--
+	}
 	if len(lcons) != n {
 		return unaligned
 	}
@@ -360,7 +375,7 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 			continue // Mc is Mac (ماكميلان McMillan)
 		}
 		cluster := k == 0 && n > 1 && runs[1][0] == runs[1][1] // lat starts with two consonants
-		if vowelFault(latinVowels(lat, runs[k][0], runs[k][1]), agaps, k, cluster) {
+		if vowelFault(latinVowels(lat, runs[k][0], runs[k][1], agaps[k]&gapW != 0), agaps, k, cluster) {
 			faults++
 		}
 	}
@@ -373,6 +388,12 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 func vowelFault(v string, gaps []uint8, k int, cluster bool) bool {
 	n := len(gaps) - 1 // consonants
 	g := gaps[k]
+	if k == 0 && len(v) > 1 && (v[0] == 'y' && g&gapY == 0 || v[0] == 'w' && g&gapW == 0) && isVowel(v[1]) {
+		// A y or w that starts a word before a vowel is a consonant,
+		// which the script writes (ي، و): إلينا is not Juliana read
+		// yuliana, nor وليد Olid.
+		return true
+	}
 	switch {
 	case g == 0 && v == "":
 		return false
@@ -395,28 +416,39 @@ func vowelFault(v string, gaps []uint8, k int, cluster bool) bool {
 		// none, before two consonants (استانکزی Stanekzai).
 		return k > 0 || !cluster
 	}
-	// A letter of one vowel: the Latin word writes that vowel (English
+	// Each vowel letter written: the Latin word writes its vowel (English
 	// writes the a of ا as u in Buckner باكنر, the ay of ي as a in Jame
-	// جيم).
-	switch g {
-	case gapA:
-		return k > 0 && !strings.ContainsAny(v, "aeu") // a first alif carries any vowel
-	case gapW:
-		return !strings.ContainsAny(v, "ouw")
-	case gapY:
-		return !strings.ContainsAny(v, "ieya") // a last ی may also be alif maqsura (مصطفی)
+	// جيم), and where the script writes two, both (أوكي Aoki, not Aki;
+	// أليسيو Alessio, not Alesi; عواد Awad, Aouad). The a of ا beside
+	// another vowel letter is the first half of a diphthong, which Latin
+	// writes with any two vowels (براون Brown, بورجوان Bourgoin) and
+	// English /ai/ with i or y alone (نايت Knight, فراي Fry).
+	if k == 0 {
+		g &^= gapA // a first alif carries any vowel, or is the seat of the next
 	}
-	return false
+	// English u is /ju/ too, as ي و write it (كيوب Cube, بيوكانان Buchanan).
+	aOK := strings.ContainsAny(v, "aeu") || g != gapA && len(v) >= 2 || g == gapA|gapY && (v == "i" || v == "y")
+	return g&gapA != 0 && !aOK ||
+		g&gapW != 0 && !strings.ContainsAny(v, "ouw") ||
+		g&gapY != 0 && !strings.ContainsAny(v, "ieya") && !(g == gapY|gapW && v == "u") || // a last ی may also be alif maqsura (مصطفی)
+		g&gapAY != 0 && !strings.ContainsAny(v, "aeiy")
 }
 
 // latinVowels is the vowels of lat[i:j], the letters between two
 // consonants: without the u that belongs to a q or g before e or i
-// (Marguerite, Albuquerque) nor silent letters (the g of Knight).
-func latinVowels(lat string, i, j int) string {
-	if i < j && i > 0 && lat[i] == 'u' && (lat[i-1] == 'q' || lat[i-1] == 'g') && i+1 < j && (lat[i+1] == 'e' || lat[i+1] == 'i') {
+// (Marguerite, Albuquerque), unless the script writes a و there, which is
+// how it reads that u (بارجويل Barguil), nor silent letters (the g of
+// Knight).
+func latinVowels(lat string, i, j int, w bool) string {
+	if i < j && i > 0 && !w && lat[i] == 'u' && (lat[i-1] == 'q' || lat[i-1] == 'g') && i+1 < j && (lat[i+1] == 'e' || lat[i+1] == 'i') {
 		i++
 	}
 	v := lat[i:j]
+	if i < j && i > 0 && lat[i] == 'h' && (lat[i-1] == 'n' || lat[i-1] == 'l') {
+		// Portuguese nh, lh are ny, ly, which the script writes ني، لي
+		// (أوغوستينو Agostinho, كارفاليو Carvalho).
+		return "y" + v[1:]
+	}
 	for k := 0; k < len(v); k++ {
 		if !isVowel(v[k]) {
 			b := make([]byte, 0, len(v)) // rare: a silent letter or a v among them
@@ -441,7 +473,8 @@ const (
 	gapA   = 1 << iota // ا أ إ آ: a (e in foreign names)
 	gapW               // و ؤ: u, o
 	gapY               // ي ی ئ: i, e
-	gapAny             // ة ع ء; ى is a or i (gapA|gapY)
+	gapAny             // ة ع ء
+	gapAY              // ى: a or i
 )
 
 // arabicGaps appends to cons the skeleton classes each consonant of the
@@ -451,17 +484,25 @@ const (
 // returns nil for a word with another letter, or too long.
 func arabicGaps(cons []uint32, gaps []uint8, ar string) ([]uint32, []uint8) {
 	gaps = append(gaps, 0)
-	for _, r := range ar {
+	prev := rune(0)
+	for i, r := range ar {
 		var g uint8
+		last := prev
+		prev = r
 		switch r {
 		case 'ا', 'أ', 'إ', 'آ', 'ٱ':
 			g = gapA
 		case 'و', 'ؤ':
 			g = gapW
+			if last == 'خ' && strings.HasPrefix(ar[i+len("و"):], "ا") {
+				// Persian writes a silent و between خ and ا (خواجه
+				// Khajeh, خواهر khahar): no vowel of its own.
+				continue
+			}
 		case 'ي', 'ی', 'ئ':
 			g = gapY
 		case 'ى':
-			g = gapA | gapY
+			g = gapAY
 		case 'ة', 'ۀ', 'ۃ', 'ع', 'ء':
 			g = gapAny
 		}
@@ -472,6 +513,13 @@ func arabicGaps(cons []uint32, gaps []uint8, ar string) ([]uint32, []uint8) {
 		c := arabicClasses(r)
 		if c == 0 || len(cons) == cap(cons) {
 			return nil, nil
+		}
+		if r == 'ش' && last == 'ت' && len(gaps) >= 2 && gaps[len(gaps)-1] == 0 {
+			// تش writes the ch of foreign names (Cacho كاتشو, Archie
+			// أرتشي, Andrić أندريتش): one consonant, which Latin writes
+			// ch, c, tch or tsch.
+			cons[len(cons)-1] = classK | classS | digraph | tsh
+			continue
 		}
 		cons = append(cons, c)
 		gaps = append(gaps, 0)
@@ -547,6 +595,11 @@ func arabicClassesOf(r rune) uint32 {
 	switch r {
 	case 'ث', 'خ', 'ذ', 'ش', 'ظ', 'غ', 'چ', 'ژ':
 		m |= digraph
+	case 'ه', 'ھ', 'ہ':
+		m |= heh
+	}
+	if r == 'ش' {
+		m |= shin
 	}
 	return m
 }
@@ -558,6 +611,11 @@ const (
 	classD  = 1 << ('d' - 'a')
 	classF  = 1 << ('f' - 'a')
 	digraph = 1 << 26
+	heh     = 1 << 27 // ه, which may end a word as a vowel
+	shin    = 1 << 28 // ش, which no Latin z writes
+	tsh     = 1 << 29 // تش, one consonant (arabicGaps)
+	classK  = 1 << ('k' - 'a')
+	classS  = 1 << ('s' - 'a')
 )
 
 // simOneConsonant is what a word of one consonant (آبي abe, ليل lell) loses
@@ -580,8 +638,10 @@ func tableSkeletonSim(q, c *token) float64 {
 	if !isArabicOrig(a) || isArabicOrig(l) {
 		return 0
 	}
-	k := skeleton(a.text)
-	if k == "" || !hasSkeleton(l.text, k) || vowelFaults(a.orig, l.text) != 0 {
+	// sameSkeleton reads the query token's skeleton from its neighbour
+	// set (no string built): most pairs are turned down at their first
+	// consonant.
+	if !sameSkeleton(q, c) || vowelFaults(a.orig, l.text) != 0 {
 		return 0
 	}
 	s, _, _ := editSim(a.text, l.text) // not less than it had without
@@ -620,16 +680,24 @@ func oneConsonantSim(q, c *token) float64 {
 	return consonantSim(q.text, c.text) - simOneConsonant
 }
 
-// yReading rewrites the letters by which European spellings write the
-// sound y, which Arabic script writes ي: j before a vowel (Jäck ياك,
-// Joacim يواسيم; not the dj of ج), ll between vowels (Castillón كاستيون),
-// gli and gn after a vowel (Castiglia كاستيا, Agnesi أنيزي); "" when w has
-// none of them.
-func yReading(w string) string {
-	if !strings.Contains(w, "j") && !strings.Contains(w, "ll") && !strings.Contains(w, "gl") && !strings.Contains(w, "gn") {
+// europeanReading rewrites the letters by which European spellings write
+// sounds that Arabic script writes otherwise: the sound y, which it writes
+// ي: j before a vowel (Jäck ياك, Joacim يواسيم; not the dj of ج) or after
+// l or n (Maljković ماليكوفيتش), ll between vowels (Castillón كاستيون),
+// gli and gn after a vowel (Castiglia كاستيا, Agnesi أنيزي); German,
+// Dutch and Polish w, which is v and so ف (Weirich فايرش, Olszewski
+// أولشيفسكي), before a vowel or in wsk; and the h that only lengthens the
+// vowel before it, at the end or before l or n (Adaileh العضايلة, Acquah
+// أكوا, Ahlefeld أليفيلت, Aaronsohn آرونسون), which it does not write;
+// and German and Italian z, which is ts and so تس or تز (Zierer تسيرر,
+// Annovazzi أنوفاتزي; not in tz, dz, zz, nor Polish sz, cz); "" when w
+// has none of them.
+func europeanReading(w string) string {
+	if !strings.ContainsAny(w, "jlgwhz") {
 		return ""
 	}
-	b := make([]byte, 0, len(w)+1)
+	var buf [48]byte
+	b := buf[:0]
 	changed := false
 	for i := 0; i < len(w); i++ {
 		c, next := w[i], byte(0)
@@ -638,7 +706,7 @@ func yReading(w string) string {
 		}
 		afterVowel := i > 0 && isVowel(w[i-1])
 		switch {
-		case c == 'j' && isVowel(next) && (i == 0 || w[i-1] != 'd'):
+		case c == 'j' && (isVowel(next) && (i == 0 || w[i-1] != 'd') || i > 0 && (w[i-1] == 'l' || w[i-1] == 'n')):
 		case c == 'l' && next == 'l' && afterVowel && i+2 < len(w) && isVowel(w[i+2]):
 			i++
 		case c == 'g' && next == 'l' && afterVowel && i+2 < len(w) && w[i+2] == 'i':
@@ -646,6 +714,20 @@ func yReading(w string) string {
 		case c == 'g' && next == 'n' && afterVowel:
 			b = append(b, 'n')
 			i++
+		case c == 'w' && (strings.IndexByte("aeiou", next) >= 0 || next == 's' && i+2 < len(w) && w[i+2] == 'k'):
+			b = append(b, 'v')
+			changed = true
+			continue
+		case c == 'h' && afterVowel && (next == 0 || next == 'l' || next == 'n'):
+			changed = true
+			continue
+		case c == 'z' && (i == 0 || strings.IndexByte("tdzsc", w[i-1]) < 0):
+			b = append(b, 't', 's')
+			changed = true
+			if next == 'z' {
+				i++
+			}
+			continue
 		default:
 			b = append(b, c)
 			continue
@@ -659,11 +741,201 @@ func yReading(w string) string {
 	return string(b)
 }
 
-// yReadingSim compares an Arabic-script word with a Latin one read by
-// yReading, by skeleton or as a word of one consonant, the vowels judged
-// as for any (vowelFaults); 0 when the Latin word has nothing to read so
-// or they differ.
-func yReadingSim(q, c *token) float64 {
+// spanishReading rewrites the Spanish j, and g before e or i, as the kh
+// that Arabic script writes them with (Alejandro أليخاندرو, Bermejo
+// بيرميخو, Angelino أنخيلينو); "" when w has neither. It is the other
+// reading of a j than europeanReading's.
+func spanishReading(w string) string {
+	if !strings.ContainsAny(w, "jg") {
+		return ""
+	}
+	var buf [48]byte
+	b := buf[:0]
+	changed := false
+	for i := 0; i < len(w); i++ {
+		c, next := w[i], byte(0)
+		if i+1 < len(w) {
+			next = w[i+1]
+		}
+		if c == 'j' && (i == 0 || w[i-1] != 'd') || c == 'g' && (next == 'e' || next == 'i') {
+			b = append(b, 'k', 'h')
+			changed = true
+			continue
+		}
+		b = append(b, c)
+	}
+	if !changed {
+		return ""
+	}
+	return string(b)
+}
+
+// frenchReading drops the letters French spelling writes at the end of a
+// word and does not say, which Arabic script does not write: a last d, t
+// or x after au, ou or o, and s after au, ou or oi (Arnaud أرنو, Gouraud
+// غورو, Benoit بينوا), the lt of ault (Thibault تيبو), a last t, s or z
+// after e (Anicet أنيسيه, Gouges غوج), s, t or x after ai, d or t after a
+// vowel and r (Jomard جومار, Hébert هيبير), and the r of a last ier
+// (Bonnier بونييه); "" when w ends otherwise. It costs frenchCost: the
+// same letters end many a name that says them (Ahmad, Said and Abbas are
+// not read so, Robert is).
+func frenchReading(w string) string {
+	n := len(w)
+	if n < 4 {
+		return ""
+	}
+	c := w[n-1]
+	if c == 'r' && w[n-2] == 'e' && w[n-3] == 'i' {
+		return w[:n-1]
+	}
+	if c != 'd' && c != 't' && c != 's' && c != 'x' && c != 'z' {
+		return ""
+	}
+	v := w[:n-1]
+	switch {
+	case strings.HasSuffix(v, "aul") && c == 't':
+		return v[:len(v)-1]
+	case strings.HasSuffix(v, "au") || strings.HasSuffix(v, "ou"):
+		if c == 'z' {
+			return ""
+		}
+	case strings.HasSuffix(v, "oi"):
+		if c != 's' && c != 't' && c != 'x' {
+			return ""
+		}
+	case v[len(v)-1] == 'o':
+		if c != 'd' && c != 't' {
+			return ""
+		}
+	case v[len(v)-1] == 'e':
+		if c != 't' && c != 's' && c != 'z' {
+			return ""
+		}
+	case strings.HasSuffix(v, "ai"):
+		if c != 's' && c != 't' && c != 'x' {
+			return ""
+		}
+	case v[len(v)-1] == 'r' && isVowel(v[len(v)-2]):
+		if c != 'd' && c != 't' {
+			return ""
+		}
+	default:
+		return ""
+	}
+	return v
+}
+
+// The readings of a Latin word that differ from it, a bit each
+// (token.reads).
+const (
+	readEu = 1 << iota // europeanReading
+	readEs             // spanishReading
+	readFr             // frenchReading
+)
+
+// readingOf is the reading of w a bit of readings stands for.
+func readingOf(w string, bit uint8) string {
+	switch bit {
+	case readEu:
+		return europeanReading(w)
+	case readEs:
+		return spanishReading(w)
+	case readFr:
+		return frenchReading(w)
+	}
+	return ""
+}
+
+// readingCostOf is what a match through a reading loses, by bit: a word
+// read as Spanish or French is less likely the Arabic-script word's than
+// one spelt as it says (خليل is Khalil before Jalil).
+func readingCostOf(bit uint8) float64 {
+	if bit == readEu {
+		return 0
+	}
+	return 0.03
+}
+
+// readings is the bits of the readings of w that differ from it, worked
+// out in one pass without building them (every query word is asked).
+func readings(w string) uint8 {
+	var r uint8
+	if frenchReading(w) != "" {
+		r |= readFr
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c != 'j' && c != 'g' && c != 'l' && c != 'w' && c != 'h' && c != 'z' {
+			continue
+		}
+		next := byte(0)
+		if i+1 < len(w) {
+			next = w[i+1]
+		}
+		afterVowel := i > 0 && isVowel(w[i-1])
+		eu := false
+		switch c {
+		case 'j':
+			if i == 0 || w[i-1] != 'd' {
+				r |= readEs
+				eu = isVowel(next)
+			}
+			eu = eu || i > 0 && (w[i-1] == 'l' || w[i-1] == 'n')
+		case 'g':
+			if next == 'e' || next == 'i' {
+				r |= readEs
+			}
+			eu = afterVowel && (next == 'n' || next == 'l' && i+2 < len(w) && w[i+2] == 'i')
+		case 'l':
+			eu = next == 'l' && afterVowel && i+2 < len(w) && isVowel(w[i+2])
+		case 'w':
+			eu = strings.IndexByte("aeiou", next) >= 0 || next == 's' && i+2 < len(w) && w[i+2] == 'k'
+		case 'h':
+			eu = afterVowel && (next == 0 || next == 'l' || next == 'n')
+		case 'z':
+			eu = i == 0 || strings.IndexByte("tdzsc", w[i-1]) < 0
+		}
+		if eu {
+			r |= readEu
+		}
+	}
+	return r
+}
+
+// readingCost is what a Latin word w of the same skeleton as an
+// Arabic-script word (read by arabicGaps into acons and agaps), as written
+// or as one of its readings, loses against it, as tokenSim would take it
+// from consonantSim: its vowel faults (lineUp) as written or, better, as
+// one of its readings, and unalignedCost when none lines up (aligned
+// false).
+func readingCost(acons []uint32, agaps []uint8, w string) (cost float64, aligned bool) {
+	cost = unalignedCost
+	if f := lineUp(acons, agaps, w); f >= 0 {
+		cost, aligned = vowelCostOf(f), true
+	}
+	if cost == 0 {
+		return cost, aligned
+	}
+	rs := readings(w)
+	for bit := uint8(1); rs != 0; bit <<= 1 {
+		if rs&bit == 0 {
+			continue
+		}
+		rs &^= bit
+		if f := lineUp(acons, agaps, readingOf(w, bit)); f >= 0 {
+			if c := vowelCostOf(f) + readingCostOf(bit); !aligned || c < cost {
+				cost, aligned = c, true
+			}
+		}
+	}
+	return cost, aligned
+}
+
+// readingSim compares an Arabic-script word with a Latin one read by
+// europeanReading, spanishReading or frenchReading, by skeleton or as a
+// word of one consonant, the vowels judged as for any (vowelFaults); 0
+// when the Latin word has nothing to read so or they differ.
+func readingSim(q, c *token) float64 {
 	a, l, ok := arabicAndLatin(q, c)
 	if !ok {
 		return 0
@@ -671,11 +943,71 @@ func yReadingSim(q, c *token) float64 {
 	if a.orig == "" || a.orig[0] < 0x80 {
 		return 0 // not read from Arabic script (Cyrillic, Hangul)
 	}
-	y := yReading(l.text)
+	if l.readSet == nil {
+		var rs readingSet
+		for i := range rs.text {
+			rs.text[i] = readingOf(l.text, l.reads&(1<<i))
+			rs.first[i] = firstClass(rs.text[i])
+		}
+		l.readSet = &rs
+	}
+	// A reading matches by skeleton or one consonant, and so starts
+	// with the word's first consonant: most pairs end here.
+	f := l.readSet.first
+	if fa := firstClass(a.text); fa == 0 || f[0] != fa && f[1] != fa && f[2] != fa {
+		return 0
+	}
+	var k []byte
+	if a.near != nil {
+		k = []byte(a.near.skel)
+	} else {
+		var kb [32]byte
+		k = skelBytes(kb[:0], a.text)
+	}
+	best := 0.0
+	for i, y := range l.readSet.text {
+		if y != "" {
+			if s := readingSimOf(a, k, y); s > 0 {
+				best = max(best, s-readingCostOf(1<<i))
+			}
+		}
+	}
+	return best
+}
+
+// readingSet is the readings of a Latin word (token.reads), "" where it
+// has none, and the skeleton class of the first consonant of each
+// (firstClass).
+type readingSet struct {
+	text  [3]string
+	first [3]byte
+}
+
+// firstClass is the skeleton class of the first consonant of w (k for
+// x), 0 if it has none.
+func firstClass(w string) byte {
+	prevCons := false
+	for i := 0; i < len(w); i++ {
+		switch c := skelClass(w, i, prevCons); c {
+		case 0:
+			prevCons = false
+		case '-':
+		case 'x':
+			return 'k'
+		default:
+			return c
+		}
+	}
+	return 0
+}
+
+// readingSimOf is readingSim of a reading y, a.text's skeleton k (nil if
+// none).
+func readingSimOf(a *token, k []byte, y string) float64 {
 	if y == "" {
 		return 0
 	}
-	if k := skeleton(a.text); k != "" && hasSkeleton(y, k) {
+	if k != nil && hasSkeleton(y, string(k)) {
 		if f := vowelFaults(a.orig, y); f != notArabic {
 			return consonantSim(a.text, y) - vowelCostOf(f)
 		}

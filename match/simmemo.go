@@ -72,9 +72,9 @@ func (m *simMemo) add(b uint32, key uint64, sim float64, method string, dist int
 }
 
 // memoKey is what tokenSim reads of a packed list token, for a pair
-// whose texts differ: its word (vid, which fixes text, canon, oneCons and
-// yRead), its orig, kind and flags, in bits 0-49; the query token's qid
-// goes in bits 56-63. (A pair of the same text is named after its forms'
+// whose texts differ: its word (vid, which fixes text, canon and oneCons),
+// its orig, kind and flags (readings included), in bits 0-55; the query
+// token's qid goes in bits 56-63. (A pair of the same text is named after its forms'
 // methods, and is compared without the memo.) It is 0, not memoized, for a
 // token whose fields do not fit.
 func memoKey(p ptok) uint64 {
@@ -82,14 +82,14 @@ func memoKey(p ptok) uint64 {
 		vidBits  = 24
 		origBits = 21
 		kindBits = 2
-		flagBits = 3
+		flagBits = 8
 	)
 	orig := uint64(p.orig + 1) // -1: the text itself
 	if p.vid >= 1<<vidBits || orig >= 1<<origBits || p.kind >= 1<<kindBits {
 		return 0
 	}
 	return uint64(p.vid) | orig<<vidBits | uint64(p.kind)<<(vidBits+origBits) |
-		uint64(p.flags&(fArabic|fLoose|fAbbr))<<(vidBits+origBits+kindBits) |
+		uint64(p.flags)<<(vidBits+origBits+kindBits) |
 		1<<(vidBits+origBits+kindBits+flagBits) // never 0
 }
 
@@ -121,7 +121,7 @@ func numberTokens(forms []form) {
 // (their neighbour sets, set later, follow from their texts).
 func sameForSim(a, b *token) bool {
 	return a.text == b.text && a.orig == b.orig && a.canon == b.canon && a.kind == b.kind &&
-		a.arabic == b.arabic && a.loose == b.loose && a.abbr == b.abbr && a.oneCons == b.oneCons && a.yRead == b.yRead
+		a.arabic == b.arabic && a.loose == b.loose && a.abbr == b.abbr && a.oneCons == b.oneCons && a.reads == b.reads
 }
 
 // vocabIDs gives the query's tokens the vocabulary id of their text (-1 for

@@ -3,6 +3,7 @@ package match
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"embargo"
 	"embargo/normalize"
@@ -48,14 +49,18 @@ type token struct {
 
 	// Worked out once per token rather than for every pair tokenSim
 	// compares (they were an eighth of a Latin query's instructions).
-	oneCons byte // oneConsonant(text) of a word, 0 if none
-	yRead   bool // yReading(text) of a word is not empty
+	oneCons byte  // oneConsonant(text) of a word, 0 if none
+	reads   uint8 // the readings of a word that differ from it (readings)
 
 	// What scoring's memo of tokenSim (simMemo) knows a token by: a query
 	// token's number in its query (numberTokens), a list token's memoKey;
 	// 0: none.
 	qid  uint8
 	mkey uint64
+
+	// The readings themselves, built by readingSim the first time the
+	// token needs them: a query word is compared with many list words.
+	readSet *readingSet
 }
 
 type nearHit struct {
@@ -145,6 +150,10 @@ func forms(name string, schema embargo.Schema) []form {
 		origs := words
 		if len(origToks) == len(words) {
 			origs = origToks // the transliteration kept the word boundaries
+		} else if v.Method == "arabic" {
+			if o := splitArticles(origToks, words); o != nil {
+				origs = o // it wrote an article apart: العواضي al awadi
+			}
 		}
 		words, origs = dropPrefixes(words, origs, schema)
 		f := form{method: v.Method, toks: makeTokens(words, origs)}
@@ -165,6 +174,27 @@ func forms(name string, schema embargo.Schema) []form {
 			}
 		}
 		out = append(out, f)
+	}
+	return out
+}
+
+// splitArticles gives the words as written of a reading from Arabic script
+// that writes the article of some apart (العواضي al awadi): ال for the al
+// and the rest for the word, so that the word is still judged by its
+// letters (vowelFaults) rather than taken for a Latin one; nil when the
+// words do not line up so.
+func splitArticles(origs, words []string) []string {
+	out := make([]string, 0, len(words))
+	for i, o := range origs {
+		j := len(out)
+		if j+1 < len(words) && words[j] == "al" && strings.HasPrefix(o, "ال") && utf8.RuneCountInString(o) > 3 && !strings.HasPrefix(o, "الله") && (i == 0 || origs[i-1] != "عبد") {
+			out = append(out, "ال", o[len("ال"):])
+			continue
+		}
+		out = append(out, o)
+	}
+	if len(out) != len(words) {
+		return nil
 	}
 	return out
 }
@@ -225,7 +255,8 @@ func makeTokens(words, origs []string) []token {
 		}
 
 		if t.kind == kWord {
-			t.oneCons, t.yRead = oneConsonant(t.text), yReading(t.text) != ""
+			t.oneCons = oneConsonant(t.text)
+			t.reads = readings(t.text)
 		}
 		switch {
 		case isPatronymic(w):
