@@ -2,11 +2,14 @@ package match
 
 import "embargo"
 
-// ForgetNeighbours empties the index's memo of neighbour sets, for the
-// benchmarks of queries whose words it has not seen.
+// ForgetNeighbours empties the index's memos of neighbour sets and of
+// Arabic-script skeleton lookups, for the benchmarks of queries whose
+// words it has not seen.
 func ForgetNeighbours(ix *Index) {
 	ix.memo.Clear()
 	ix.memoN.Store(0)
+	ix.skelMemo.Clear()
+	ix.skelMemoN.Store(0)
 }
 
 // ScreenWithoutMemo is Screen without the memo of tokenSim.

@@ -59,6 +59,8 @@ type Index struct {
 	made      atomic.Int32
 	memo      sync.Map // text -> *nearSet
 	memoN     atomic.Int64
+	skelMemo  sync.Map // orig "\x00" text -> []wordSim (arabicSkeleton)
+	skelMemoN atomic.Int64
 }
 
 // Rarity weight bounds: ln(N/df), so a token every entity has still counts,
