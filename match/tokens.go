@@ -29,6 +29,9 @@ const (
 )
 
 // token is one word of one Latin rendering of a name, prepared once.
+// A field that tokenSim reads must be in memoKey (a list token's) and
+// sameForSim (a query token's), or the memo of tokenSim would answer for
+// a pair it never compared (TestMemoChangesNothing).
 type token struct {
 	text  string // folded Latin, legal forms replaced by their group
 	canon string // canonKey(text)
