@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -159,6 +160,7 @@ func forms(name string, schema embargo.Schema) []form {
 			}
 		}
 		words, origs = dropPrefixes(words, origs, schema)
+		words, origs = joinLegalInitials(words, origs, schema)
 		f := form{method: v.Method, toks: makeTokens(words, origs)}
 		loose := foreign || v.Method == "hangul-loan" && oneWord
 		// Only the loanword readings of a foreign name are looked up by
@@ -238,6 +240,51 @@ func dropPrefixes(words, origs []string, schema embargo.Schema) ([]string, []str
 		}
 	}
 	return words, origs
+}
+
+// joinLegalInitials reads a run of single letters that spells a legal
+// form as a whole (S.A., S.A.L., L.L.C., J.S.C.: folding leaves "s a l";
+// not the tail of I.S.A.) as that legal form, in the name of anything but
+// a person or an entity of no schema (a person's initials may spell one:
+// A. G. Smith). Read as
+// initials, the letters of YARA S.A.L. OFFSHORE COMPANY matched the first
+// letters of a query's other words (يارا المهنا: the a of al-Muhanna).
+func joinLegalInitials(words, origs []string, schema embargo.Schema) ([]string, []string) {
+	if schema == "" || schema == embargo.Thing || schema == embargo.Person {
+		return words, origs
+	}
+	var outW, outO []string
+	for i := 0; i < len(words); {
+		j := i
+		for j < len(words) && len(words[j]) == 1 && words[j][0] >= 'a' && words[j][0] <= 'z' {
+			j++
+		}
+		if j-i >= 2 {
+			joined := strings.Join(words[i:j], "")
+			if joined == "sal" { // société anonyme libanaise (not the word sal)
+				joined = "sa"
+			}
+			if legalForms[joined] != "" {
+				if outW == nil {
+					outW, outO = slices.Clone(words[:i]), slices.Clone(origs[:i])
+				}
+				outW, outO = append(outW, joined), append(outO, joined)
+				i = j
+				continue
+			}
+		}
+		if j == i {
+			j = i + 1
+		}
+		if outW != nil {
+			outW, outO = append(outW, words[i:j]...), append(outO, origs[i:j]...)
+		}
+		i = j
+	}
+	if outW == nil {
+		return words, origs
+	}
+	return outW, outO
 }
 
 func makeTokens(words, origs []string) []token {
