@@ -40,3 +40,23 @@ func TestJoinLegalInitials(t *testing.T) {
 		}
 	}
 }
+
+// TestInitialsOnly: a name whose only evidence is initials (three words
+// against an alias of three initials) scores half, and says so; a word
+// matched as well keeps the initials' full credit.
+func TestInitialsOnly(t *testing.T) {
+	m := CompareNames("Atimad Khatir Shayi", "K.A.S.", "")
+	if m.Score >= 0.5 {
+		t.Errorf("initials only: score %.3f, want under 0.5", m.Score)
+	}
+	found := false
+	for _, x := range m.Explanations {
+		found = found || x.Method == "initials-only"
+	}
+	if !found {
+		t.Errorf("initials only: no initials-only explanation in %+v", m.Explanations)
+	}
+	if m := CompareNames("Jerome David Salinger", "J. D. Salinger", ""); m.Score < 0.8 {
+		t.Errorf("J. D. Salinger: score %.3f, want the initials' full credit with the surname", m.Score)
+	}
+}

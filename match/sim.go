@@ -1457,7 +1457,27 @@ func (a *alignment) scoreOf() float64 {
 	if den == 0 {
 		return 0
 	}
+	if a.initialsOnly() {
+		return num / den * initialsOnlyFactor
+	}
 	return num / den
+}
+
+// initialsOnlyFactor is what is left of a name score whose only evidence
+// is initials: a word of one name matched by an initial of the other, and
+// nothing else (اعتماد خاطر الشايع and an alias K.A.S. of ETA: three
+// words, three initials, 0.881 before).
+const initialsOnlyFactor = 0.5
+
+// initialsOnly reports an alignment whose every pair is a word matched by
+// an initial.
+func (a *alignment) initialsOnly() bool {
+	for _, p := range a.pairs {
+		if p.method != "initial" {
+			return false
+		}
+	}
+	return len(a.pairs) > 0
 }
 
 // pairWeight is what a matched pair counts for in scoreOf.
@@ -1523,6 +1543,10 @@ func (a *alignment) explain() []embargo.Explanation {
 			out = append(out, embargo.Explanation{Field: "name", Candidate: t.orig, Method: "unmatched",
 				Weight: share(float64(t.weight * roleFactor(t))), Note: "list token not in the query (" + roleName(t) + ")"})
 		}
+	}
+	if a.initialsOnly() {
+		out = append(out, embargo.Explanation{Field: "name", Method: "initials-only", Score: initialsOnlyFactor,
+			Note: "only initials matched, no word: the name score is multiplied by this"})
 	}
 	return out
 }
