@@ -370,8 +370,8 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 		s.vmark[id] = tstamp
 		return false
 	}
-	if id, ok := ix.wordTab.get(t.text); ok && !seen(id) {
-		visit(id, simExact)
+	if t.vid >= 0 && !seen(uint32(t.vid)) { // the word itself (vocabIDs found it)
+		visit(uint32(t.vid), simExact)
 	}
 	if t.kind == kNumber {
 		return

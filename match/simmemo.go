@@ -125,8 +125,9 @@ func sameForSim(a, b *token) bool {
 }
 
 // vocabIDs gives the query's tokens the vocabulary id of their text (-1 for
-// a text the lists lack), so that alignInto tells a pair of the same text,
-// which it compares without the memo, by one comparison.
+// a text the lists lack), once: lookup starts from it, and alignInto tells
+// a pair of the same text, which it compares without the memo, by one
+// comparison.
 func (ix *Index) vocabIDs(p *query) {
 	for fi := range p.forms {
 		for ti := range p.forms[fi].toks {
