@@ -22,11 +22,7 @@ import (
 func hangulConsonants(b []byte, w string) []byte {
 	start := len(b)
 	for i := 0; i < len(w); i++ {
-		c := w[i]
-		next := byte(0)
-		if i+1 < len(w) {
-			next = w[i+1]
-		}
+		c, next := w[i], byteAt(w, i+1)
 		switch c {
 		case 'a', 'e', 'i', 'o', 'u', 'y', 'w':
 			continue
@@ -267,10 +263,7 @@ func hangulOnsetAgrees(h, lat string) bool {
 	}
 	glide := h[0] == 'y' || h[0] == 'w'
 	vowel := glide || isLatinVowel(h[0])
-	c, next := lat[0], byte(0)
-	if len(lat) > 1 {
-		next = lat[1]
-	}
+	c, next := lat[0], byteAt(lat, 1)
 	switch {
 	case c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u',
 		c == 'y' && next != 0 && !isLatinVowel(next):

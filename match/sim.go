@@ -32,11 +32,7 @@ func looseKey(b []byte, w string) []byte {
 	start := len(b)
 	prevVowel, prevCons := false, false
 	for i := 0; i < len(w); i++ {
-		c := w[i]
-		next := byte(0)
-		if i+1 < len(w) {
-			next = w[i+1]
-		}
+		c, next := w[i], byteAt(w, i+1)
 		switch c {
 		case 'a', 'e', 'i', 'o', 'u', 'y', 'w':
 			prevVowel, prevCons = true, false
@@ -88,6 +84,14 @@ func looseKey(b []byte, w string) []byte {
 		b = append(b, c)
 	}
 	return b
+}
+
+// byteAt is w[i], or 0 past the end of w (the letter after the last).
+func byteAt(w string, i int) byte {
+	if i < len(w) {
+		return w[i]
+	}
+	return 0
 }
 
 func isVowel(c byte) bool {
@@ -700,10 +704,7 @@ func europeanReading(w string) string {
 	b := buf[:0]
 	changed := false
 	for i := 0; i < len(w); i++ {
-		c, next := w[i], byte(0)
-		if i+1 < len(w) {
-			next = w[i+1]
-		}
+		c, next := w[i], byteAt(w, i+1)
 		afterVowel := i > 0 && isVowel(w[i-1])
 		switch {
 		case c == 'j' && (isVowel(next) && (i == 0 || w[i-1] != 'd') || i > 0 && (w[i-1] == 'l' || w[i-1] == 'n')):
@@ -753,10 +754,7 @@ func spanishReading(w string) string {
 	b := buf[:0]
 	changed := false
 	for i := 0; i < len(w); i++ {
-		c, next := w[i], byte(0)
-		if i+1 < len(w) {
-			next = w[i+1]
-		}
+		c, next := w[i], byteAt(w, i+1)
 		if c == 'j' && (i == 0 || w[i-1] != 'd') || c == 'g' && (next == 'e' || next == 'i') {
 			b = append(b, 'k', 'h')
 			changed = true
@@ -868,10 +866,7 @@ func readings(w string) uint8 {
 		if c != 'j' && c != 'g' && c != 'l' && c != 'w' && c != 'h' && c != 'z' {
 			continue
 		}
-		next := byte(0)
-		if i+1 < len(w) {
-			next = w[i+1]
-		}
+		next := byteAt(w, i+1)
 		afterVowel := i > 0 && isVowel(w[i-1])
 		eu := false
 		switch c {
