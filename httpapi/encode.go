@@ -67,19 +67,8 @@ func appendScreenResponse(b []byte, resp *screenResponse) ([]byte, bool) {
 	b = append(b, `,"stale":`...)
 	b = jsonenc.Bool(b, m.Stale)
 	b = append(b, `,"lists":`...)
-	if m.Lists == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i := range m.Lists {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			if b, ok = appendListInfo(b, &m.Lists[i]); !ok {
-				return b, false
-			}
-		}
-		b = append(b, ']')
+	if b, ok = appendArray(b, m.Lists, appendListInfo); !ok {
+		return b, false
 	}
 	b = append(b, `,"index_built":`...)
 	t, err := m.IndexBuilt.MarshalJSON()
@@ -88,21 +77,29 @@ func appendScreenResponse(b []byte, resp *screenResponse) ([]byte, bool) {
 	}
 	b = append(b, t...)
 	b = append(b, `,"results":`...)
-	if resp.Results == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i := range resp.Results {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			if b, ok = appendScreenResult(b, &resp.Results[i]); !ok {
-				return b, false
-			}
-		}
-		b = append(b, ']')
+	if b, ok = appendArray(b, resp.Results, appendScreenResult); !ok {
+		return b, false
 	}
 	return append(b, '}', '\n'), true
+}
+
+// appendArray appends xs as encoding/json writes a slice: null when nil,
+// else each element by each, in brackets.
+func appendArray[T any](b []byte, xs []T, each func([]byte, *T) ([]byte, bool)) ([]byte, bool) {
+	if xs == nil {
+		return append(b, "null"...), true
+	}
+	b = append(b, '[')
+	var ok bool
+	for i := range xs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if b, ok = each(b, &xs[i]); !ok {
+			return b, false
+		}
+	}
+	return append(b, ']'), true
 }
 
 func appendListInfo(b []byte, l *listInfo) ([]byte, bool) {
@@ -138,20 +135,8 @@ func appendScreenResult(b []byte, r *screenResult) ([]byte, bool) {
 	b = append(b, `"query":{`...)
 	b = appendQueryFields(b, &r.Query, false)
 	b = append(b, `},"matches":`...)
-	if r.Matches == nil {
-		return append(b, "null}"...), true
-	}
-	b = append(b, '[')
-	var ok bool
-	for i := range r.Matches {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		if b, ok = appendMatch(b, &r.Matches[i]); !ok {
-			return b, false
-		}
-	}
-	return append(b, ']', '}'), true
+	b, ok := appendArray(b, r.Matches, appendMatch)
+	return append(b, '}'), ok
 }
 
 // appendQueryFields appends q's fields, without the braces, as
@@ -238,48 +223,43 @@ func appendMatch(b []byte, m *embargo.Match) ([]byte, bool) {
 	b = append(b, `,"matched_name":`...)
 	b = jsonenc.String(b, m.MatchedName, false)
 	b = append(b, `,"explanations":`...)
-	if m.Explanations == nil {
-		return append(b, "null}"...), true
+	b, ok = appendArray(b, m.Explanations, appendExplanation)
+	return append(b, '}'), ok
+}
+
+func appendExplanation(b []byte, e *embargo.Explanation) ([]byte, bool) {
+	var ok bool
+	b = append(b, `{"field":`...)
+	b = jsonenc.String(b, e.Field, false)
+	if e.Query != "" {
+		b = append(b, `,"query":`...)
+		b = jsonenc.String(b, e.Query, false)
 	}
-	b = append(b, '[')
-	for i := range m.Explanations {
-		e := &m.Explanations[i]
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, `{"field":`...)
-		b = jsonenc.String(b, e.Field, false)
-		if e.Query != "" {
-			b = append(b, `,"query":`...)
-			b = jsonenc.String(b, e.Query, false)
-		}
-		if e.Candidate != "" {
-			b = append(b, `,"candidate":`...)
-			b = jsonenc.String(b, e.Candidate, false)
-		}
-		b = append(b, `,"method":`...)
-		b = jsonenc.String(b, e.Method, false)
-		if e.Distance != 0 {
-			b = append(b, `,"distance":`...)
-			b = jsonenc.Int(b, int64(e.Distance))
-		}
-		b = append(b, `,"score":`...)
-		if b, ok = jsonenc.Float(b, e.Score); !ok {
+	if e.Candidate != "" {
+		b = append(b, `,"candidate":`...)
+		b = jsonenc.String(b, e.Candidate, false)
+	}
+	b = append(b, `,"method":`...)
+	b = jsonenc.String(b, e.Method, false)
+	if e.Distance != 0 {
+		b = append(b, `,"distance":`...)
+		b = jsonenc.Int(b, int64(e.Distance))
+	}
+	b = append(b, `,"score":`...)
+	if b, ok = jsonenc.Float(b, e.Score); !ok {
+		return b, false
+	}
+	if e.Weight != 0 {
+		b = append(b, `,"weight":`...)
+		if b, ok = jsonenc.Float(b, e.Weight); !ok {
 			return b, false
 		}
-		if e.Weight != 0 {
-			b = append(b, `,"weight":`...)
-			if b, ok = jsonenc.Float(b, e.Weight); !ok {
-				return b, false
-			}
-		}
-		if e.Note != "" {
-			b = append(b, `,"note":`...)
-			b = jsonenc.String(b, e.Note, false)
-		}
-		b = append(b, '}')
 	}
-	return append(b, ']', '}'), true
+	if e.Note != "" {
+		b = append(b, `,"note":`...)
+		b = jsonenc.String(b, e.Note, false)
+	}
+	return append(b, '}'), true
 }
 
 // appendAuditQuery appends the audit record's query of a screening as
