@@ -11,6 +11,10 @@ SOAK=${2:-0}
 WORK=$(mktemp -d)
 trap 'kill $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 go build -o "$WORK/embargo" ./cmd/embargo
+# What the machine itself takes: with both vCPUs busy, the hypervisor of the
+# VMs this is measured on takes a vCPU away for ~4 ms a few times a second,
+# and a request in flight there waits that long (BENCHMARKS.md, Service).
+echo "before the load, idle otherwise: $(go run scripts/jitter.go 2 10s)"
 E="$WORK/embargo --data-dir $WORK/data"
 $E lists import "$DATA/un_sc_consolidated/consolidated_2026-02-27.xml" >/dev/null
 $E lists import "$DATA"/ofac_sdn/set_2021-07_consistent/{sdn,add,alt,sdn_comments}.csv >/dev/null
