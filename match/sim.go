@@ -342,7 +342,11 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 		case len(lcons) == len(acons):
 			return unaligned // more consonants than ar
 		case lat[i] == 'z' && acons[k]&shin != 0:
-			return unaligned // z is not sh: شادي is Chadi, not Zadi
+			// z is not sh: شادي is Chadi, not Zadi, and شعيب Shuaib
+			// not Zebhi (whose bh the skeleton reads as b): a fault, as
+			// for a vowel, not the small cost of consonants that do not
+			// line up, by which short Persian names matched by skeleton.
+			return 1
 		case cl == 'f' && lat[i] != 'v' && acons[k]&classF == 0 && agaps[k]&gapW != 0:
 			// An f where ar writes و and no ف: not Persian v (Alavi), but
 			// a consonant the script would write (اورور Aurore, not Faria).

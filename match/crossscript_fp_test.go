@@ -1,0 +1,23 @@
+package match
+
+import "testing"
+
+// Latin spellings that share a skeleton with an Arabic-script word but not
+// its letters are other names: a z where the script writes ش (شعيب Shuaib,
+// not Zebhi, a listed Iranian official's surname).
+func TestArabicConsonantsNotWritten(t *testing.T) {
+	for _, tc := range []struct {
+		ar, lat string
+		want    int
+	}{
+		{"شعيب", "zebhi", 1}, {"شعيب", "shuaib", 0}, {"شادي", "zadi", 1}, {"شادي", "chadi", 0},
+	} {
+		if got := vowelFaults(tc.ar, tc.lat); got != tc.want {
+			t.Errorf("vowelFaults(%s, %s) = %d, want %d", tc.ar, tc.lat, got, tc.want)
+		}
+	}
+	q, c := word("shaib", "شعيب", true), word("zebhi", "zebhi", false)
+	if s := tokenSimOf(&q, &c); s >= 0.8 {
+		t.Errorf("شعيب (shaib) ~ zebhi: %.3f, want below 0.80", s)
+	}
+}
