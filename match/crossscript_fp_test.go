@@ -21,3 +21,25 @@ func TestArabicConsonantsNotWritten(t *testing.T) {
 		t.Errorf("شعيب (shaib) ~ zebhi: %.3f, want below 0.80", s)
 	}
 }
+
+// A y before a vowel is the consonant y, which the script writes ي: كانو
+// is Kanu, not Kanjo (Mohammad Hassan KANJOU) read as European j, kanyo;
+// the ny of gn may have its ي before the n (بوليناك Polignac, أنيزي
+// Agnesi).
+func TestArabicConsonantY(t *testing.T) {
+	for _, tc := range []struct {
+		ar, lat string
+		want    int
+	}{
+		{"كانو", "kanyo", 1}, {"كانو", "kanu", 0}, {"بوليناك", "polinyac", 0}, {"أنيزي", "anyesi", 0},
+		{"فياض", "fayad", 0}, {"مريم", "maryam", 0}, {"يحيى", "yahya", 0}, {"وائل", "wayel", 0},
+	} {
+		if got := vowelFaults(tc.ar, tc.lat); got != tc.want {
+			t.Errorf("vowelFaults(%s, %s) = %d, want %d", tc.ar, tc.lat, got, tc.want)
+		}
+	}
+	q, c := word("kanu", "كانو", true), word("kanjo", "kanjo", false)
+	if s := tokenSimOf(&q, &c); s >= 0.8 {
+		t.Errorf("كانو (kanu) ~ kanjo: %.3f, want below 0.80", s)
+	}
+}

@@ -402,6 +402,13 @@ func vowelFault(v string, gaps []uint8, k int, cluster bool) bool {
 		// yuliana, nor وليد Olid.
 		return true
 	}
+	if k > 0 && g&(gapY|gapAY|gapAny) == 0 && gaps[k-1]&gapY == 0 && consonantY(v) {
+		// So is a y before a vowel further on (Kanyo, Kanjo read as
+		// European j, is not كانو Kanu), which the script may write
+		// before the consonant it follows (the ny of gn: بوليناك
+		// Polignac).
+		return true
+	}
 	switch {
 	case g == 0 && v == "":
 		return false
@@ -440,6 +447,17 @@ func vowelFault(v string, gaps []uint8, k int, cluster bool) bool {
 		g&gapW != 0 && !strings.ContainsAny(v, "ouw") ||
 		g&gapY != 0 && !strings.ContainsAny(v, "ieya") && !(g == gapY|gapW && v == "u") || // a last ی may also be alif maqsura (مصطفی)
 		g&gapAY != 0 && !strings.ContainsAny(v, "aeiy")
+}
+
+// consonantY reports a y before another vowel in the vowels v of a Latin
+// word: the consonant y, which Arabic script writes ي.
+func consonantY(v string) bool {
+	for i := 0; i+1 < len(v); i++ {
+		if v[i] == 'y' && v[i+1] != 'y' && isVowel(v[i+1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // latinVowels is the vowels of lat[i:j], the letters between two
