@@ -43,3 +43,26 @@ func TestArabicConsonantY(t *testing.T) {
 		t.Errorf("كانو (kanu) ~ kanjo: %.3f, want below 0.80", s)
 	}
 }
+
+// A reading of a Latin word (europeanReading and the others) is there to
+// line its letters up with an Arabic-script word's: one that does not is
+// no match. Saleh read without its last h (sale) has the skeleton of سهيل
+// spelt shil, whose s and h the skeleton reads as one sh, but not its
+// letters: Suhail is not Saleh (Saleh AL-RASHED, listed by the UK).
+func TestArabicReadingLinesUp(t *testing.T) {
+	if f := vowelFaults("سهيل", "sale"); f != unaligned {
+		t.Errorf("vowelFaults(سهيل, sale) = %d, want unaligned", f)
+	}
+	for _, spelt := range []string{"shil", "sahil"} {
+		q, c := word(spelt, "سهيل", true), word("saleh", "saleh", false)
+		if s := tokenSimOf(&q, &c); s > 0 {
+			t.Errorf("سهيل (%s) ~ saleh: %.3f, want no match", spelt, s)
+		}
+	}
+	// A reading that lines up still matches: Weirich فايرش (fayarach) read veirich
+	// with a v, Adaileh العضايلة without its last h.
+	q, c := word("fayarach", "فايرش", true), word("weirich", "weirich", false)
+	if s := tokenSimOf(&q, &c); s < 0.8 {
+		t.Errorf("فايرش (fayarach) ~ weirich: %.3f, want a match", s)
+	}
+}

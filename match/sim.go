@@ -1025,7 +1025,7 @@ func readingSimOf(a *token, k []byte, y string) float64 {
 		return 0
 	}
 	if k != nil && hasSkeleton(y, string(k)) {
-		if f := vowelFaults(a.orig, y); f != notArabic {
+		if f := vowelFaults(a.orig, y); f >= 0 {
 			return consonantSim(a.text, y) - vowelCostOf(f)
 		}
 		return 0
