@@ -66,3 +66,25 @@ func TestArabicReadingLinesUp(t *testing.T) {
 		t.Errorf("فايرش (fayarach) ~ weirich: %.3f, want a match", s)
 	}
 }
+
+// Latin kh writes خ, not ق: عقيلي is Aqili, not Khalili (Ali KHALILI, an
+// Iranian official on the lists). English dg and Slavic j line up with
+// the letters that write them: ج in ألدريج Aldridge, ي in بايراموفيتش
+// Bajramović.
+func TestArabicKhDgJ(t *testing.T) {
+	for _, tc := range []struct {
+		ar, lat string
+		want    int
+	}{
+		{"عقيلي", "khalili", 1}, {"عقيلي", "aqili", 0}, {"خليلي", "khalili", 0}, {"عقيل", "akil", 0},
+		{"ألدريج", "aldridge", 0}, {"بايراموفيتش", "bajramovic", 0}, {"رايتشيتش", "rajcic", 0},
+	} {
+		if got := vowelFaults(tc.ar, tc.lat); got != tc.want {
+			t.Errorf("vowelFaults(%s, %s) = %d, want %d", tc.ar, tc.lat, got, tc.want)
+		}
+	}
+	q, c := word("aqili", "عقيلي", true), word("khalili", "khalili", false)
+	if s := tokenSimOf(&q, &c); s >= 0.8 {
+		t.Errorf("عقيلي (aqili) ~ khalili: %.3f, want below 0.80", s)
+	}
+}

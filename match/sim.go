@@ -322,6 +322,10 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 			cl = 0 // a v where ar writes و: Persian says it so (Alavi علوی)
 		case cl == 'd' && i+1 < len(lat) && lat[i+1] == 'j' && k < len(acons) && acons[k]&classD == 0:
 			continue // French dj is ج (Djamel)
+		case cl == 'd' && i+2 < len(lat) && lat[i+1] == 'g' && strings.IndexByte("eiy", lat[i+2]) >= 0 && k < len(acons) && acons[k]&classD == 0:
+			continue // English dg is ج (Aldridge ألدريج)
+		case cl == 'j' && lat[i] == 'j' && (k == len(acons) || acons[k]&classJ == 0) && agaps[k]&gapY != 0:
+			cl = 0 // Slavic j is y, which ar writes ي (Bajramović بايراموفيتش)
 		case cl == 't' && i+1 < len(lat) && (lat[i+1] == 'c' || lat[i+1] == 's') && k < len(acons) && acons[k]&tsh != 0:
 			continue // the t of tch, tsch (Ritchie ريتشي)
 		case cl == 'h' && i == len(lat)-1 && !prevCons && agaps[len(agaps)-1]&gapAny != 0:
@@ -346,6 +350,9 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 			// not Zebhi (whose bh the skeleton reads as b): a fault, as
 			// for a vowel, not the small cost of consonants that do not
 			// line up, by which short Persian names matched by skeleton.
+			return 1
+		case lat[i] == 'k' && byteAt(lat, i+1) == 'h' && acons[k]&qaf != 0:
+			// kh is خ, not ق: عقيلي is Aqili, not Khalili.
 			return 1
 		case cl == 'f' && lat[i] != 'v' && acons[k]&classF == 0 && agaps[k]&gapW != 0:
 			// An f where ar writes و and no ف: not Persian v (Alavi), but
@@ -484,6 +491,8 @@ func latinVowels(lat string, i, j int, w bool) string {
 					b = append(b, v[k])
 				case v[k] == 'v':
 					b = append(b, 'w') // the Persian v of و (vowelFaults)
+				case v[k] == 'j':
+					b = append(b, 'y') // the Slavic j of ي (vowelFaults)
 				}
 			}
 			return string(b)
@@ -624,8 +633,11 @@ func arabicClassesOf(r rune) uint32 {
 	case 'ه', 'ھ', 'ہ':
 		m |= heh
 	}
-	if r == 'ش' {
+	switch r {
+	case 'ش':
 		m |= shin
+	case 'ق':
+		m |= qaf
 	}
 	return m
 }
@@ -640,7 +652,9 @@ const (
 	heh     = 1 << 27 // ه, which may end a word as a vowel
 	shin    = 1 << 28 // ش, which no Latin z writes
 	tsh     = 1 << 29 // تش, one consonant (arabicGaps)
+	qaf     = 1 << 30 // ق, which no Latin kh writes
 	classK  = 1 << ('k' - 'a')
+	classJ  = 1 << ('j' - 'a')
 	classS  = 1 << ('s' - 'a')
 )
 
