@@ -1,6 +1,10 @@
 package match
 
-import "testing"
+import (
+	"testing"
+
+	"embargo"
+)
 
 // Latin spellings that share a skeleton with an Arabic-script word but not
 // its letters are other names: a z where the script writes ش (شعيب Shuaib,
@@ -86,5 +90,39 @@ func TestArabicKhDgJ(t *testing.T) {
 	q, c := word("aqili", "عقيلي", true), word("khalili", "khalili", false)
 	if s := tokenSimOf(&q, &c); s >= 0.8 {
 		t.Errorf("عقيلي (aqili) ~ khalili: %.3f, want below 0.80", s)
+	}
+}
+
+// Russian leaves the Greek and Latin endings off classical names:
+// Викторин is Victorinus, Асклепиад Asclepiades, Ангел Angelos. A name in
+// Cyrillic matches such a Latin word by its stem, a little below the word
+// itself, and finds it in the index; a short stem (Ivanes) does not count.
+func TestClassicalStem(t *testing.T) {
+	for w, want := range map[string]string{"victorinus": "victorin", "asclepiades": "asclepiad", "angelos": "angel", "ivanes": "", "nikolai": "", "morris": ""} {
+		if got := classicalStem(w); got != want {
+			t.Errorf("classicalStem(%q) = %q, want %q", w, got, want)
+		}
+	}
+	for _, tc := range []struct {
+		cyr, spelt, lat string
+		match           bool
+	}{
+		{"Викторин", "viktorin", "victorinus", true}, {"Асклепиад", "asklepiad", "asclepiades", true},
+		{"Ангел", "angel", "angelos", true}, {"Викторин", "viktorin", "victorius", false},
+	} {
+		q, c := word(tc.spelt, tc.cyr, true), word(tc.lat, tc.lat, false)
+		s, m, _ := tokenSim(&q, &c, "cyrillic-icao", "exact")
+		if (s >= 0.8) != tc.match {
+			t.Errorf("%s (%s) ~ %s: %.3f %s, want a match %v", tc.cyr, tc.spelt, tc.lat, s, m, tc.match)
+		}
+	}
+	ix := NewIndex(persons("Victor Orin", "Victorinus"))
+	if hits := ix.Screen(embargo.Query{Name: "Викторин"}, Options{Limit: 1}); len(hits) == 0 || hits[0].EntityID != "1" {
+		t.Errorf("Викторин: %+v, want Victorinus", hits)
+	}
+	// An Arabic-script word is not read so.
+	q, c := word("angel", "انجل", true), word("angelos", "angelos", false)
+	if s := classicalSim(&q, &c); s != 0 {
+		t.Errorf("انجل ~ angelos: classicalSim %.3f, want 0", s)
 	}
 }

@@ -49,6 +49,7 @@ type Index struct {
 	wordCanon []string   // vocabulary id -> its Canon key (while building)
 	skel      keyedLists // consonant skeleton -> vocabulary ids
 	rskel     keyedLists // skeleton of a word's European or Spanish reading, where it differs -> vocabulary ids
+	cskel     keyedLists // skeleton of a word's classical stem (classicalStem), where it differs -> vocabulary ids
 	hkey      keyedLists // consonants as a Hangul loanword spells them -> vocabulary ids
 	arabic    []bool     // vocabulary id -> some form read from Arabic script has it
 	dels      delTable
@@ -237,7 +238,7 @@ func (ix *Index) buildVocab() {
 	}
 	ix.postings = packLists(postings)
 	n := float64(max(1, len(ix.ents)))
-	canon, skel, rskel, hkey := map[string][]uint32{}, map[string][]uint32{}, map[string][]uint32{}, map[string][]uint32{}
+	canon, skel, rskel, hkey, cskel := map[string][]uint32{}, map[string][]uint32{}, map[string][]uint32{}, map[string][]uint32{}, map[string][]uint32{}
 	var keys []string
 	ix.weight = make([]float32, len(ix.words))
 	ix.wordCanon = make([]string, len(ix.words))
@@ -267,12 +268,19 @@ func (ix *Index) buildVocab() {
 					}
 				}
 			}
+			// A classical name is found by its stem too, by names read
+			// from Cyrillic only (Викторин Victorinus).
+			if st := classicalStem(w); st != "" {
+				if ks := skelKey(st); ks != "" && ks != k {
+					cskel[ks] = append(cskel[ks], uint32(id))
+				}
+			}
 			for _, hk := range latinKeys(keys[:0], w, hkeyLimit) {
 				hkey[hk] = append(hkey[hk], uint32(id))
 			}
 		}
 	}
-	ix.canon, ix.skel, ix.rskel, ix.hkey = packKeyed(canon), packKeyed(skel), packKeyed(rskel), packKeyed(hkey)
+	ix.canon, ix.skel, ix.rskel, ix.hkey, ix.cskel = packKeyed(canon), packKeyed(skel), packKeyed(rskel), packKeyed(hkey), packKeyed(cskel)
 	ix.maxWeight = float32(min(maxRarity, max(minRarity, math.Log(n))))
 }
 

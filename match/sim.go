@@ -190,6 +190,9 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 				return s, "arabic-consonants", 0
 			}
 		}
+		if s := classicalSim(q, c); s > 0 {
+			return s, "classical-ending", 0
+		}
 	}
 	if (q.loose || c.loose) && q.kind == kWord && c.kind == kWord {
 		if !(q.loose != c.loose && onsetClash(q, c)) && (sameLoose(q.text, c.text) || hangulLatin(q, c)) {
@@ -1605,3 +1608,54 @@ func roleName(t *token) string {
 }
 
 func round(f float64) float64 { return math.Round(f*1000) / 1000 }
+
+// classicalStem is a Latin word without the Greek or Latin ending that
+// Russian leaves off classical names (Victorinus Викторин, Asclepiades
+// Асклепиад, Angelos Ангел, Aspietes Аспиет): -us, -os, -es or -as after a
+// stem of five letters or more; "" for any other word.
+func classicalStem(w string) string {
+	n := len(w)
+	if n < 7 || w[n-1] != 's' {
+		return ""
+	}
+	switch w[n-2] {
+	case 'u', 'o', 'e', 'a':
+		return w[:n-2]
+	}
+	return ""
+}
+
+// classicalCost is what a match of a name in Cyrillic with the stem of a
+// Latin word (classicalStem) loses against one with the word.
+const classicalCost = 0.03
+
+// classicalSim compares a word read from Cyrillic with a Latin word by its
+// stem (classicalStem), as the skeleton match of tokenSim compares them
+// (Нигелл nigell, Nigellus); 0 when the Latin word has no such ending or
+// the consonants differ.
+func classicalSim(q, c *token) float64 {
+	a, l, ok := arabicAndLatin(q, c)
+	if !ok || !isCyrillicOrig(a) {
+		return 0
+	}
+	stem := classicalStem(l.text)
+	if stem == "" {
+		return 0
+	}
+	var sk string
+	if a.near != nil {
+		sk = a.near.skel
+	} else {
+		sk = skeleton(a.text)
+	}
+	if sk == "" || !hasSkeleton(stem, sk) {
+		return 0
+	}
+	s, _, _ := editSim(a.text, stem)
+	return max(s, consonantSim(a.text, stem)) - classicalCost
+}
+
+// isCyrillicOrig reports a token read from Cyrillic (U+0400-04FF).
+func isCyrillicOrig(t *token) bool {
+	return len(t.orig) > 1 && t.orig[0] >= 0xd0 && t.orig[0] <= 0xd3
+}
