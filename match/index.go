@@ -49,7 +49,7 @@ type Index struct {
 	wordCanon []string   // vocabulary id -> its Canon key (while building)
 	skel      keyedLists // consonant skeleton -> vocabulary ids
 	rskel     keyedLists // skeleton of a word's European or Spanish reading, where it differs -> vocabulary ids
-	cskel     keyedLists // skeleton of a word's classical stem (classicalStem), where it differs -> vocabulary ids
+	cskel     keyedLists // skeletons of a word's readings for Cyrillic (cyrillicReadings), where they differ -> vocabulary ids
 	hkey      keyedLists // consonants as a Hangul loanword spells them -> vocabulary ids
 	arabic    []bool     // vocabulary id -> some form read from Arabic script has it
 	dels      delTable
@@ -270,9 +270,14 @@ func (ix *Index) buildVocab() {
 			}
 			// A classical name is found by its stem too, by names read
 			// from Cyrillic only (Викторин Victorinus).
-			if st := classicalStem(w); st != "" {
-				if ks := skelKey(st); ks != "" && ks != k {
+			var ck [3]string
+			for i, y := range cyrillicReadings(w) {
+				if y == "" {
+					continue
+				}
+				if ks := skelKey(y); ks != "" && ks != k && !slices.Contains(ck[:i], ks) {
 					cskel[ks] = append(cskel[ks], uint32(id))
+					ck[i] = ks
 				}
 			}
 			for _, hk := range latinKeys(keys[:0], w, hkeyLimit) {

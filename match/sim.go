@@ -1625,22 +1625,57 @@ func classicalStem(w string) string {
 	return ""
 }
 
-// classicalCost is what a match of a name in Cyrillic with the stem of a
-// Latin word (classicalStem) loses against one with the word.
+// silentH is a Latin word without the h that Russian does not write: one
+// that starts the word before a vowel, follows a vowel (Kondoh Кондо,
+// Suhr Зур, Sahmen Замен), or a t (Thurau Турау); not that of ch, sh, zh,
+// kh, ph, gh, which write other sounds. "" when w has no such h.
+func silentH(w string) string {
+	if strings.IndexByte(w, 'h') < 0 {
+		return ""
+	}
+	var buf [48]byte
+	b := buf[:0]
+	for i := 0; i < len(w); i++ {
+		if w[i] == 'h' && (i == 0 && isVowel(byteAt(w, 1)) || i > 0 && (isVowel(w[i-1]) || w[i-1] == 't')) {
+			continue
+		}
+		b = append(b, w[i])
+	}
+	if len(b) == len(w) || len(b) < 3 || len(b) > 40 {
+		return ""
+	}
+	return string(b)
+}
+
+// cyrillicReadings are the spellings a Latin word may be matched by with a
+// name read from Cyrillic besides its own: its classical stem, without
+// its silent h, and both; "" where it has none.
+func cyrillicReadings(w string) [3]string {
+	var r [3]string
+	r[0] = classicalStem(w)
+	r[1] = silentH(w)
+	if r[0] != "" {
+		r[2] = silentH(r[0])
+	}
+	return r
+}
+
+// classicalCost is what a match of a name in Cyrillic with a reading of a
+// Latin word (cyrillicReadings) loses against one with the word.
 const classicalCost = 0.03
 
 // classicalSim compares a word read from Cyrillic with a Latin word by its
-// stem (classicalStem), as the skeleton match of tokenSim compares them
-// (Нигелл nigell, Nigellus); 0 when the Latin word has no such ending or
-// the consonants differ.
+// readings (cyrillicReadings), as the skeleton match of tokenSim compares
+// two words (Нигелл nigell, Nigellus); 0 when the Latin word has none or
+// their consonants differ.
 func classicalSim(q, c *token) float64 {
 	a, l, ok := arabicAndLatin(q, c)
-	if !ok || !isCyrillicOrig(a) {
+	if !ok || !isCyrillicOrig(a) || len(l.text) < 4 {
 		return 0
 	}
-	stem := classicalStem(l.text)
-	if stem == "" {
-		return 0
+	n := len(l.text)
+	if l.text[n-1] != 's' && strings.IndexByte(l.text, 'h') < 0 {
+		return 0 // most words: no reading
 	}
 	var sk string
 	if a.near != nil {
@@ -1648,11 +1683,17 @@ func classicalSim(q, c *token) float64 {
 	} else {
 		sk = skeleton(a.text)
 	}
-	if sk == "" || !hasSkeleton(stem, sk) {
+	if sk == "" {
 		return 0
 	}
-	s, _, _ := editSim(a.text, stem)
-	return max(s, consonantSim(a.text, stem)) - classicalCost
+	best := 0.0
+	for _, y := range cyrillicReadings(l.text) {
+		if y != "" && hasSkeleton(y, sk) {
+			s, _, _ := editSim(a.text, y)
+			best = max(best, max(s, consonantSim(a.text, y))-classicalCost)
+		}
+	}
+	return best
 }
 
 // isCyrillicOrig reports a token read from Cyrillic (U+0400-04FF).
