@@ -148,3 +148,15 @@ func TestSilentH(t *testing.T) {
 		t.Errorf("Кондо: %+v, want Kondoh", hits)
 	}
 }
+
+// French does not say the last letters of Joliot and Chagot, which Russian
+// leaves out: Жолио (jolio in the French reading of Cyrillic) is Joliot,
+// Шаго Chagot.
+func TestCyrillicFrenchEnding(t *testing.T) {
+	for _, tc := range []struct{ cyr, spelt, lat string }{{"Жолио", "jolio", "joliot"}, {"Шаго", "chago", "chagot"}} {
+		q, c := word(tc.spelt, tc.cyr, true), word(tc.lat, tc.lat, false)
+		if s, m, _ := tokenSim(&q, &c, "cyrillic-french", "exact"); s < 0.9 {
+			t.Errorf("%s (%s) ~ %s: %.3f %s, want 0.9 or more", tc.cyr, tc.spelt, tc.lat, s, m)
+		}
+	}
+}

@@ -270,7 +270,7 @@ func (ix *Index) buildVocab() {
 			}
 			// A classical name is found by its stem too, by names read
 			// from Cyrillic only (Викторин Victorinus).
-			var ck [3]string
+			var ck [4]string
 			for i, y := range cyrillicReadings(w) {
 				if y == "" {
 					continue

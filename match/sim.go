@@ -1649,14 +1649,16 @@ func silentH(w string) string {
 
 // cyrillicReadings are the spellings a Latin word may be matched by with a
 // name read from Cyrillic besides its own: its classical stem, without
-// its silent h, and both; "" where it has none.
-func cyrillicReadings(w string) [3]string {
-	var r [3]string
+// its silent h, both, and without the last letters French does not say
+// (frenchReading: Joliot Жолио, Chagot Шаго); "" where it has none.
+func cyrillicReadings(w string) [4]string {
+	var r [4]string
 	r[0] = classicalStem(w)
 	r[1] = silentH(w)
 	if r[0] != "" {
 		r[2] = silentH(r[0])
 	}
+	r[3] = frenchReading(w)
 	return r
 }
 
@@ -1673,8 +1675,7 @@ func classicalSim(q, c *token) float64 {
 	if !ok || !isCyrillicOrig(a) || len(l.text) < 4 {
 		return 0
 	}
-	n := len(l.text)
-	if l.text[n-1] != 's' && strings.IndexByte(l.text, 'h') < 0 {
+	if e := l.text[len(l.text)-1]; strings.IndexByte("sdtxzr", e) < 0 && strings.IndexByte(l.text, 'h') < 0 {
 		return 0 // most words: no reading
 	}
 	var sk string
