@@ -160,3 +160,33 @@ func TestCyrillicFrenchEnding(t *testing.T) {
 		}
 	}
 }
+
+// Cyrillic writes its vowels: a word that starts with one is not a Latin
+// word that starts with a consonant, nor the other way round, however
+// alike their consonants (Энел is not Neely, Остап not Part); a Latin h, y,
+// j or w and Cyrillic е, ю, я, й may stand either way (Ираклеон
+// Heracleon, Юлия Julia).
+func TestCyrillicStartClash(t *testing.T) {
+	for _, tc := range []struct {
+		cyr, lat string
+		clash    bool
+	}{
+		{"Энел", "neely", true}, {"Остап", "part", true}, {"Нигелл", "anigel", true}, {"Энел", "enel", false},
+		{"Ираклеон", "heracleon", false}, {"Юлия", "julia", false}, {"Юлия", "ulia", false}, {"Вумуэлл", "wombwell", false},
+		{"Ян", "yan", false}, {"Йорк", "york", false}, {"Абу", "abu", false}, {"Лукас", "lucas", false},
+	} {
+		a := word("x", tc.cyr, true)
+		if got := startClash(&a, tc.lat); got != tc.clash {
+			t.Errorf("startClash(%s, %s) = %v, want %v", tc.cyr, tc.lat, got, tc.clash)
+		}
+	}
+	q, c := word("enel", "энел", true), word("neely", "neely", false)
+	if s, m, _ := tokenSim(&q, &c, "cyrillic-icao", "exact"); s >= 0.8 {
+		t.Errorf("энел (enel) ~ neely: %.3f %s, want below 0.80", s, m)
+	}
+	// An Arabic-script word is judged by vowelFaults, not so.
+	a := word("ahmad", "أحمد", true)
+	if startClash(&a, "hamad") {
+		t.Error("startClash judged an Arabic-script word")
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"embargo"
 )
@@ -263,8 +265,14 @@ func vowelCost(q, c *token) float64 {
 	switch {
 	case q.arabic && !c.arabic:
 		f = vowelFaults(q.orig, c.text)
+		if f == notArabic && startClash(q, c.text) {
+			f = 1
+		}
 	case c.arabic && !q.arabic:
 		f = vowelFaults(c.orig, q.text)
+		if f == notArabic && startClash(c, q.text) {
+			f = 1
+		}
 	}
 	return vowelCostOf(f)
 }
@@ -1700,4 +1708,31 @@ func classicalSim(q, c *token) float64 {
 // isCyrillicOrig reports a token read from Cyrillic (U+0400-04FF).
 func isCyrillicOrig(t *token) bool {
 	return len(t.orig) > 1 && t.orig[0] >= 0xd0 && t.orig[0] <= 0xd3
+}
+
+// startClash reports a word read from Cyrillic, which writes its vowels,
+// and a Latin word lat of which one starts with a vowel and the other with
+// a consonant: Энел (enel) is not Neely, nor Исакио (isakio) Saki. A Latin
+// h, y, j or w may stand either way (Heracleon Ираклеон, Jan Ян, York
+// Йорк, Wombwell Вумуэлл), and so may Cyrillic е, ё, ю, я (ye, yo, yu,
+// ya) and й.
+func startClash(a *token, lat string) bool {
+	if !isCyrillicOrig(a) || lat == "" {
+		return false
+	}
+	var lv bool
+	switch lat[0] {
+	case 'a', 'e', 'i', 'o', 'u':
+		lv = true
+	case 'h', 'y', 'j', 'w':
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(a.orig)
+	switch unicode.ToLower(r) {
+	case 'а', 'э', 'и', 'о', 'у', 'ы', 'і', 'є':
+		return !lv
+	case 'е', 'ё', 'ю', 'я', 'й', 'ї':
+		return false
+	}
+	return lv
 }
