@@ -265,12 +265,12 @@ func vowelCost(q, c *token) float64 {
 	switch {
 	case q.arabic && !c.arabic:
 		f = vowelFaults(q.orig, c.text)
-		if f == notArabic && startClash(q, c.text) {
+		if f == notArabic && edgeClash(q, c.text) {
 			f = 1
 		}
 	case c.arabic && !q.arabic:
 		f = vowelFaults(c.orig, q.text)
-		if f == notArabic && startClash(c, q.text) {
+		if f == notArabic && edgeClash(c, q.text) {
 			f = 1
 		}
 	}
@@ -1710,29 +1710,56 @@ func isCyrillicOrig(t *token) bool {
 	return len(t.orig) > 1 && t.orig[0] >= 0xd0 && t.orig[0] <= 0xd3
 }
 
-// startClash reports a word read from Cyrillic, which writes its vowels,
+// edgeClash reports a word read from Cyrillic, which writes its vowels,
 // and a Latin word lat of which one starts with a vowel and the other with
-// a consonant: Энел (enel) is not Neely, nor Исакио (isakio) Saki. A Latin
-// h, y, j or w may stand either way (Heracleon Ираклеон, Jan Ян, York
-// Йорк, Wombwell Вумуэлл), and so may Cyrillic е, ё, ю, я (ye, yo, yu,
-// ya) and й.
-func startClash(a *token, lat string) bool {
+// a consonant (Энел, enel, is not Neely, nor Исакио Saki), or one ends
+// with a vowel and the other with a consonant (Карли, karli, is not
+// Karl). Either way a Latin h, y, j or w may stand
+// for either, and so may, at the start, Cyrillic е, ё, ю, я, й (ye, yo,
+// yu, ya, y: Jan Ян, York Йорк, Heracleon Ираклеон); at the end a Latin e
+// (silent in French and English) and letters French does not say, a
+// Latin u after a vowel (Belarusian Bykau Быков), and Cyrillic а, я
+// (feminine surnames: Рахмукова Rakhmukov), о (Ukrainian Павло Pavel), е,
+// й, ь. A letter of another script (АНАНЕНКA with a Latin A) is not
+// judged.
+func edgeClash(a *token, lat string) bool {
 	if !isCyrillicOrig(a) || lat == "" {
 		return false
 	}
-	var lv bool
-	switch lat[0] {
-	case 'a', 'e', 'i', 'o', 'u':
-		lv = true
-	case 'h', 'y', 'j', 'w':
-		return false
+	first, _ := utf8.DecodeRuneInString(a.orig)
+	switch cv, cc := cyrillicClass(first, "аэиоуыі", "еёюяйїєьъ"); {
+	case lat[0] == 'a' || lat[0] == 'e' || lat[0] == 'i' || lat[0] == 'o' || lat[0] == 'u':
+		if cc {
+			return true
+		}
+	case strings.IndexByte("hyjw", lat[0]) < 0:
+		if cv {
+			return true
+		}
 	}
-	r, _ := utf8.DecodeRuneInString(a.orig)
-	switch unicode.ToLower(r) {
-	case 'а', 'э', 'и', 'о', 'у', 'ы', 'і', 'є':
-		return !lv
-	case 'е', 'ё', 'ю', 'я', 'й', 'ї':
-		return false
+	last, _ := utf8.DecodeLastRuneInString(a.orig)
+	cv, cc := cyrillicClass(last, "эиуыюі", "аяоеёйьъєї")
+	switch e := lat[len(lat)-1]; {
+	case e == 'a' || e == 'i' || e == 'o':
+		return cc
+	case e == 'u':
+		return cc && !(len(lat) > 1 && isVowel(lat[len(lat)-2]))
+	case strings.IndexByte("bcfgklmnpqv", e) >= 0:
+		return cv
 	}
-	return lv
+	return false
+}
+
+// cyrillicClass reports whether r is a Cyrillic vowel letter among vowels
+// or a consonant letter (neither of vowels nor of either, the letters
+// judged neither way).
+func cyrillicClass(r rune, vowels, either string) (vowel, consonant bool) {
+	r = unicode.ToLower(r)
+	if r < 0x400 || r > 0x4ff || strings.ContainsRune(either, r) {
+		return false, false
+	}
+	if strings.ContainsRune(vowels, r) {
+		return true, false
+	}
+	return false, true
 }
