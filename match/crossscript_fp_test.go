@@ -195,3 +195,15 @@ func TestCyrillicEdgeClash(t *testing.T) {
 		t.Error("edgeClash judged an Arabic-script word")
 	}
 }
+
+// Mc is Mac: its c is k before e and i too (McElroy ماكيلروي, McIntosh).
+func TestSkeletonMc(t *testing.T) {
+	for w, want := range map[string]string{"mcelroy": "mklr", "mcintosh": "mknts", "mccain": "mkn", "marcel": "mrsl"} {
+		if got := skeleton(w); got != want {
+			t.Errorf("skeleton(%q) = %q, want %q", w, got, want)
+		}
+	}
+	if !hasSkeleton("mcelroy", skeleton("makilaruy")) {
+		t.Errorf("mcelroy and makilaruy (ماكيلروي) differ in skeleton")
+	}
+}
