@@ -207,3 +207,24 @@ func TestSkeletonMc(t *testing.T) {
 		t.Errorf("mcelroy and makilaruy (ماكيلروي) differ in skeleton")
 	}
 }
+
+// Turkish c is j, which Arabic script writes ج: أوجلان is Öcalan, جميل
+// بايك Cemil Bayık (a PKK leader designated by OFAC), رجب Recep; not the c
+// of ch, ck or sch.
+func TestTurkishReading(t *testing.T) {
+	for w, want := range map[string]string{"ocalan": "ojalan", "cemil": "jemil", "recep": "rejep", "chirac": "chiraj", "schneck": "", "mack": ""} {
+		if got := turkishReading(w); got != want {
+			t.Errorf("turkishReading(%q) = %q, want %q", w, got, want)
+		}
+	}
+	for _, tc := range []struct{ ar, spelt, lat string }{{"أوجلان", "awjlan", "ocalan"}, {"جميل", "jamil", "cemil"}, {"رجب", "rajab", "recep"}} {
+		q, c := word(tc.spelt, tc.ar, true), word(tc.lat, tc.lat, false)
+		if s := tokenSimOf(&q, &c); s < 0.8 {
+			t.Errorf("%s (%s) ~ %s: %.3f, want a match", tc.ar, tc.spelt, tc.lat, s)
+		}
+	}
+	ix := NewIndex(persons("Cemal Kaya", "Cemil Bayik"))
+	if hits := ix.Screen(embargo.Query{Name: "جميل بايك"}, Options{Limit: 1}); len(hits) == 0 || hits[0].EntityID != "1" {
+		t.Errorf("جميل بايك: %+v, want Cemil Bayik", hits)
+	}
+}

@@ -258,11 +258,11 @@ func (ix *Index) buildVocab() {
 			// script (Jäck, Weirich, Alejandro, Arnaud) is found by the
 			// Arabic-script spelling of it too (europeanReading,
 			// spanishReading, frenchReading), by Arabic-script words only.
-			var rk [3]string
+			var rk [4]string
 			for bit, rs := uint8(1), readings(w); rs != 0; bit <<= 1 {
 				if rs&bit != 0 {
 					rs &^= bit
-					if kr := skelKey(readingOf(w, bit)); kr != "" && kr != k && kr != rk[0] && kr != rk[1] {
+					if kr := skelKey(readingOf(w, bit)); kr != "" && kr != k && !slices.Contains(rk[:], kr) {
 						rskel[kr] = append(rskel[kr], uint32(id))
 						rk[bits.OnesCount8(bit-1)] = kr
 					}

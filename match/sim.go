@@ -789,6 +789,43 @@ func europeanReading(w string) string {
 	return string(b)
 }
 
+// turkishReading rewrites the Turkish c, which is j and so ج (Öcalan
+// أوجلان, Recep رجب, Cemil جميل), as j: not in ch, ck, cc nor sch; "" when
+// w has none.
+func turkishReading(w string) string {
+	var buf [48]byte
+	if len(w) > len(buf) {
+		return ""
+	}
+	b := buf[:0]
+	changed := false
+	for i := 0; i < len(w); i++ {
+		if turkishC(w, i) {
+			b = append(b, 'j')
+			changed = true
+			continue
+		}
+		b = append(b, w[i])
+	}
+	if !changed {
+		return ""
+	}
+	return string(b)
+}
+
+// turkishC reports a c at w[i] that Turkish would read j: not in ch, ck,
+// cc nor sch.
+func turkishC(w string, i int) bool {
+	if w[i] != 'c' {
+		return false
+	}
+	switch byteAt(w, i+1) {
+	case 'h', 'k', 'c':
+		return false
+	}
+	return i == 0 || w[i-1] != 's' && w[i-1] != 'c'
+}
+
 // spanishReading rewrites the Spanish j, and g before e or i, as the kh
 // that Arabic script writes them with (Alejandro أليخاندرو, Bermejo
 // بيرميخو, Angelino أنخيلينو); "" when w has neither. It is the other
@@ -876,6 +913,7 @@ const (
 	readEu = 1 << iota // europeanReading
 	readEs             // spanishReading
 	readFr             // frenchReading
+	readTr             // turkishReading
 )
 
 // readingOf is the reading of w a bit of readings stands for.
@@ -887,6 +925,8 @@ func readingOf(w string, bit uint8) string {
 		return spanishReading(w)
 	case readFr:
 		return frenchReading(w)
+	case readTr:
+		return turkishReading(w)
 	}
 	return ""
 }
@@ -910,7 +950,7 @@ func readings(w string) uint8 {
 	}
 	for i := 0; i < len(w); i++ {
 		c := w[i]
-		if c != 'j' && c != 'g' && c != 'l' && c != 'w' && c != 'h' && c != 'z' {
+		if c != 'j' && c != 'g' && c != 'l' && c != 'w' && c != 'h' && c != 'z' && c != 'c' {
 			continue
 		}
 		next := byteAt(w, i+1)
@@ -936,6 +976,10 @@ func readings(w string) uint8 {
 			eu = afterVowel && (next == 0 || next == 'l' || next == 'n')
 		case 'z':
 			eu = i == 0 || strings.IndexByte("tdzsc", w[i-1]) < 0
+		case 'c':
+			if turkishC(w, i) {
+				r |= readTr
+			}
 		}
 		if eu {
 			r |= readEu
@@ -996,7 +1040,7 @@ func readingSim(q, c *token) float64 {
 	// A reading matches by skeleton or one consonant, and so starts
 	// with the word's first consonant: most pairs end here.
 	f := l.readSet.first
-	if fa := firstClass(a.text); fa == 0 || f[0] != fa && f[1] != fa && f[2] != fa {
+	if fa := firstClass(a.text); fa == 0 || f[0] != fa && f[1] != fa && f[2] != fa && f[3] != fa {
 		return 0
 	}
 	var k []byte
@@ -1021,8 +1065,8 @@ func readingSim(q, c *token) float64 {
 // has none, and the skeleton class of the first consonant of each
 // (firstClass).
 type readingSet struct {
-	text  [3]string
-	first [3]byte
+	text  [4]string
+	first [4]byte
 }
 
 // firstClass is the skeleton class of the first consonant of w (k for
