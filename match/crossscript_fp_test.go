@@ -228,3 +228,31 @@ func TestTurkishReading(t *testing.T) {
 		t.Errorf("جميل بايك: %+v, want Cemil Bayik", hits)
 	}
 }
+
+// Two words in Arabic script are compared by their letters before their
+// readings: معيض is not محمد (read maid and mhmd, one skeleton), ضرغامی
+// (Zarghami) is not درغام (Durgham, a UK-listed name), محیا is not محسن;
+// a letter written otherwise (ی ي, ة ه, a hamza seat, a shadda) or one
+// edit within the budget is no difference (حسان حسن, داود داوود).
+func TestArabicLettersNear(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		near bool
+	}{
+		{"معيض", "محمد", false}, {"ضرغامی", "درغام", false}, {"محیا", "محسن", false}, {"محمدی", "محمود", false},
+		{"حسان", "حسن", true}, {"داود", "داوود", true}, {"کریمی", "كريمي", true}, {"فاطمة", "فاطمه", true},
+		{"محمّد", "محمد", true}, {"إبراهيم", "ابراهيم", true}, {"مسؤول", "مسوول", true},
+	} {
+		if got := arabicLettersNear(tc.a, tc.b); got != tc.near {
+			t.Errorf("arabicLettersNear(%s, %s) = %v, want %v", tc.a, tc.b, got, tc.near)
+		}
+	}
+	q, c := word("maid", "معيض", true), word("mhmd", "محمد", true)
+	if s, m, _ := tokenSim(&q, &c, "arabic", "arabic"); s != 0 {
+		t.Errorf("معيض (maid) ~ محمد (mhmd): %.3f %s, want no match", s, m)
+	}
+	q, c = word("hasan", "حسان", true), word("hasan", "حسن", true)
+	if s, _, _ := tokenSim(&q, &c, "arabic", "arabic"); s < 0.9 {
+		t.Errorf("حسان ~ حسن (both hasan): %.3f, want a match", s)
+	}
+}

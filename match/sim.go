@@ -132,6 +132,11 @@ func maxEdits(n int) int {
 // match). qm and cm are the methods of the forms the tokens come from, so
 // that a match through a transliteration is named after it.
 func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int) {
+	if q.kind == kWord && c.kind == kWord && isArabicOrig(q) && isArabicOrig(c) && q.orig != c.orig && !arabicLettersNear(q.orig, c.orig) {
+		// Two words in Arabic script whose letters differ beyond the edit
+		// budget are two words, however alike their readings.
+		return 0, "", 0
+	}
 	if q.kind == kNumber || c.kind == kNumber {
 		if q.text == c.text {
 			return simExact, "exact", 0
@@ -1806,4 +1811,102 @@ func cyrillicClass(r rune, vowels, either string) (vowel, consonant bool) {
 		return true, false
 	}
 	return false, true
+}
+
+// arabicLettersNear reports whether two words written in Arabic script
+// have the same letters within the edit budget (maxEdits), the spellings
+// of one letter counted as one (hamza seats, ی and ي, ک and ك, ة and ه,
+// the Persian letters and the Arabic ones that write them). Their
+// readings in Latin letters match more: a consonantal reading (mhmd)
+// drops the h after a consonant, so that معيض (maid) and محمد (mhmd) had
+// one skeleton, and ض and د both read d, so that ضرغامی Zarghami was
+// within one edit of Durgham's درغام.
+func arabicLettersNear(a, b string) bool {
+	var ab, bb [32]uint16
+	x, y := arabicLetters(ab[:0], a), arabicLetters(bb[:0], b)
+	if x == nil || y == nil {
+		return true // not judged
+	}
+	if slices.Equal(x, y) {
+		return true
+	}
+	short, long := len(x), len(y)
+	if short > long {
+		short, long = long, short
+	}
+	k := maxEdits(long)
+	return long-short <= k && runeEdits(x, y, k) <= k
+}
+
+// arabicLetters appends the letters of w (Arabic block only), each
+// spelling of one letter as one (arabicLetterTab), without marks and
+// tatweel; nil if w has another letter or is too long.
+func arabicLetters(b []uint16, w string) []uint16 {
+	for i := 0; i < len(w); i += 2 {
+		c := w[i]
+		if c < 0xd8 || c > 0xdb || i+1 == len(w) {
+			return nil
+		}
+		r := arabicLetterTab[uint16(c&3)<<6|uint16(w[i+1]&0x3f)]
+		switch {
+		case r == 0:
+			continue
+		case len(b) == cap(b):
+			return nil
+		}
+		b = append(b, r)
+	}
+	return b
+}
+
+// arabicLetterTab maps each letter of the Arabic block (U+0600-06FF, by
+// its low eight bits) to the letter it is a spelling of, 0 for marks and
+// tatweel: hamza seats to ا و ي, ی ى to ي, ک گ to ك, ة and the heh forms
+// to ه, and the Persian letters to the Arabic ones that write them.
+var arabicLetterTab = func() (t [0x100]uint16) {
+	for i := range t {
+		t[i] = uint16(0x600 + i)
+	}
+	for r, to := range map[rune]rune{
+		'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ی': 'ي', 'ى': 'ي', 'ئ': 'ي', 'ې': 'ي', 'ۍ': 'ي',
+		'ک': 'ك', 'گ': 'ك', 'ة': 'ه', 'ۀ': 'ه', 'ۃ': 'ه', 'ھ': 'ه', 'ہ': 'ه', 'ؤ': 'و',
+		'پ': 'ب', 'چ': 'ج', 'ژ': 'ز', 'ڤ': 'ف', 'ء': 0, 'ـ': 0,
+	} {
+		t[r-0x600] = uint16(to)
+	}
+	for r := 0x64b; r <= 0x65f; r++ {
+		t[r-0x600] = 0 // harakat, shadda, sukun
+	}
+	t[0x670-0x600] = 0 // superscript alif
+	return t
+}()
+
+// runeEdits is the optimal-string-alignment distance of a and b, or k+1
+// when it is more than k.
+func runeEdits(a, b []uint16, k int) int {
+	var prev2, prev, cur [33]int
+	for j := 0; j <= len(b); j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		low := i
+		for j := 1; j <= len(b); j++ {
+			c := 1
+			if a[i-1] == b[j-1] {
+				c = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			low = min(low, v)
+		}
+		if low > k {
+			return k + 1
+		}
+		prev2, prev = prev, cur
+	}
+	return prev[len(b)]
 }
