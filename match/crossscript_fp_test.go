@@ -256,3 +256,27 @@ func TestArabicLettersNear(t *testing.T) {
 		t.Errorf("حسان ~ حسن (both hasan): %.3f, want a match", s)
 	}
 }
+
+// Within the edit budget of a reading of an Arabic-script word, a Latin
+// word whose consonants line up with its letters one to one but one is
+// another letter's is another name: سفير (safir) is not Samir, هايل
+// (hayil) not Hayan (as in JABBER IBN HAYAN); a consonant more or less
+// may be a slip of the pen and still matches (ازوتكين, Lazutkin). ك
+// writes the g of foreign names (أكدال Agdal) and ذ th (شاذل Shathel).
+func TestArabicOtherConsonant(t *testing.T) {
+	for _, tc := range []struct {
+		ar, spelt, lat string
+		match          bool
+	}{
+		{"سفير", "safir", "samir", false}, {"هايل", "hayil", "hayan", false}, {"سفير", "safir", "safeer", true},
+		{"ازوتكين", "azutkin", "lazutkin", true}, {"أكدال", "akdal", "agdal", true}, {"شاذل", "shadhil", "shathel", true},
+	} {
+		q, c := word(tc.spelt, tc.ar, true), word(tc.lat, tc.lat, false)
+		if s := tokenSimOf(&q, &c); (s > 0) != tc.match {
+			t.Errorf("%s (%s) ~ %s: %.3f, want a match %v", tc.ar, tc.spelt, tc.lat, s, tc.match)
+		}
+	}
+	if f := vowelFaults("سفير", "samir"); f != otherCons {
+		t.Errorf("vowelFaults(سفير, samir) = %d, want otherCons", f)
+	}
+}

@@ -213,16 +213,51 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 		if min(lq, lc) < 3 || abs(lq-lc) > maxEdits(max(lq, lc)) {
 			return 0, "", 0
 		}
-		if h, ok := q.near.find(uint32(c.vid)); ok && !ordinal(q, c) {
+		if h, ok := q.near.find(uint32(c.vid)); ok && !ordinal(q, c) && !arabicUnaligned(q, c) {
 			return h.sim, "edit-distance", h.dist
 		}
 		return 0, "", 0
 	}
-	if s, m, d := editSim(q.text, c.text); s > 0 && !ordinal(q, c) {
+	if s, m, d := editSim(q.text, c.text); s > 0 && !ordinal(q, c) && !arabicUnaligned(q, c) {
 		return s, m, d
 	}
 	return 0, "", 0
 }
+
+// arabicUnaligned reports a word read from Arabic script and a Latin word
+// whose consonants line up one to one with its letters but one is another
+// letter's (vowelFaults gives otherCons), as written and as each of its
+// readings: within the edit budget of a reading of the Arabic-script word,
+// the Latin word is another name (جلالی jalali, Balali; سفير safir,
+// Samir; هايل hayil, Hayan). A consonant more or less may be a slip of
+// the pen, and stays within the edit budget.
+func arabicUnaligned(q, c *token) bool {
+	a, l, ok := arabicAndLatin(q, c)
+	if !ok || !isArabicOrig(a) {
+		return false
+	}
+	var ab [24]uint32
+	var ag [25]uint8
+	acons, agaps := arabicGaps(ab[:0], ag[:0], a.orig)
+	if acons == nil {
+		return false
+	}
+	if lineUp(acons, agaps, l.text) != otherCons {
+		return false
+	}
+	rs := l.reads
+	for bit := uint8(1); rs != 0; bit <<= 1 {
+		if rs&bit != 0 {
+			rs &^= bit
+			if f := lineUp(acons, agaps, readingOf(l.text, bit)); f != otherCons {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+
 
 // hangulOrdinal reports a one-letter ruler's ordinal read from Hangul
 // (조슬랭 1세: i): a Roman numeral, not the initial of a name (Ivan).
@@ -260,6 +295,7 @@ const (
 const (
 	unaligned = -1 // the consonants do not line up
 	notArabic = -2 // ar has a letter it does not know (or is no Arabic-script word)
+	otherCons = -3 // the consonants line up one to one, but one is not the letter's (unaligned otherwise)
 )
 
 // vowelCost is the cost of the vowel faults between two tokens of the same
@@ -285,7 +321,7 @@ func vowelCost(q, c *token) float64 {
 // vowelCostOf is the cost of what vowelFaults returned.
 func vowelCostOf(f int) float64 {
 	switch f {
-	case unaligned:
+	case unaligned, otherCons:
 		return unalignedCost
 	case notArabic:
 		return 0
@@ -396,7 +432,7 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 	}
 	for k, cl := range lcons {
 		if acons[k]&(1<<(cl-'a')) == 0 {
-			return unaligned
+			return otherCons
 		}
 	}
 	runs[n] = [2]int{run, len(lat)}
@@ -612,13 +648,17 @@ func arabicClassesOf(r rune) uint32 {
 		cs = "j"
 	case 'ح', 'ه', 'ھ', 'ہ':
 		cs = "h"
-	case 'خ', 'ك', 'ک', 'چ':
+	case 'خ', 'چ':
 		cs = "k"
+	case 'ك', 'ک':
+		cs = "kj" // and the g of foreign names (أكدال Agdal)
 	case 'ق':
 		cs = "kj"
 	case 'د':
 		cs = "d"
-	case 'ذ', 'ض':
+	case 'ذ':
+		cs = "dst" // th too (شاذل Shathel)
+	case 'ض':
 		cs = "ds"
 	case 'ظ':
 		cs = "dst"
