@@ -280,3 +280,20 @@ func TestArabicOtherConsonant(t *testing.T) {
 		t.Errorf("vowelFaults(سفير, samir) = %d, want otherCons", f)
 	}
 }
+
+// A word that starts with a vowel (on an alif) is not one that starts with
+// a consonant: احسان is Ehsan, not Hossein (Hossein Hamadani, on the
+// lists), nor is حمد (Hamad) Ahmed. Two faults: with one name's other
+// word the same, one fault left the pair above the threshold.
+func TestArabicFirstVowel(t *testing.T) {
+	for _, tc := range []struct {
+		ar, lat string
+		want    int
+	}{
+		{"احسان", "hossein", 2}, {"احسان", "ehsan", 0}, {"حمد", "ahmed", 2}, {"إبراهيم", "brahim", 0},
+	} {
+		if got := vowelFaults(tc.ar, tc.lat); got != tc.want {
+			t.Errorf("vowelFaults(%s, %s) = %d, want %d", tc.ar, tc.lat, got, tc.want)
+		}
+	}
+}

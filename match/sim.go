@@ -342,7 +342,9 @@ func vowelCostOf(f int) float64 {
 // a long vowel or a diphthong) between two consonants that ar writes
 // nothing between, or a u or o between its last two (محمد is Muhammad, not
 // Mahmud nor Mahmoud); or when it has no vowel where ar writes one, or
-// another than the letter's (منصور is Mansur, not Mansar). The consonants
+// another than the letter's (منصور is Mansur, not Mansar). A word that
+// starts with a vowel against one that starts with a consonant counts
+// two (احسان is Ehsan, not Hossein). The consonants
 // are compared as skeleton classes; where they do not line up one to one,
 // it returns unaligned, and notArabic for a word of letters it does not
 // know.
@@ -442,8 +444,14 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 			continue // Mc is Mac (ماكميلان McMillan)
 		}
 		cluster := k == 0 && n > 1 && runs[1][0] == runs[1][1] // lat starts with two consonants
-		if vowelFault(latinVowels(lat, runs[k][0], runs[k][1], agaps[k]&gapW != 0), agaps, k, cluster) {
+		v := latinVowels(lat, runs[k][0], runs[k][1], agaps[k]&gapW != 0)
+		if vowelFault(v, agaps, k, cluster) {
 			faults++
+			if k == 0 && (v == "") != (agaps[0] == 0) {
+				// One starts with a vowel, the other with a consonant
+				// (احسان Ehsan, not Hossein): two faults.
+				faults++
+			}
 		}
 	}
 	return faults
