@@ -297,3 +297,20 @@ func TestArabicFirstVowel(t *testing.T) {
 		}
 	}
 }
+
+// A Latin i or y stands for ا and ي together where they write the
+// diphthong ai (نايت Knight), not where ي comes first and writes ya: ايليا
+// is Ilya, not Ali (ايليا صیادی matched Ali SAIDI, an Iranian cleric on
+// the lists).
+func TestArabicYaNotAi(t *testing.T) {
+	for _, tc := range []struct {
+		ar, lat string
+		want    int
+	}{
+		{"ايليا", "ali", 1}, {"ايليا", "ilya", 0}, {"ايليا", "iliya", 0}, {"نايت", "knight", 0}, {"فراي", "fry", 0}, {"ماريا", "maria", 0},
+	} {
+		if got := vowelFaults(tc.ar, tc.lat); got != tc.want {
+			t.Errorf("vowelFaults(%s, %s) = %d, want %d", tc.ar, tc.lat, got, tc.want)
+		}
+	}
+}

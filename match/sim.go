@@ -509,6 +509,8 @@ func vowelFault(v string, gaps []uint8, k int, cluster bool) bool {
 		g &^= gapA // a first alif carries any vowel, or is the seat of the next
 	}
 	// English u is /ju/ too, as ي و write it (كيوب Cube, بيوكانان Buchanan).
+	// A diphthong is the ا before the ي: ي before ا is ya, whose a the
+	// Latin word writes (ايليا is Ilya, not Ali).
 	aOK := strings.ContainsAny(v, "aeu") || g != gapA && len(v) >= 2 || g == gapA|gapY && (v == "i" || v == "y")
 	return g&gapA != 0 && !aOK ||
 		g&gapW != 0 && !strings.ContainsAny(v, "ouw") ||
@@ -570,6 +572,7 @@ const (
 	gapY               // ي ی ئ: i, e
 	gapAny             // ة ع ء
 	gapAY              // ى: a or i
+	gapYA              // with gapY and gapA: ي before ا (ليا), not the ا before ي of a diphthong (نايت)
 )
 
 // arabicGaps appends to cons the skeleton classes each consonant of the
@@ -602,6 +605,9 @@ func arabicGaps(cons []uint32, gaps []uint8, ar string) ([]uint32, []uint8) {
 			g = gapAny
 		}
 		if g != 0 {
+			if g == gapA && gaps[len(gaps)-1]&gapY != 0 {
+				g |= gapYA
+			}
 			gaps[len(gaps)-1] |= g
 			continue
 		}
