@@ -314,3 +314,16 @@ func TestArabicYaNotAi(t *testing.T) {
 		}
 	}
 }
+
+// Cyrillic writes its vowels: of two Latin words of its skeleton, the one
+// of its vowels is the nearer, o and u, e and i not counted alike as for
+// Arabic script (Турау, turau: Thurau before Torao).
+func TestCyrillicLetterSim(t *testing.T) {
+	q := word("turau", "турау", true)
+	thurau, torao := word("thurau", "thurau", false), word("torao", "torao", false)
+	a, _, _ := tokenSim(&q, &thurau, "cyrillic-icao", "exact")
+	b, _, _ := tokenSim(&q, &torao, "cyrillic-icao", "exact")
+	if a <= b {
+		t.Errorf("турау (turau): Thurau %.3f, Torao %.3f", a, b)
+	}
+}

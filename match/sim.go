@@ -174,10 +174,14 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 	// A Hangul token against a Latin one must begin alike (onsetClash).
 	if (q.arabic || c.arabic) && !(q.loose != c.loose && onsetClash(q, c)) && sameSkeleton(q, c) {
 		cost := vowelCost(q, c)
-		if s, _, d := editSim(q.text, c.text); s > 0 && !ordinal(q, c) {
-			return max(s, consonantSim(q.text, c.text)) - cost, "edit-distance", d
+		cs := consonantSim
+		if isCyrillicOrig(q) || isCyrillicOrig(c) {
+			cs = letterSim
 		}
-		return consonantSim(q.text, c.text) - cost, "arabic-consonants", 0
+		if s, _, d := editSim(q.text, c.text); s > 0 && !ordinal(q, c) {
+			return max(s, cs(q.text, c.text)) - cost, "edit-distance", d
+		}
+		return cs(q.text, c.text) - cost, "arabic-consonants", 0
 	}
 	// Each test first in what it needs of the pair, inline: a Latin
 	// query's pairs mostly need none of them.
@@ -257,8 +261,6 @@ func arabicUnaligned(q, c *token) bool {
 	return true
 }
 
-
-
 // hangulOrdinal reports a one-letter ruler's ordinal read from Hangul
 // (조슬랭 1세: i): a Roman numeral, not the initial of a name (Ivan).
 func hangulOrdinal(t *token) bool {
@@ -277,6 +279,18 @@ func consonantSim(a, b string) float64 {
 	}
 	long := max(len(va), len(vb))
 	d := osa(string(va), string(vb), long)
+	return simConsonants - 0.02 + 0.04*(1-float64(d)/float64(long))
+}
+
+// letterSim is consonantSim of a word read from Cyrillic, which writes
+// its vowels: o is not u, nor e i (Турау turau is nearer Thurau than
+// Torao).
+func letterSim(a, b string) float64 {
+	if len(a) > 40 || len(b) > 40 {
+		return simConsonants
+	}
+	long := max(len(a), len(b))
+	d := osa(a, b, long)
 	return simConsonants - 0.02 + 0.04*(1-float64(d)/float64(long))
 }
 
