@@ -47,14 +47,14 @@ func TestVowelFaults(t *testing.T) {
 	}{
 		{"محمد", "muhammad", 0}, {"محمد", "mohamed", 0}, {"محمود", "mahmoud", 0}, {"محمود", "mahmud", 0},
 		{"محمد", "mahmud", 1}, {"محمد", "mahmoud", 1}, {"حسن", "hasan", 0}, {"حسن", "hussein", 1},
-		{"حسين", "hussein", 0}, {"كوبر", "cuper", 0}, {"كوبر", "kobori", 2}, {"ران", "erwin", 2},
+		{"حسين", "hussein", 0}, {"كوبر", "cuper", 0}, {"كوبر", "kobori", 2}, {"ران", "erwin", 3},
 		{"عمر", "omar", 0}, {"سوزان", "susanne", 0}, {"كام", "camm", 0}, {"طارق", "tariq", 0},
 		{"عباس", "abbas", 0}, {"ایران", "iran", 0}, {"قاسم", "qasim", 0},
 		{"محمد", "mahmudov", -1}, // consonants that do not line up: not judged
 		// Spellings of the consonants that line up: Persian h, v, gh and z,
 		// French dj and ou, a last eh of ta marbuta.
 		{"فرهاد", "farhad", 0}, {"علوی", "alavi", 0}, {"باقری", "bagheri", 0}, {"رضا", "reza", 0},
-		{"اشتری", "kateri", 1}, {"اورور", "aurore", 0}, {"اورور", "faria", 1}, {"مهاجر", "mouhadjir", 0}, {"سلامة", "salameh", 0}, {"ألكوك", "alcock", 0}, {"ألكوك", "alak", -1},
+		{"اشتری", "kateri", 2}, {"اورور", "aurore", 0}, {"اورور", "faria", 1}, {"مهاجر", "mouhadjir", 0}, {"سلامة", "salameh", 0}, {"ألكوك", "alcock", 0}, {"ألكوك", "alak", -1},
 		// A long vowel written is one the Latin word writes, and of its kind.
 		{"منصور", "mansur", 0}, {"منصور", "mansar", 1}, {"منصور", "mansr", 1}, {"سالم", "salim", 0},
 		{"سالم", "silim", 1}, {"استانکزی", "stanekzai", 0}, {"باكنر", "buckner", 0},
@@ -71,7 +71,7 @@ func TestVowelFaults(t *testing.T) {
 		// A first y or w before a vowel is a consonant the script writes.
 		// تش is one consonant: ch, c, tch (كاتشو Cacho, أندريتش Andric,
 		// ريتشي Ritchie) or the t and sh it writes (Katsho).
-		{"كاتشو", "cacho", 0}, {"أندريتش", "andric", 0}, {"ريتشي", "ritchie", 0}, {"كاتشو", "katsho", 0}, {"كاتشو", "kamu", -1},
+		{"كاتشو", "cacho", 0}, {"أندريتش", "andric", 0}, {"ريتشي", "ritchie", 0}, {"كاتشو", "katsho", 0}, {"كاتشو", "kamu", otherCons},
 		// A last ه may write a vowel, which the Latin word then writes.
 		{"أندريه", "andre", 0}, {"أنكه", "anke", 0}, {"أنكه", "ank", 1}, {"نبيه", "nabih", 0}, {"زاده", "zada", 0},
 		{"إلينا", "yuliana", 1}, {"إلينا", "eliana", 0}, {"ياسين", "yasin", 0}, {"وليد", "walid", 0}, {"أحمد", "wahmad", 1},
@@ -215,8 +215,8 @@ func TestTableSkeleton(t *testing.T) {
 	// The index finds such a spelling by the word's skeleton, its vowels
 	// judged (ناجي, spelt naji: Najee); a z is no ش (شادي: Chadi, not
 	// Zadi).
-	if f := vowelFaults("شادي", "zadi"); f != unaligned {
-		t.Errorf("vowelFaults(شادي, zadi) = %d, want unaligned", f)
+	if f := vowelFaults("شادي", "zadi"); f != 1 {
+		t.Errorf("vowelFaults(شادي, zadi) = %d, want a fault", f)
 	}
 	for _, tc := range []struct{ q, want, other string }{{"ناجي", "Najee", "Nagai"}, {"شادي", "Chadi", "Zadi"}} {
 		ix := NewIndex(persons(tc.other, tc.want))

@@ -49,6 +49,7 @@ type Index struct {
 	wordCanon []string   // vocabulary id -> its Canon key (while building)
 	skel      keyedLists // consonant skeleton -> vocabulary ids
 	rskel     keyedLists // skeleton of a word's European or Spanish reading, where it differs -> vocabulary ids
+	cskel     keyedLists // skeletons of a word's readings for Cyrillic (cyrillicReadings), where they differ -> vocabulary ids
 	hkey      keyedLists // consonants as a Hangul loanword spells them -> vocabulary ids
 	arabic    []bool     // vocabulary id -> some form read from Arabic script has it
 	dels      delTable
@@ -237,7 +238,7 @@ func (ix *Index) buildVocab() {
 	}
 	ix.postings = packLists(postings)
 	n := float64(max(1, len(ix.ents)))
-	canon, skel, rskel, hkey := map[string][]uint32{}, map[string][]uint32{}, map[string][]uint32{}, map[string][]uint32{}
+	canon, skel, rskel, hkey, cskel := map[string][]uint32{}, map[string][]uint32{}, map[string][]uint32{}, map[string][]uint32{}, map[string][]uint32{}
 	var keys []string
 	ix.weight = make([]float32, len(ix.words))
 	ix.wordCanon = make([]string, len(ix.words))
@@ -257,14 +258,26 @@ func (ix *Index) buildVocab() {
 			// script (Jäck, Weirich, Alejandro, Arnaud) is found by the
 			// Arabic-script spelling of it too (europeanReading,
 			// spanishReading, frenchReading), by Arabic-script words only.
-			var rk [3]string
+			var rk [4]string
 			for bit, rs := uint8(1), readings(w); rs != 0; bit <<= 1 {
 				if rs&bit != 0 {
 					rs &^= bit
-					if kr := skelKey(readingOf(w, bit)); kr != "" && kr != k && kr != rk[0] && kr != rk[1] {
+					if kr := skelKey(readingOf(w, bit)); kr != "" && kr != k && !slices.Contains(rk[:], kr) {
 						rskel[kr] = append(rskel[kr], uint32(id))
 						rk[bits.OnesCount8(bit-1)] = kr
 					}
+				}
+			}
+			// A classical name is found by its stem too, by names read
+			// from Cyrillic only (Викторин Victorinus).
+			var ck [4]string
+			for i, y := range cyrillicReadings(w) {
+				if y == "" {
+					continue
+				}
+				if ks := skelKey(y); ks != "" && ks != k && !slices.Contains(ck[:i], ks) {
+					cskel[ks] = append(cskel[ks], uint32(id))
+					ck[i] = ks
 				}
 			}
 			for _, hk := range latinKeys(keys[:0], w, hkeyLimit) {
@@ -272,7 +285,7 @@ func (ix *Index) buildVocab() {
 			}
 		}
 	}
-	ix.canon, ix.skel, ix.rskel, ix.hkey = packKeyed(canon), packKeyed(skel), packKeyed(rskel), packKeyed(hkey)
+	ix.canon, ix.skel, ix.rskel, ix.hkey, ix.cskel = packKeyed(canon), packKeyed(skel), packKeyed(rskel), packKeyed(hkey), packKeyed(cskel)
 	ix.maxWeight = float32(min(maxRarity, max(minRarity, math.Log(n))))
 }
 

@@ -404,6 +404,15 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 					visit(id, simConsonants)
 				}
 			}
+			if t.arabic && isCyrillicOrig(t) {
+				// A name in Cyrillic finds classical names by their
+				// stems (Викторин Victorinus: classicalSim).
+				for _, id := range ix.cskel.getBytes(k) {
+					if !seen(id) {
+						visit(id, simConsonants-classicalCost)
+					}
+				}
+			}
 		} else {
 			// An Arabic-script word weighs each by the vowels it writes
 			// where the script does (lineUp), as tokenSim will: of the

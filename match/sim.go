@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"embargo"
 )
@@ -130,6 +132,11 @@ func maxEdits(n int) int {
 // match). qm and cm are the methods of the forms the tokens come from, so
 // that a match through a transliteration is named after it.
 func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int) {
+	if q.kind == kWord && c.kind == kWord && isArabicOrig(q) && isArabicOrig(c) && q.orig != c.orig && !arabicLettersNear(q.orig, c.orig) {
+		// Two words in Arabic script whose letters differ beyond the edit
+		// budget are two words, however alike their readings.
+		return 0, "", 0
+	}
 	if q.kind == kNumber || c.kind == kNumber {
 		if q.text == c.text {
 			return simExact, "exact", 0
@@ -167,10 +174,14 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 	// A Hangul token against a Latin one must begin alike (onsetClash).
 	if (q.arabic || c.arabic) && !(q.loose != c.loose && onsetClash(q, c)) && sameSkeleton(q, c) {
 		cost := vowelCost(q, c)
-		if s, _, d := editSim(q.text, c.text); s > 0 && !ordinal(q, c) {
-			return max(s, consonantSim(q.text, c.text)) - cost, "edit-distance", d
+		cs := consonantSim
+		if isCyrillicOrig(q) || isCyrillicOrig(c) {
+			cs = letterSim
 		}
-		return consonantSim(q.text, c.text) - cost, "arabic-consonants", 0
+		if s, _, d := editSim(q.text, c.text); s > 0 && !ordinal(q, c) {
+			return max(s, cs(q.text, c.text)) - cost, "edit-distance", d
+		}
+		return cs(q.text, c.text) - cost, "arabic-consonants", 0
 	}
 	// Each test first in what it needs of the pair, inline: a Latin
 	// query's pairs mostly need none of them.
@@ -190,6 +201,9 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 				return s, "arabic-consonants", 0
 			}
 		}
+		if s := classicalSim(q, c); s > 0 {
+			return s, "classical-ending", 0
+		}
 	}
 	if (q.loose || c.loose) && q.kind == kWord && c.kind == kWord {
 		if !(q.loose != c.loose && onsetClash(q, c)) && (sameLoose(q.text, c.text) || hangulLatin(q, c)) {
@@ -203,15 +217,48 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 		if min(lq, lc) < 3 || abs(lq-lc) > maxEdits(max(lq, lc)) {
 			return 0, "", 0
 		}
-		if h, ok := q.near.find(uint32(c.vid)); ok && !ordinal(q, c) {
+		if h, ok := q.near.find(uint32(c.vid)); ok && !ordinal(q, c) && !arabicUnaligned(q, c) {
 			return h.sim, "edit-distance", h.dist
 		}
 		return 0, "", 0
 	}
-	if s, m, d := editSim(q.text, c.text); s > 0 && !ordinal(q, c) {
+	if s, m, d := editSim(q.text, c.text); s > 0 && !ordinal(q, c) && !arabicUnaligned(q, c) {
 		return s, m, d
 	}
 	return 0, "", 0
+}
+
+// arabicUnaligned reports a word read from Arabic script and a Latin word
+// whose consonants line up one to one with its letters but one is another
+// letter's (vowelFaults gives otherCons), as written and as each of its
+// readings: within the edit budget of a reading of the Arabic-script word,
+// the Latin word is another name (جلالی jalali, Balali; سفير safir,
+// Samir; هايل hayil, Hayan). A consonant more or less may be a slip of
+// the pen, and stays within the edit budget.
+func arabicUnaligned(q, c *token) bool {
+	a, l, ok := arabicAndLatin(q, c)
+	if !ok || !isArabicOrig(a) {
+		return false
+	}
+	var ab [24]uint32
+	var ag [25]uint8
+	acons, agaps := arabicGaps(ab[:0], ag[:0], a.orig)
+	if acons == nil {
+		return false
+	}
+	if lineUp(acons, agaps, l.text) != otherCons {
+		return false
+	}
+	rs := l.reads
+	for bit := uint8(1); rs != 0; bit <<= 1 {
+		if rs&bit != 0 {
+			rs &^= bit
+			if f := lineUp(acons, agaps, readingOf(l.text, bit)); f != otherCons {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // hangulOrdinal reports a one-letter ruler's ordinal read from Hangul
@@ -235,6 +282,18 @@ func consonantSim(a, b string) float64 {
 	return simConsonants - 0.02 + 0.04*(1-float64(d)/float64(long))
 }
 
+// letterSim is consonantSim of a word read from Cyrillic, which writes
+// its vowels: o is not u, nor e i (Турау turau is nearer Thurau than
+// Torao).
+func letterSim(a, b string) float64 {
+	if len(a) > 40 || len(b) > 40 {
+		return simConsonants
+	}
+	long := max(len(a), len(b))
+	d := osa(a, b, long)
+	return simConsonants - 0.02 + 0.04*(1-float64(d)/float64(long))
+}
+
 // vowelFaultCost is what a skeleton match loses for each vowel the Latin
 // word writes where the Arabic-script word it is compared with could not
 // leave it unwritten, or lacks or writes otherwise where it writes one
@@ -250,6 +309,7 @@ const (
 const (
 	unaligned = -1 // the consonants do not line up
 	notArabic = -2 // ar has a letter it does not know (or is no Arabic-script word)
+	otherCons = -3 // the consonants line up one to one, but one is not the letter's (unaligned otherwise)
 )
 
 // vowelCost is the cost of the vowel faults between two tokens of the same
@@ -260,8 +320,14 @@ func vowelCost(q, c *token) float64 {
 	switch {
 	case q.arabic && !c.arabic:
 		f = vowelFaults(q.orig, c.text)
+		if f == notArabic && edgeClash(q, c.text) {
+			f = 1
+		}
 	case c.arabic && !q.arabic:
 		f = vowelFaults(c.orig, q.text)
+		if f == notArabic && edgeClash(c, q.text) {
+			f = 1
+		}
 	}
 	return vowelCostOf(f)
 }
@@ -269,7 +335,7 @@ func vowelCost(q, c *token) float64 {
 // vowelCostOf is the cost of what vowelFaults returned.
 func vowelCostOf(f int) float64 {
 	switch f {
-	case unaligned:
+	case unaligned, otherCons:
 		return unalignedCost
 	case notArabic:
 		return 0
@@ -290,7 +356,9 @@ func vowelCostOf(f int) float64 {
 // a long vowel or a diphthong) between two consonants that ar writes
 // nothing between, or a u or o between its last two (محمد is Muhammad, not
 // Mahmud nor Mahmoud); or when it has no vowel where ar writes one, or
-// another than the letter's (منصور is Mansur, not Mansar). The consonants
+// another than the letter's (منصور is Mansur, not Mansar). A word that
+// starts with a vowel against one that starts with a consonant counts
+// two (احسان is Ehsan, not Hossein). The consonants
 // are compared as skeleton classes; where they do not line up one to one,
 // it returns unaligned, and notArabic for a word of letters it does not
 // know.
@@ -322,6 +390,10 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 			cl = 0 // a v where ar writes و: Persian says it so (Alavi علوی)
 		case cl == 'd' && i+1 < len(lat) && lat[i+1] == 'j' && k < len(acons) && acons[k]&classD == 0:
 			continue // French dj is ج (Djamel)
+		case cl == 'd' && i+2 < len(lat) && lat[i+1] == 'g' && strings.IndexByte("eiy", lat[i+2]) >= 0 && k < len(acons) && acons[k]&classD == 0:
+			continue // English dg is ج (Aldridge ألدريج)
+		case cl == 'j' && lat[i] == 'j' && (k == len(acons) || acons[k]&classJ == 0) && agaps[k]&gapY != 0:
+			cl = 0 // Slavic j is y, which ar writes ي (Bajramović بايراموفيتش)
 		case cl == 't' && i+1 < len(lat) && (lat[i+1] == 'c' || lat[i+1] == 's') && k < len(acons) && acons[k]&tsh != 0:
 			continue // the t of tch, tsch (Ritchie ريتشي)
 		case cl == 'h' && i == len(lat)-1 && !prevCons && agaps[len(agaps)-1]&gapAny != 0:
@@ -342,7 +414,14 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 		case len(lcons) == len(acons):
 			return unaligned // more consonants than ar
 		case lat[i] == 'z' && acons[k]&shin != 0:
-			return unaligned // z is not sh: شادي is Chadi, not Zadi
+			// z is not sh: شادي is Chadi, not Zadi, and شعيب Shuaib
+			// not Zebhi (whose bh the skeleton reads as b): a fault, as
+			// for a vowel, not the small cost of consonants that do not
+			// line up, by which short Persian names matched by skeleton.
+			return 1
+		case lat[i] == 'k' && byteAt(lat, i+1) == 'h' && acons[k]&qaf != 0:
+			// kh is خ, not ق: عقيلي is Aqili, not Khalili.
+			return 1
 		case cl == 'f' && lat[i] != 'v' && acons[k]&classF == 0 && agaps[k]&gapW != 0:
 			// An f where ar writes و and no ف: not Persian v (Alavi), but
 			// a consonant the script would write (اورور Aurore, not Faria).
@@ -369,7 +448,7 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 	}
 	for k, cl := range lcons {
 		if acons[k]&(1<<(cl-'a')) == 0 {
-			return unaligned
+			return otherCons
 		}
 	}
 	runs[n] = [2]int{run, len(lat)}
@@ -379,8 +458,14 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 			continue // Mc is Mac (ماكميلان McMillan)
 		}
 		cluster := k == 0 && n > 1 && runs[1][0] == runs[1][1] // lat starts with two consonants
-		if vowelFault(latinVowels(lat, runs[k][0], runs[k][1], agaps[k]&gapW != 0), agaps, k, cluster) {
+		v := latinVowels(lat, runs[k][0], runs[k][1], agaps[k]&gapW != 0)
+		if vowelFault(v, agaps, k, cluster) {
 			faults++
+			if k == 0 && (v == "") != (agaps[0] == 0) {
+				// One starts with a vowel, the other with a consonant
+				// (احسان Ehsan, not Hossein): two faults.
+				faults++
+			}
 		}
 	}
 	return faults
@@ -396,6 +481,13 @@ func vowelFault(v string, gaps []uint8, k int, cluster bool) bool {
 		// A y or w that starts a word before a vowel is a consonant,
 		// which the script writes (ي، و): إلينا is not Juliana read
 		// yuliana, nor وليد Olid.
+		return true
+	}
+	if k > 0 && g&(gapY|gapAY|gapAny) == 0 && gaps[k-1]&gapY == 0 && consonantY(v) {
+		// So is a y before a vowel further on (Kanyo, Kanjo read as
+		// European j, is not كانو Kanu), which the script may write
+		// before the consonant it follows (the ny of gn: بوليناك
+		// Polignac).
 		return true
 	}
 	switch {
@@ -431,11 +523,24 @@ func vowelFault(v string, gaps []uint8, k int, cluster bool) bool {
 		g &^= gapA // a first alif carries any vowel, or is the seat of the next
 	}
 	// English u is /ju/ too, as ي و write it (كيوب Cube, بيوكانان Buchanan).
+	// A diphthong is the ا before the ي: ي before ا is ya, whose a the
+	// Latin word writes (ايليا is Ilya, not Ali).
 	aOK := strings.ContainsAny(v, "aeu") || g != gapA && len(v) >= 2 || g == gapA|gapY && (v == "i" || v == "y")
 	return g&gapA != 0 && !aOK ||
 		g&gapW != 0 && !strings.ContainsAny(v, "ouw") ||
 		g&gapY != 0 && !strings.ContainsAny(v, "ieya") && !(g == gapY|gapW && v == "u") || // a last ی may also be alif maqsura (مصطفی)
 		g&gapAY != 0 && !strings.ContainsAny(v, "aeiy")
+}
+
+// consonantY reports a y before another vowel in the vowels v of a Latin
+// word: the consonant y, which Arabic script writes ي.
+func consonantY(v string) bool {
+	for i := 0; i+1 < len(v); i++ {
+		if v[i] == 'y' && v[i+1] != 'y' && isVowel(v[i+1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // latinVowels is the vowels of lat[i:j], the letters between two
@@ -462,6 +567,8 @@ func latinVowels(lat string, i, j int, w bool) string {
 					b = append(b, v[k])
 				case v[k] == 'v':
 					b = append(b, 'w') // the Persian v of و (vowelFaults)
+				case v[k] == 'j':
+					b = append(b, 'y') // the Slavic j of ي (vowelFaults)
 				}
 			}
 			return string(b)
@@ -479,6 +586,7 @@ const (
 	gapY               // ي ی ئ: i, e
 	gapAny             // ة ع ء
 	gapAY              // ى: a or i
+	gapYA              // with gapY and gapA: ي before ا (ليا), not the ا before ي of a diphthong (نايت)
 )
 
 // arabicGaps appends to cons the skeleton classes each consonant of the
@@ -511,6 +619,9 @@ func arabicGaps(cons []uint32, gaps []uint8, ar string) ([]uint32, []uint8) {
 			g = gapAny
 		}
 		if g != 0 {
+			if g == gapA && gaps[len(gaps)-1]&gapY != 0 {
+				g |= gapYA
+			}
 			gaps[len(gaps)-1] |= g
 			continue
 		}
@@ -565,13 +676,17 @@ func arabicClassesOf(r rune) uint32 {
 		cs = "j"
 	case 'ح', 'ه', 'ھ', 'ہ':
 		cs = "h"
-	case 'خ', 'ك', 'ک', 'چ':
+	case 'خ', 'چ':
 		cs = "k"
+	case 'ك', 'ک':
+		cs = "kj" // and the g of foreign names (أكدال Agdal)
 	case 'ق':
 		cs = "kj"
 	case 'د':
 		cs = "d"
-	case 'ذ', 'ض':
+	case 'ذ':
+		cs = "dst" // th too (شاذل Shathel)
+	case 'ض':
 		cs = "ds"
 	case 'ظ':
 		cs = "dst"
@@ -602,8 +717,11 @@ func arabicClassesOf(r rune) uint32 {
 	case 'ه', 'ھ', 'ہ':
 		m |= heh
 	}
-	if r == 'ش' {
+	switch r {
+	case 'ش':
 		m |= shin
+	case 'ق':
+		m |= qaf
 	}
 	return m
 }
@@ -618,7 +736,9 @@ const (
 	heh     = 1 << 27 // ه, which may end a word as a vowel
 	shin    = 1 << 28 // ش, which no Latin z writes
 	tsh     = 1 << 29 // تش, one consonant (arabicGaps)
+	qaf     = 1 << 30 // ق, which no Latin kh writes
 	classK  = 1 << ('k' - 'a')
+	classJ  = 1 << ('j' - 'a')
 	classS  = 1 << ('s' - 'a')
 )
 
@@ -742,6 +862,43 @@ func europeanReading(w string) string {
 	return string(b)
 }
 
+// turkishReading rewrites the Turkish c, which is j and so ج (Öcalan
+// أوجلان, Recep رجب, Cemil جميل), as j: not in ch, ck, cc nor sch; "" when
+// w has none.
+func turkishReading(w string) string {
+	var buf [48]byte
+	if len(w) > len(buf) {
+		return ""
+	}
+	b := buf[:0]
+	changed := false
+	for i := 0; i < len(w); i++ {
+		if turkishC(w, i) {
+			b = append(b, 'j')
+			changed = true
+			continue
+		}
+		b = append(b, w[i])
+	}
+	if !changed {
+		return ""
+	}
+	return string(b)
+}
+
+// turkishC reports a c at w[i] that Turkish would read j: not in ch, ck,
+// cc nor sch.
+func turkishC(w string, i int) bool {
+	if w[i] != 'c' {
+		return false
+	}
+	switch byteAt(w, i+1) {
+	case 'h', 'k', 'c':
+		return false
+	}
+	return i == 0 || w[i-1] != 's' && w[i-1] != 'c'
+}
+
 // spanishReading rewrites the Spanish j, and g before e or i, as the kh
 // that Arabic script writes them with (Alejandro أليخاندرو, Bermejo
 // بيرميخو, Angelino أنخيلينو); "" when w has neither. It is the other
@@ -829,6 +986,7 @@ const (
 	readEu = 1 << iota // europeanReading
 	readEs             // spanishReading
 	readFr             // frenchReading
+	readTr             // turkishReading
 )
 
 // readingOf is the reading of w a bit of readings stands for.
@@ -840,6 +998,8 @@ func readingOf(w string, bit uint8) string {
 		return spanishReading(w)
 	case readFr:
 		return frenchReading(w)
+	case readTr:
+		return turkishReading(w)
 	}
 	return ""
 }
@@ -863,7 +1023,7 @@ func readings(w string) uint8 {
 	}
 	for i := 0; i < len(w); i++ {
 		c := w[i]
-		if c != 'j' && c != 'g' && c != 'l' && c != 'w' && c != 'h' && c != 'z' {
+		if c != 'j' && c != 'g' && c != 'l' && c != 'w' && c != 'h' && c != 'z' && c != 'c' {
 			continue
 		}
 		next := byteAt(w, i+1)
@@ -889,6 +1049,10 @@ func readings(w string) uint8 {
 			eu = afterVowel && (next == 0 || next == 'l' || next == 'n')
 		case 'z':
 			eu = i == 0 || strings.IndexByte("tdzsc", w[i-1]) < 0
+		case 'c':
+			if turkishC(w, i) {
+				r |= readTr
+			}
 		}
 		if eu {
 			r |= readEu
@@ -949,7 +1113,7 @@ func readingSim(q, c *token) float64 {
 	// A reading matches by skeleton or one consonant, and so starts
 	// with the word's first consonant: most pairs end here.
 	f := l.readSet.first
-	if fa := firstClass(a.text); fa == 0 || f[0] != fa && f[1] != fa && f[2] != fa {
+	if fa := firstClass(a.text); fa == 0 || f[0] != fa && f[1] != fa && f[2] != fa && f[3] != fa {
 		return 0
 	}
 	var k []byte
@@ -974,8 +1138,8 @@ func readingSim(q, c *token) float64 {
 // has none, and the skeleton class of the first consonant of each
 // (firstClass).
 type readingSet struct {
-	text  [3]string
-	first [3]byte
+	text  [4]string
+	first [4]byte
 }
 
 // firstClass is the skeleton class of the first consonant of w (k for
@@ -1003,7 +1167,7 @@ func readingSimOf(a *token, k []byte, y string) float64 {
 		return 0
 	}
 	if k != nil && hasSkeleton(y, string(k)) {
-		if f := vowelFaults(a.orig, y); f != notArabic {
+		if f := vowelFaults(a.orig, y); f >= 0 {
 			return consonantSim(a.text, y) - vowelCostOf(f)
 		}
 		return 0
@@ -1569,3 +1733,248 @@ func roleName(t *token) string {
 }
 
 func round(f float64) float64 { return math.Round(f*1000) / 1000 }
+
+// classicalStem is a Latin word without the Greek or Latin ending that
+// Russian leaves off classical names (Victorinus Викторин, Asclepiades
+// Асклепиад, Angelos Ангел, Aspietes Аспиет): -us, -os, -es or -as after a
+// stem of five letters or more; "" for any other word.
+func classicalStem(w string) string {
+	n := len(w)
+	if n < 7 || w[n-1] != 's' {
+		return ""
+	}
+	switch w[n-2] {
+	case 'u', 'o', 'e', 'a':
+		return w[:n-2]
+	}
+	return ""
+}
+
+// silentH is a Latin word without the h that Russian does not write: one
+// that starts the word before a vowel, follows a vowel (Kondoh Кондо,
+// Suhr Зур, Sahmen Замен), or a t (Thurau Турау); not that of ch, sh, zh,
+// kh, ph, gh, which write other sounds. "" when w has no such h.
+func silentH(w string) string {
+	if strings.IndexByte(w, 'h') < 0 {
+		return ""
+	}
+	var buf [48]byte
+	b := buf[:0]
+	for i := 0; i < len(w); i++ {
+		if w[i] == 'h' && (i == 0 && isVowel(byteAt(w, 1)) || i > 0 && (isVowel(w[i-1]) || w[i-1] == 't')) {
+			continue
+		}
+		b = append(b, w[i])
+	}
+	if len(b) == len(w) || len(b) < 3 || len(b) > 40 {
+		return ""
+	}
+	return string(b)
+}
+
+// cyrillicReadings are the spellings a Latin word may be matched by with a
+// name read from Cyrillic besides its own: its classical stem, without
+// its silent h, both, and without the last letters French does not say
+// (frenchReading: Joliot Жолио, Chagot Шаго); "" where it has none.
+func cyrillicReadings(w string) [4]string {
+	var r [4]string
+	r[0] = classicalStem(w)
+	r[1] = silentH(w)
+	if r[0] != "" {
+		r[2] = silentH(r[0])
+	}
+	r[3] = frenchReading(w)
+	return r
+}
+
+// classicalCost is what a match of a name in Cyrillic with a reading of a
+// Latin word (cyrillicReadings) loses against one with the word.
+const classicalCost = 0.03
+
+// classicalSim compares a word read from Cyrillic with a Latin word by its
+// readings (cyrillicReadings), as the skeleton match of tokenSim compares
+// two words (Нигелл nigell, Nigellus); 0 when the Latin word has none or
+// their consonants differ.
+func classicalSim(q, c *token) float64 {
+	a, l, ok := arabicAndLatin(q, c)
+	if !ok || !isCyrillicOrig(a) || len(l.text) < 4 {
+		return 0
+	}
+	if e := l.text[len(l.text)-1]; strings.IndexByte("sdtxzr", e) < 0 && strings.IndexByte(l.text, 'h') < 0 {
+		return 0 // most words: no reading
+	}
+	var sk string
+	if a.near != nil {
+		sk = a.near.skel
+	} else {
+		sk = skeleton(a.text)
+	}
+	if sk == "" {
+		return 0
+	}
+	best := 0.0
+	for _, y := range cyrillicReadings(l.text) {
+		if y != "" && hasSkeleton(y, sk) {
+			s, _, _ := editSim(a.text, y)
+			best = max(best, max(s, consonantSim(a.text, y))-classicalCost)
+		}
+	}
+	return best
+}
+
+// isCyrillicOrig reports a token read from Cyrillic (U+0400-04FF).
+func isCyrillicOrig(t *token) bool {
+	return len(t.orig) > 1 && t.orig[0] >= 0xd0 && t.orig[0] <= 0xd3
+}
+
+// edgeClash reports a word read from Cyrillic, which writes its vowels,
+// and a Latin word lat of which one starts with a vowel and the other with
+// a consonant (Энел, enel, is not Neely, nor Исакио Saki), or one ends
+// with a vowel and the other with a consonant (Карли, karli, is not
+// Karl). Either way a Latin h, y, j or w may stand
+// for either, and so may, at the start, Cyrillic е, ё, ю, я, й (ye, yo,
+// yu, ya, y: Jan Ян, York Йорк, Heracleon Ираклеон); at the end a Latin e
+// (silent in French and English) and letters French does not say, a
+// Latin u after a vowel (Belarusian Bykau Быков), and Cyrillic а, я
+// (feminine surnames: Рахмукова Rakhmukov), о (Ukrainian Павло Pavel), е,
+// й, ь. A letter of another script (АНАНЕНКA with a Latin A) is not
+// judged.
+func edgeClash(a *token, lat string) bool {
+	if !isCyrillicOrig(a) || lat == "" {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(a.orig)
+	switch cv, cc := cyrillicClass(first, "аэиоуыі", "еёюяйїєьъ"); {
+	case lat[0] == 'a' || lat[0] == 'e' || lat[0] == 'i' || lat[0] == 'o' || lat[0] == 'u':
+		if cc {
+			return true
+		}
+	case strings.IndexByte("hyjw", lat[0]) < 0:
+		if cv {
+			return true
+		}
+	}
+	last, _ := utf8.DecodeLastRuneInString(a.orig)
+	cv, cc := cyrillicClass(last, "эиуыюі", "аяоеёйьъєї")
+	switch e := lat[len(lat)-1]; {
+	case e == 'a' || e == 'i' || e == 'o':
+		return cc
+	case e == 'u':
+		return cc && !(len(lat) > 1 && isVowel(lat[len(lat)-2]))
+	case strings.IndexByte("bcfgklmnpqv", e) >= 0:
+		return cv
+	}
+	return false
+}
+
+// cyrillicClass reports whether r is a Cyrillic vowel letter among vowels
+// or a consonant letter (neither of vowels nor of either, the letters
+// judged neither way).
+func cyrillicClass(r rune, vowels, either string) (vowel, consonant bool) {
+	r = unicode.ToLower(r)
+	if r < 0x400 || r > 0x4ff || strings.ContainsRune(either, r) {
+		return false, false
+	}
+	if strings.ContainsRune(vowels, r) {
+		return true, false
+	}
+	return false, true
+}
+
+// arabicLettersNear reports whether two words written in Arabic script
+// have the same letters within the edit budget (maxEdits), the spellings
+// of one letter counted as one (hamza seats, ی and ي, ک and ك, ة and ه,
+// the Persian letters and the Arabic ones that write them). Their
+// readings in Latin letters match more: a consonantal reading (mhmd)
+// drops the h after a consonant, so that معيض (maid) and محمد (mhmd) had
+// one skeleton, and ض and د both read d, so that ضرغامی Zarghami was
+// within one edit of Durgham's درغام.
+func arabicLettersNear(a, b string) bool {
+	var ab, bb [32]uint16
+	x, y := arabicLetters(ab[:0], a), arabicLetters(bb[:0], b)
+	if x == nil || y == nil {
+		return true // not judged
+	}
+	if slices.Equal(x, y) {
+		return true
+	}
+	short, long := len(x), len(y)
+	if short > long {
+		short, long = long, short
+	}
+	k := maxEdits(long)
+	return long-short <= k && runeEdits(x, y, k) <= k
+}
+
+// arabicLetters appends the letters of w (Arabic block only), each
+// spelling of one letter as one (arabicLetterTab), without marks and
+// tatweel; nil if w has another letter or is too long.
+func arabicLetters(b []uint16, w string) []uint16 {
+	for i := 0; i < len(w); i += 2 {
+		c := w[i]
+		if c < 0xd8 || c > 0xdb || i+1 == len(w) {
+			return nil
+		}
+		r := arabicLetterTab[uint16(c&3)<<6|uint16(w[i+1]&0x3f)]
+		switch {
+		case r == 0:
+			continue
+		case len(b) == cap(b):
+			return nil
+		}
+		b = append(b, r)
+	}
+	return b
+}
+
+// arabicLetterTab maps each letter of the Arabic block (U+0600-06FF, by
+// its low eight bits) to the letter it is a spelling of, 0 for marks and
+// tatweel: hamza seats to ا و ي, ی ى to ي, ک گ to ك, ة and the heh forms
+// to ه, and the Persian letters to the Arabic ones that write them.
+var arabicLetterTab = func() (t [0x100]uint16) {
+	for i := range t {
+		t[i] = uint16(0x600 + i)
+	}
+	for r, to := range map[rune]rune{
+		'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ی': 'ي', 'ى': 'ي', 'ئ': 'ي', 'ې': 'ي', 'ۍ': 'ي',
+		'ک': 'ك', 'گ': 'ك', 'ة': 'ه', 'ۀ': 'ه', 'ۃ': 'ه', 'ھ': 'ه', 'ہ': 'ه', 'ؤ': 'و',
+		'پ': 'ب', 'چ': 'ج', 'ژ': 'ز', 'ڤ': 'ف', 'ء': 0, 'ـ': 0,
+	} {
+		t[r-0x600] = uint16(to)
+	}
+	for r := 0x64b; r <= 0x65f; r++ {
+		t[r-0x600] = 0 // harakat, shadda, sukun
+	}
+	t[0x670-0x600] = 0 // superscript alif
+	return t
+}()
+
+// runeEdits is the optimal-string-alignment distance of a and b, or k+1
+// when it is more than k.
+func runeEdits(a, b []uint16, k int) int {
+	var prev2, prev, cur [33]int
+	for j := 0; j <= len(b); j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		low := i
+		for j := 1; j <= len(b); j++ {
+			c := 1
+			if a[i-1] == b[j-1] {
+				c = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			low = min(low, v)
+		}
+		if low > k {
+			return k + 1
+		}
+		prev2, prev = prev, cur
+	}
+	return prev[len(b)]
+}

@@ -500,6 +500,8 @@ func skelClass(w string, i int, prevCons bool) byte {
 		return 's'
 	case 'c':
 		switch {
+		case i == 1 && w[0] == 'm':
+			return 'k' // Mc is Mac, before e and i too (McElroy ماكيلروي)
 		case i > 0 && w[i-1] == 's' && i+1 < len(w) && w[i+1] == 'h':
 			return '-' // sch is sh
 		case i+1 < len(w) && (w[i+1] == 'e' || w[i+1] == 'i' || w[i+1] == 'y'):
