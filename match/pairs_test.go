@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -139,9 +140,9 @@ func measureCrossNames(t *testing.T, name string, ps []crossPair, allNames bool)
 		return best
 	}, match.DefaultThreshold)
 	ix := match.NewIndex(ents)
-	at1, at1t := 0, 0
+	at1, at1t, tied := 0, 0, 0
 	for i, p := range ps {
-		hits := ix.Screen(embargo.Query{Name: p.other}, match.Options{Limit: 1})
+		hits := ix.Screen(embargo.Query{Name: p.other}, match.Options{Limit: 5})
 		// The same person is often listed by several lists under one name
 		// ("ABID HAMID MAHMUD AL-TIKRITI", "Abid Hamid Mahmud Al-Tikriti"):
 		// any of them at rank 1 is right.
@@ -149,12 +150,21 @@ func measureCrossNames(t *testing.T, name string, ps []crossPair, allNames bool)
 		if want == "" {
 			want = fmt.Sprint(i)
 		}
-		if len(hits) > 0 && (hits[0].EntityID == want || normalize.Fold(hits[0].Caption) == normalize.Fold(p.latin)) {
+		right := func(h embargo.Match) bool {
+			return h.EntityID == want || normalize.Fold(h.Caption) == normalize.Fold(p.latin)
+		}
+		if len(hits) > 0 && right(hits[0]) {
 			at1++
 			if hits[0].Score >= match.DefaultThreshold {
 				at1t++
 			}
-		} else if failLog != nil {
+		} else if len(hits) > 0 && slices.ContainsFunc(hits[1:], func(h embargo.Match) bool { return h.Score == hits[0].Score && right(h) }) {
+			// Scored the same as the name ranked first (آرون: aron and
+			// aaron, both exact readings): not ranked below it, only
+			// after it by the order of ties.
+			tied++
+		}
+		if failLog != nil && (len(hits) == 0 || !right(hits[0])) {
 			got := ""
 			if len(hits) > 0 {
 				got = fmt.Sprintf("%s %.3f", hits[0].Caption, hits[0].Score)
@@ -164,8 +174,8 @@ func measureCrossNames(t *testing.T, name string, ps []crossPair, allNames bool)
 		}
 	}
 	recall1 = float64(at1) / float64(len(ps))
-	t.Logf("%-22s pairs %4d  P %.3f R %.3f F1 %.3f at %.2f; best F1 %.3f at %.3f; rank-1 recall %.3f (%.3f above threshold)",
-		name, len(ps), r.Precision, r.Recall, r.F1, r.Threshold, r.BestF1, r.BestThreshold, recall1, float64(at1t)/float64(len(ps)))
+	t.Logf("%-22s pairs %4d  P %.3f R %.3f F1 %.3f at %.2f; best F1 %.3f at %.3f; rank-1 recall %.3f (%.3f above threshold; %.3f with a tie for first counted)",
+		name, len(ps), r.Precision, r.Recall, r.F1, r.Threshold, r.BestF1, r.BestThreshold, recall1, float64(at1t)/float64(len(ps)), float64(at1+tied)/float64(len(ps)))
 	return recall1
 }
 
