@@ -59,7 +59,7 @@ type Index struct {
 	made      atomic.Int32
 	memo      sync.Map // text -> *nearSet
 	memoN     atomic.Int64
-	skelMemo  sync.Map // orig "\x00" text -> []wordSim (arabicSkeleton)
+	skelMemo  sync.Map // orig "\x00" skeleton -> []wordSim (arabicSkeleton)
 	skelMemoN atomic.Int64
 }
 

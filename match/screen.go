@@ -410,7 +410,7 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 			// many words of a short skeleton, those likely its own come
 			// first, and are kept among the candidates. It finds words by
 			// their European and Spanish readings too (rskel).
-			for _, h := range ix.arabicSkeleton(t, k, acons, agaps) {
+			for _, h := range ix.arabicSkeleton(t.orig, k, acons, agaps) {
 				if !seen(h.word) {
 					visit(h.word, h.sim)
 				}
@@ -419,13 +419,9 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 	} else if c := t.oneCons; c != 0 && acons != nil {
 		// A word of one consonant (آبي) finds the Latin words of that
 		// consonant that write their vowels where it does.
-		for _, l := range [2]*keyedLists{&ix.skel, &ix.rskel} {
-			for _, id := range l.getBytes([]byte{c}) {
-				// Its vowels where the word writes its own, as written or
-				// as a reading (غوج Gouges).
-				if cost, aligned := readingCost(acons, agaps, ix.words[id]); aligned && cost < vowelFaultCost && !seen(id) {
-					visit(id, float32(simConsonants-simOneConsonant-cost))
-				}
+		for _, h := range ix.arabicSkeleton(t.orig, []byte{c}, acons, agaps) {
+			if !seen(h.word) {
+				visit(h.word, h.sim)
 			}
 		}
 	}
@@ -462,23 +458,34 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 	}
 }
 
-// arabicSkeleton is what an Arabic-script word (its letters acons and
-// agaps, its reading's skeleton k) finds by its skeleton and its
-// readings' (rskel), each word weighed by the vowels it writes where the
-// script does (readingCost), in the order lookup visits them. It is
-// worked out once per word as written and read, and remembered as the
-// neighbour sets are: weighing the words of a short skeleton was a twelfth
-// of the instructions of the benchmark's negatives (46 % non-Latin).
-func (ix *Index) arabicSkeleton(t *token, k []byte, acons []uint32, agaps []uint8) []wordSim {
-	key := t.orig + "\x00" + t.text
+// arabicSkeleton is what an Arabic-script word (orig as written, its
+// letters acons and agaps read from it) finds by the skeleton k of its
+// reading and its readings' (rskel), each word weighed by the vowels it
+// writes where the script does (readingCost), in the order lookup visits
+// them. For a word of one consonant, k is that consonant (the key skelKey
+// gives such words), and only the words that write their vowels where it
+// does are found (غوج Gouges), at simOneConsonant less.
+//
+// It is worked out once per word as written and skeleton, and remembered
+// as the neighbour sets are: weighing the words of a short skeleton was a
+// twelfth of the instructions of the benchmark's negatives (46 % non-Latin).
+// What it finds depends on nothing else, so the renderings of one word
+// (محمد: muhammad, mohamed) share one entry.
+func (ix *Index) arabicSkeleton(orig string, k []byte, acons []uint32, agaps []uint8) []wordSim {
+	key := orig + "\x00" + string(k)
 	if v, ok := ix.skelMemo.Load(key); ok {
 		return v.([]wordSim)
 	}
 	var hits []wordSim
 	for _, l := range [2]*keyedLists{&ix.skel, &ix.rskel} {
 		for _, id := range l.getBytes(k) {
-			cost, _ := readingCost(acons, agaps, ix.words[id])
-			hits = append(hits, wordSim{id, float32(max(0.1, simConsonants-cost))})
+			cost, aligned := readingCost(acons, agaps, ix.words[id])
+			switch {
+			case len(k) > 1:
+				hits = append(hits, wordSim{id, float32(max(0.1, simConsonants-cost))})
+			case aligned && cost < vowelFaultCost:
+				hits = append(hits, wordSim{id, float32(simConsonants - simOneConsonant - cost)})
+			}
 		}
 	}
 	if ix.skelMemoN.Add(1) > skelMemoMax {
