@@ -39,7 +39,8 @@ type scratch struct {
 	heap     []cand      // candidates' bounded heap
 	keys     []uint64    // candidates' sort keys (weight, entity)
 	cands    []uint32    // and the entities picked
-	vals     []wordVal   // accumulate's words of one query token, best first
+	vals     []wordVal   // accumulate's words of one query token
+	order    []uint64    // and their order, best first
 	byLetter [26]float32 // letter a-z -> credit of a list initial (initialCredit)
 	memo     simMemo     // tokenSim of the pairs the query's candidates share
 }
@@ -260,8 +261,8 @@ func (ix *Index) accumulate(p *query, s *scratch, qbase uint32) float32 {
 			rest -= q.t.weight // posted with the first rendering
 			continue
 		}
-		// The words of this token and of its other renderings, best first
-		// (formAcc keeps the first that reaches a form).
+		// The words of this token and of its other renderings, posted
+		// best first (formAcc keeps the first that reaches a form).
 		vs := s.vals[:0]
 		for _, m := range qt[i:] {
 			if m.stamp == q.stamp {
@@ -270,9 +271,18 @@ func (ix *Index) accumulate(p *query, s *scratch, qbase uint32) float32 {
 				}
 			}
 		}
-		slices.SortStableFunc(vs, func(a, b wordVal) int { return cmp.Compare(b.v, a.v) })
+		// Among equals, in the order found: sorted as one integer key each
+		// (the value's order reversed, then the index), in fewer
+		// instructions than a stable sort by comparison.
+		order := s.order[:0]
+		for k, wv := range vs {
+			order = append(order, uint64(descending(wv.v))<<32|uint64(k))
+		}
+		slices.Sort(order)
+		s.order = order
 		prune := rest < floor || len(s.touched) >= enoughForms
-		for _, wv := range vs {
+		for _, o := range order {
+			wv := vs[uint32(o)]
 			if prune && len(ix.postings.at(wv.word)) > 8*len(s.touched)+64 {
 				ix.probe(s, wv.word, wv.v)
 			} else {
@@ -288,6 +298,22 @@ func (ix *Index) accumulate(p *query, s *scratch, qbase uint32) float32 {
 	}
 	clear(qt) // the pooled scratch must not hold this query's tokens
 	return total
+}
+
+// descending is a key whose unsigned order is v's, reversed: the bits of
+// a float order as it does once the sign is turned (and, for a negative,
+// the rest), -0 counting as 0 as it compares.
+func descending(v float32) uint32 {
+	if v == 0 {
+		v = 0
+	}
+	b := math.Float32bits(v)
+	if b>>31 != 0 {
+		b = ^b
+	} else {
+		b |= 1 << 31
+	}
+	return ^b
 }
 
 // qtok is one distinct query token and the vocabulary words it may be
