@@ -57,6 +57,7 @@ type query struct {
 	embargo.Query
 	forms []form
 	ids   []embargo.Identifier // the query's identifiers and long numbers found in its name
+	reps  []*token             // the first token of each qid (numberTokens)
 }
 
 // A query reads at most MaxNames names of at most maxNameBytes each (the
@@ -99,7 +100,7 @@ func prepare(q embargo.Query, w weigher) *query {
 			p.forms = append(p.forms, f)
 		}
 	}
-	numberTokens(p.forms) // for scoring's memo of tokenSim (simMemo)
+	p.reps = numberTokens(p.forms) // for scoring's memo of tokenSim (simMemo)
 	return p
 }
 

@@ -85,7 +85,6 @@ func (ix *Index) getScratch() *scratch {
 		}
 	}
 	s.touched = s.touched[:0]
-	s.memo.reset()
 	if s.stamp > 1<<31 || s.nstamp > 1<<31 {
 		// Stamps are compared for order (formAcc): start again before
 		// they wrap, every two billion or so.
@@ -118,6 +117,8 @@ func (ix *Index) screen(q embargo.Query, opt Options, memo bool) []embargo.Match
 	ix.vocabIDs(p)
 	s := ix.getScratch()
 	defer ix.putScratch(s)
+	s.memo.reset(p.reps)
+	defer func() { s.memo.reps = nil }() // the pooled scratch must not hold this query's tokens
 	if !memo {
 		s.align[0].memo, s.align[1].memo = nil, nil
 		defer func() { s.align[0].memo, s.align[1].memo = &s.memo, &s.memo }()

@@ -1219,6 +1219,7 @@ type alignment struct {
 	score        float64
 	name         int         // index in Entity.Names of the name c renders (set by scoreForms)
 	cands        []tokenPair // alignInto's working list, reused
+	rows         []rowRef    // and the memo's row of each list token
 	memo         *simMemo    // the query's memo of tokenSim, when Screen aligns (nil: none)
 }
 
@@ -1233,7 +1234,7 @@ type tokenPair struct {
 // clone copies a's slices, which alignInto reuses.
 func (a alignment) clone() alignment {
 	a.pairs, a.qUsed, a.cUsed = slices.Clone(a.pairs), slices.Clone(a.qUsed), slices.Clone(a.cUsed)
-	a.cands, a.memo = nil, nil
+	a.cands, a.rows, a.memo = nil, nil, nil
 	return a
 }
 
@@ -1256,6 +1257,13 @@ func alignInto(a *alignment, q, c *form) {
 	// every call, 2% of a query.
 	cands := a.cands[:0]
 	memo := a.memo
+	rows := a.rows[:0]
+	if memo != nil {
+		for j := range c.toks {
+			rows = append(rows, memo.row(&c.toks[j], q.method, c.method))
+		}
+		a.rows = rows
+	}
 	for i := range q.toks {
 		qt := &q.toks[i]
 		if memo == nil || qt.qid == 0 {
@@ -1266,22 +1274,20 @@ func alignInto(a *alignment, q, c *form) {
 			}
 			continue
 		}
-		qkey := uint64(qt.qid) << 56
-		for j := range c.toks {
+		q1, bit := int(qt.qid)-1, qidBit(qt.qid) // its entry in a row, its bit
+		for j, r := range rows {
+			if r.alike&bit == 0 {
+				continue // tokenSim found them unlike
+			}
 			ct := &c.toks[j]
 			var s float64
 			var m string
 			var d int
-			if key := ct.mkey | qkey; ct.mkey == 0 || qt.vid == ct.vid {
+			if r.at < 0 || qt.vid == ct.vid {
 				s, m, d = tokenSim(qt, ct, q.method, c.method)
 			} else {
-				b := bucket(key)
-				if e := memo.find(b, key); e != nil {
-					s, m, d = e.sim, e.method, e.dist
-				} else {
-					s, m, d = tokenSim(qt, ct, q.method, c.method)
-					memo.add(b, key, s, m, d)
-				}
+				e := &memo.entries[r.at+q1]
+				s, m, d = e.sim, e.method, e.dist
 			}
 			if s > 0 {
 				cands = append(cands, tokenPair{i, j, s, m, d})
