@@ -34,6 +34,7 @@ type scratch struct {
 	words    []wordSim    // and the words they may be
 	forms    []entityForm // the unpacked forms of the candidate scored
 	ftoks    []token      // and their tokens
+	frows    []rowRef     // and their rows in the memo (form.rows)
 	fptrs    []*entityForm
 	picked   []uint32    // the candidate's forms to score
 	heap     []cand      // candidates' bounded heap
@@ -155,6 +156,15 @@ func (ix *Index) screen(q embargo.Query, opt Options, memo bool) []embargo.Match
 			ef, buf = ix.unpack(f, buf)
 			s.forms = append(s.forms, ef)
 		}
+		if memo {
+			if cap(s.frows) < n {
+				s.frows = make([]rowRef, 0, 2*n)
+			}
+			rows := s.frows[:0]
+			for i := range s.forms {
+				rows = s.memo.rowsOf(&s.forms[i].form, rows)
+			}
+		}
 		for i := range s.forms {
 			s.fptrs = append(s.fptrs, &s.forms[i])
 		}
@@ -163,7 +173,7 @@ func (ix *Index) screen(q embargo.Query, opt Options, memo bool) []embargo.Match
 			a = a.clone()
 			if a.c != nil { // the form lives in the scratch: the hit keeps a copy
 				c := *a.c
-				c.toks = slices.Clone(c.toks)
+				c.toks, c.rows = slices.Clone(c.toks), nil
 				a.c = &c
 			}
 			out = append(out, hit{m, a})

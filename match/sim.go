@@ -1219,7 +1219,7 @@ type alignment struct {
 	score        float64
 	name         int         // index in Entity.Names of the name c renders (set by scoreForms)
 	cands        []tokenPair // alignInto's working list, reused
-	rows         []rowRef    // and the memo's row of each list token
+	rows         []rowRef    // and the rows of a list form that has none (form.rows)
 	memo         *simMemo    // the query's memo of tokenSim, when Screen aligns (nil: none)
 }
 
@@ -1257,12 +1257,8 @@ func alignInto(a *alignment, q, c *form) {
 	// every call, 2% of a query.
 	cands := a.cands[:0]
 	memo := a.memo
-	rows := a.rows[:0]
-	if memo != nil {
-		for j := range c.toks {
-			rows = append(rows, memo.row(&c.toks[j], q.method, c.method))
-		}
-		a.rows = rows
+	if memo != nil && len(c.rows) != len(c.toks) {
+		a.rows = memo.rowsOf(c, a.rows[:0]) // a form Screen did not give its rows
 	}
 	for i := range q.toks {
 		qt := &q.toks[i]
@@ -1275,7 +1271,10 @@ func alignInto(a *alignment, q, c *form) {
 			continue
 		}
 		q1, bit := int(qt.qid)-1, qidBit(qt.qid) // its entry in a row, its bit
-		for j, r := range rows {
+		if c.alike&bit == 0 {
+			continue // alike with none of c's tokens
+		}
+		for j, r := range c.rows {
 			if r.alike&bit == 0 {
 				continue // tokenSim found them unlike
 			}

@@ -28,7 +28,7 @@ type memoRow struct {
 	key   uint64
 	stamp uint32
 	at    uint32 // the row's first entry
-	alike uint64 // the qids (qid-1, the 63rd and above as one) it is alike with (rowRef)
+	alike uint64 // the query tokens it is alike with (rowRef.alike)
 }
 
 // rowRef is a list token's row as alignInto reads it: its first entry (-1
@@ -67,9 +67,9 @@ func (m *simMemo) reset(reps []*token) {
 }
 
 // row is list token c's row: its entry for a query token of qid q is
-// entries[at+q-1]. qm and cm are the methods of the forms being aligned,
-// which tokenSim does not read for a pair of different texts, the only
-// pairs read from the memo.
+// entries[at+q-1]. qm and cm are methods of the forms of the pair, which
+// tokenSim does not read for a pair of different texts, the only pairs
+// read from the memo.
 func (m *simMemo) row(c *token, qm, cm string) rowRef {
 	if c.mkey == 0 {
 		return rowRef{-1, ^uint64(0)}
@@ -97,6 +97,20 @@ func (m *simMemo) row(c *token, qm, cm string) rowRef {
 			return rowRef{int(r.at), r.alike}
 		}
 	}
+}
+
+// rowsOf gives form f its rows, appended to buf (which must have room
+// for them: earlier forms share it).
+func (m *simMemo) rowsOf(f *form, buf []rowRef) []rowRef {
+	start := len(buf)
+	f.alike = 0
+	for i := range f.toks {
+		r := m.row(&f.toks[i], "", f.method)
+		f.alike |= r.alike
+		buf = append(buf, r)
+	}
+	f.rows = buf[start:len(buf):len(buf)]
+	return buf
 }
 
 // memoKey is what tokenSim reads of a packed list token, for a pair

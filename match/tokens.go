@@ -76,6 +76,12 @@ type nearHit struct {
 type form struct {
 	method string // "exact" or the transliteration method of normalize.Romanize
 	toks   []token
+
+	// The memo's row of each token (simMemo), and the query tokens alike
+	// with any of them, a bit each (rowRef.alike): set by Screen on the
+	// forms it scores, once for all the query's forms they are aligned with.
+	rows  []rowRef
+	alike uint64
 }
 
 // Titles and honorifics dropped at the start of a person's name.
