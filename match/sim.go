@@ -1329,26 +1329,35 @@ func resetBools(b []bool, n int) []bool {
 // join matches a leftover token to a run of 2 or 3 adjacent leftover tokens
 // on the other side whose concatenation it spells.
 func (a *alignment) join() {
-	starts := runStarts(a.c.toks, a.cUsed)
-	for i := range a.q.toks {
-		if a.qUsed[i] || !mayJoin(&a.q.toks[i], starts) {
-			continue
-		}
-		if j, n, s, d, ok := joinRun(a.q.toks[i].text, a.q.toks[i].loose, a.c.toks, a.cUsed); ok {
-			a.pairs = append(a.pairs, pair{qi: i, qn: 1, ci: j, cn: n, sim: s, method: "joined", dist: d})
-			a.qUsed[i] = true
-			markRun(a.cUsed, j, n)
+	// Every pair so far uses a token of each side, and a join one leftover
+	// token of a side and two or three of the other: most alignments have
+	// too few left for either loop below to join anything.
+	leftQ, leftC := len(a.q.toks)-len(a.pairs), len(a.c.toks)-len(a.pairs)
+	if leftQ >= 1 && leftC >= 2 {
+		starts := runStarts(a.c.toks, a.cUsed)
+		for i := range a.q.toks {
+			if a.qUsed[i] || !mayJoin(&a.q.toks[i], starts) {
+				continue
+			}
+			if j, n, s, d, ok := joinRun(a.q.toks[i].text, a.q.toks[i].loose, a.c.toks, a.cUsed); ok {
+				a.pairs = append(a.pairs, pair{qi: i, qn: 1, ci: j, cn: n, sim: s, method: "joined", dist: d})
+				a.qUsed[i] = true
+				markRun(a.cUsed, j, n)
+				leftQ, leftC = leftQ-1, leftC-n
+			}
 		}
 	}
-	starts = runStarts(a.q.toks, a.qUsed)
-	for j := range a.c.toks {
-		if a.cUsed[j] || !mayJoin(&a.c.toks[j], starts) {
-			continue
-		}
-		if i, n, s, d, ok := joinRun(a.c.toks[j].text, a.c.toks[j].loose, a.q.toks, a.qUsed); ok {
-			a.pairs = append(a.pairs, pair{qi: i, qn: n, ci: j, cn: 1, sim: s, method: "joined", dist: d})
-			a.cUsed[j] = true
-			markRun(a.qUsed, i, n)
+	if leftC >= 1 && leftQ >= 2 {
+		starts := runStarts(a.q.toks, a.qUsed)
+		for j := range a.c.toks {
+			if a.cUsed[j] || !mayJoin(&a.c.toks[j], starts) {
+				continue
+			}
+			if i, n, s, d, ok := joinRun(a.c.toks[j].text, a.c.toks[j].loose, a.q.toks, a.qUsed); ok {
+				a.pairs = append(a.pairs, pair{qi: i, qn: n, ci: j, cn: 1, sim: s, method: "joined", dist: d})
+				a.cUsed[j] = true
+				markRun(a.qUsed, i, n)
+			}
 		}
 	}
 }
