@@ -544,9 +544,16 @@ const skelMemoMax = 1 << 13
 type nearSet struct {
 	hits []nearID
 	skel string // skeleton of the text, for sameSkeleton
+	// The hits' ids mod 64, a bit each: tokenSim asks of every list word
+	// of the right length, most of which are no hit, and a scan of the
+	// hits was a sixtieth of a negative query.
+	mod64 uint64
 }
 
 func (ns *nearSet) find(id uint32) (nearHit, bool) {
+	if ns.mod64&(1<<(id%64)) == 0 {
+		return nearHit{}, false
+	}
 	for i := range ns.hits {
 		if ns.hits[i].id == id {
 			return ns.hits[i].nearHit, true
@@ -589,6 +596,7 @@ func (ix *Index) neighbours(text string, s *scratch) *nearSet {
 		s.nmark[id] = st // verified once, match or not
 		if sim, _, d := editSim(text, ix.words[id]); sim > 0 {
 			ns.hits = append(ns.hits, nearID{id, nearHit{sim, d}})
+			ns.mod64 |= 1 << (id % 64)
 		}
 	}
 	if ix.memoN.Add(1) > memoMax {
