@@ -27,14 +27,15 @@ type scratch struct {
 	stamp    uint32
 	nstamp   uint32
 	touched  []uint32
-	align    [2]alignment // scoreForms' working alignments
-	hashes   []uint64     // deletion variants of a query word
-	found    []uint32     // and the words they find, to verify
-	qt       []qtok       // accumulate's query tokens
-	words    []wordSim    // and the words they may be
-	forms    []entityForm // the unpacked forms of the candidate scored
-	ftoks    []token      // and their tokens
-	frows    []rowRef     // and their rows in the memo (form.rows)
+	align    [2]alignment    // scoreForms' working alignments
+	hashes   []uint64        // deletion variants of a query word
+	found    []uint32        // and the words they find, to verify
+	letters  letterPositions // and the word's letters, to verify them
+	qt       []qtok          // accumulate's query tokens
+	words    []wordSim       // and the words they may be
+	forms    []entityForm    // the unpacked forms of the candidate scored
+	ftoks    []token         // and their tokens
+	frows    []rowRef        // and their rows in the memo (form.rows)
 	fptrs    []*entityForm
 	picked   []uint32    // the candidate's forms to score
 	heap     []cand      // candidates' bounded heap
@@ -589,12 +590,18 @@ func (ix *Index) neighbours(text string, s *scratch) *nearSet {
 	ns := &nearSet{skel: skeleton(text)}
 	s.hashes = uniqueDeletions(s.hashes[:0], text, maxEdits(len(text)+1))
 	s.found = ix.dels.gather(s.found[:0], s.hashes)
+	// The text's letters are read once for all the words it is compared
+	// with (nil: a text osaBits does not read).
+	pt := &s.letters
+	if !pt.set(text) {
+		pt = nil
+	}
 	for _, id := range s.found {
 		if s.nmark[id] == st {
 			continue
 		}
 		s.nmark[id] = st // verified once, match or not
-		if sim, _, d := editSim(text, ix.words[id]); sim > 0 {
+		if sim, _, d := editSimWith(text, ix.words[id], pt); sim > 0 {
 			ns.hits = append(ns.hits, nearID{id, nearHit{sim, d}})
 			ns.mod64 |= 1 << (id % 64)
 		}

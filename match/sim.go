@@ -1061,6 +1061,13 @@ func vowelClasses(b []byte, w string) []byte {
 // editSim accepts two words within maxEdits of the longer one's length
 // ("son" ~ "sson"), the shorter having at least 3 letters.
 func editSim(a, b string) (float64, string, int) {
+	return editSimWith(a, b, nil)
+}
+
+// editSimWith is editSim, the letters of a read from pa (letterPositions
+// of a, which a caller comparing one word with many sets once) rather than
+// again for each b; nil: from a.
+func editSimWith(a, b string, pa *letterPositions) (float64, string, int) {
 	la, lb := len(a), len(b)
 	short, long := la, lb
 	if short > long {
@@ -1073,7 +1080,12 @@ func editSim(a, b string) (float64, string, int) {
 	if short < 3 || k == 0 || long-short > k {
 		return 0, "", 0
 	}
-	d := osa(a, b, k)
+	var d int
+	if pa != nil {
+		d = pa.osa(b, k) // the distance is the same either way round
+	} else {
+		d = osa(a, b, k)
+	}
 	if d > k {
 		return 0, "", 0
 	}
@@ -1165,22 +1177,46 @@ func osa(a, b string, k int) int {
 // a table per byte value, cleared on every call, cost a fifth of its
 // instructions.
 func osaBits(a, b string, k int) (d int, ok bool) {
-	var peq [26]uint64 // letter -> the positions of a that hold it
+	var pa letterPositions
+	if !pa.set(a) {
+		return 0, false
+	}
+	return pa.osa(b, k), true
+}
+
+// letterPositions is a word of 1 to 64 letters a-z as osaBits reads it.
+type letterPositions struct {
+	peq [26]uint64 // letter -> the positions of the word that hold it
+	n   int        // its length
+}
+
+// set reads word a into p, and reports whether it is one osaBits reads.
+func (p *letterPositions) set(a string) bool {
+	if len(a) == 0 || len(a) > 64 {
+		return false
+	}
+	p.peq, p.n = [26]uint64{}, len(a)
 	for i := 0; i < len(a); i++ {
 		c := a[i] - 'a'
 		if c >= 26 {
-			return 0, false
+			return false
 		}
-		peq[c] |= 1 << i
+		p.peq[c] |= 1 << i
 	}
-	top := uint64(1) << (len(a) - 1)
-	vp, vn := ^uint64(0)>>(64-len(a)), uint64(0)
+	return true
+}
+
+// osa is the optimal-string-alignment distance of the word to b, or k+1
+// as soon as it exceeds k: b is of any length, and of any bytes.
+func (p *letterPositions) osa(b string, k int) (d int) {
+	top := uint64(1) << (p.n - 1)
+	vp, vn := ^uint64(0)>>(64-p.n), uint64(0)
 	var d0, pmPrev uint64
-	d = len(a)
+	d = p.n
 	for j := 0; j < len(b); j++ {
 		var pm uint64 // a byte outside a-z is in no position of a
 		if c := b[j] - 'a'; c < 26 {
-			pm = peq[c]
+			pm = p.peq[c]
 		}
 		tr := ((^d0 & pm) << 1) & pmPrev
 		d0 = (((pm & vp) + vp) ^ vp) | pm | vn | tr
@@ -1192,7 +1228,7 @@ func osaBits(a, b string, k int) (d int, ok bool) {
 			d--
 		}
 		if d-(len(b)-1-j) > k {
-			return k + 1, true // each letter left lowers it by one at most
+			return k + 1 // each letter left lowers it by one at most
 		}
 		hp = hp<<1 | 1
 		hn <<= 1
@@ -1200,7 +1236,7 @@ func osaBits(a, b string, k int) (d int, ok bool) {
 		vn = hp & d0
 		pmPrev = pm
 	}
-	return min(d, k+1), true
+	return min(d, k+1)
 }
 
 // pair is one query token (or run of tokens) matched to one list token (or run).
