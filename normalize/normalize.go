@@ -13,6 +13,7 @@
 package normalize
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -64,6 +65,28 @@ func DetectScript(s string) string {
 }
 
 func runeScript(r rune) string {
+	if r >= 0 && int(r) < len(lowScripts) {
+		return scriptNames[lowScripts[r]]
+	}
+	return runeScriptOf(r)
+}
+
+// lowScripts holds runeScript of the runes below U+3000 (the alphabets:
+// Latin, Greek, Cyrillic, Hebrew, Arabic, Thai, Hangul jamo), an index in
+// scriptNames, worked out once by runeScriptOf: every letter of every name
+// is asked, and the Unicode tables' binary searches it runs through one
+// after another were a sixtieth of a screening query.
+var lowScripts = func() (t [0x3000]uint8) {
+	for r := range t {
+		t[r] = uint8(slices.Index(scriptNames, runeScriptOf(rune(r))))
+	}
+	return t
+}()
+
+var scriptNames = []string{Latin, Cyrillic, Hangul, Han, Arabic, Greek, Hebrew, Kana, Thai, Other}
+
+// runeScriptOf is runeScript, read from the Unicode tables.
+func runeScriptOf(r rune) string {
 	switch {
 	case r < 0x250 || unicode.Is(unicode.Latin, r):
 		return Latin
