@@ -47,6 +47,7 @@ type Index struct {
 	isToken   []bool     // vocabulary id -> a token of some name, not only a joined key
 	canon     keyedLists // Canon key -> vocabulary ids of words that differ from it
 	wordCanon []string   // vocabulary id -> its Canon key (while building)
+	canonID   []int32    // vocabulary id -> its Canon key's id in canons; -1: the word itself
 	skel      keyedLists // consonant skeleton -> vocabulary ids
 	rskel     keyedLists // skeleton of a word's European or Spanish reading, where it differs -> vocabulary ids
 	hkey      keyedLists // consonants as a Hangul loanword spells them -> vocabulary ids

@@ -115,8 +115,7 @@ func (ix *Index) Screen(q embargo.Query, opt Options) []embargo.Match {
 // screen is Screen, with or without the memo of tokenSim (which changes
 // no answer: TestMemoChangesNothing).
 func (ix *Index) screen(q embargo.Query, opt Options, memo bool) []embargo.Match {
-	p := prepare(q, ix.rarity)
-	ix.vocabIDs(p)
+	p := prepare(q, ix)
 	s := ix.getScratch()
 	defer ix.putScratch(s)
 	s.memo.reset(p.reps)

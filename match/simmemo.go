@@ -170,15 +170,23 @@ func sameForSim(a, b *token) bool {
 // vocabIDs gives the query's tokens the vocabulary id of their text (-1 for
 // a text the lists lack), once: lookup starts from it, and alignInto tells
 // a pair of the same text, which it compares without the memo, by one
-// comparison.
-func (ix *Index) vocabIDs(p *query) {
-	for fi := range p.forms {
-		for ti := range p.forms[fi].toks {
-			t := &p.forms[fi].toks[ti]
-			t.vid = -1
-			if id, ok := ix.wordTab.get(t.text); ok {
-				t.vid = int32(id)
+// comparison. It gives them their Canon key too, the vocabulary's for a
+// word it has (canonID, worked out when the index was built, 4 bytes a
+// word): a key took a hundred instructions or more to work out, a
+// hundredth of a query's.
+func (ix *Index) vocabIDs(toks []token) {
+	for i := range toks {
+		t := &toks[i]
+		t.vid = -1
+		if id, ok := ix.wordTab.get(t.text); ok {
+			t.vid = int32(id)
+			if k := ix.canonID[id]; k >= 0 {
+				t.canon = ix.canons[k]
+			} else {
+				t.canon = t.text
 			}
+		} else {
+			t.canon = canonKey(t.text)
 		}
 	}
 }
