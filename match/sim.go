@@ -1458,16 +1458,27 @@ func joinRun(word string, loose bool, toks []token, used []bool) (start, n int, 
 			if k == s || abs(total-len(word)) > maxEdits(max(total, len(word))) {
 				continue // lengths alone rule the run out: no string built
 			}
-			joined := joinText(toks[s : k+1])
-			if joined == word {
+			// Built on the stack: a run is built for one alignment in
+			// two, and mostly turned down.
+			var jb [64]byte
+			joined := appendRun(jb[:0], toks[s:k+1])
+			if string(joined) == word {
 				return s, k - s + 1, simJoined, 0, true
 			}
-			if es, _, d := editSim(word, joined); es > 0 {
+			if es, _, d := editSim(word, string(joined)); es > 0 {
 				return s, k - s + 1, simJoined * es, d, true
 			}
 		}
 	}
 	return 0, 0, 0, 0, false
+}
+
+// appendRun appends the texts of toks to b.
+func appendRun(b []byte, toks []token) []byte {
+	for i := range toks {
+		b = append(b, toks[i].text...)
+	}
+	return b
 }
 
 func joinText(toks []token) string {
