@@ -196,12 +196,12 @@ func Fold(s string) string {
 			// Arabic tatweel; Persian zero-width non-joiner (خامنه‌ای is
 			// one word, Khamenei) and joiner
 			continue
-		case r >= 0x300 && (unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r)):
+		case r >= 0x300 && isMark(r):
 			if keepMarks {
 				b.WriteRune(r)
 			}
 			continue
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mc, r):
+		case isLetterOrDigit(r):
 			r = unicode.ToLower(r)
 			if hasLatinBase(r) {
 				if base, ok := latinBase[r]; ok {
@@ -221,6 +221,45 @@ func Fold(s string) string {
 	}
 	return b.String()
 }
+
+// isMark reports whether r is a mark Fold drops or keeps (Mn, Me).
+func isMark(r rune) bool {
+	if r >= 0 && int(r) < len(lowClasses) {
+		return lowClasses[r]&lowMark != 0
+	}
+	return unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r)
+}
+
+// isLetterOrDigit reports whether r is a letter, digit or spacing mark,
+// which Fold keeps.
+func isLetterOrDigit(r rune) bool {
+	if r >= 0 && int(r) < len(lowClasses) {
+		return lowClasses[r]&lowLetter != 0
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mc, r)
+}
+
+// lowClasses holds isMark and isLetterOrDigit of the runes below U+3000
+// (the alphabets), worked out once from the Unicode tables: Fold asked
+// them of every letter of a name read from Arabic script, a binary search
+// in each of up to five tables.
+var lowClasses = func() (t [0x3000]uint8) {
+	for i := range t {
+		r := rune(i)
+		if unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) {
+			t[i] |= lowMark
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mc, r) {
+			t[i] |= lowLetter
+		}
+	}
+	return t
+}()
+
+const (
+	lowMark = 1 << iota
+	lowLetter
+)
 
 // afterGereshLetter reports whether s ends with a Hebrew letter that a
 // geresh modifies.
