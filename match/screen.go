@@ -650,10 +650,11 @@ func (ix *Index) candidates(p *query, s *scratch, total float32, opt Options) []
 	// The best weight kept so far: a form under minOfBest of it would not
 	// be kept at the end (below), so it need not enter the heap.
 	var best float32
+	fa, withInitials := s.fa, ix.withInitials // held in registers through the loop
 	for _, f := range s.touched {
-		a := &s.fa[f]
+		a := &fa[f]
 		if acc := a.acc; acc < floor {
-			if acc+lift < floor || !ix.hasInitials(f) {
+			if acc+lift < floor || withInitials[f/64]&(1<<(f%64)) == 0 { // !ix.hasInitials(f), its slice in a register
 				continue
 			}
 			if a.acc += initialCredit(&s.byLetter, ix.initialsOf(f)); a.acc < floor {
