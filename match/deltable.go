@@ -30,21 +30,60 @@ type delEntry struct {
 }
 
 // deletions calls f with the hash of w and of every variant of w with up to
-// k bytes removed (duplicates included; callers dedupe).
+// k bytes removed (duplicates included; callers dedupe), in this order:
+// w, then for each i, w without i followed by w without i and each j > i.
 func deletions(w string, k int, f func(uint64)) {
 	f(hashSkip(w, -1, -1))
 	if k < 1 {
 		return
 	}
+	if len(w) > maxFuzzyLen {
+		for i := 0; i < len(w); i++ {
+			f(hashSkip(w, i, -1))
+			if k < 2 {
+				continue
+			}
+			for j := i + 1; j < len(w); j++ {
+				f(hashSkip(w, i, j))
+			}
+		}
+		return
+	}
+	// FNV-1a reads the letters in order: a variant starts from the state
+	// after the letters before its first deletion, worked out once (pre),
+	// rather than from the first letter (a word of n letters has n²/2
+	// variants of two deletions).
+	var pre [maxFuzzyLen + 1]uint64
+	pre[0] = fnvOffset
+	for p := 0; p < len(w); p++ {
+		pre[p+1] = (pre[p] ^ uint64(w[p])) * fnvPrime
+	}
 	for i := 0; i < len(w); i++ {
-		f(hashSkip(w, i, -1))
+		f(finishHash(fnvFrom(pre[i], w, i+1, -1), len(w)-1))
 		if k < 2 {
 			continue
 		}
 		for j := i + 1; j < len(w); j++ {
-			f(hashSkip(w, i, j))
+			f(finishHash(fnvFrom(pre[i], w, i+1, j), len(w)-2))
 		}
 	}
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// fnvFrom goes on from FNV-1a state h with the bytes of w from start, but
+// the one at skip.
+func fnvFrom(h uint64, w string, start, skip int) uint64 {
+	for p := start; p < len(w); p++ {
+		if p != skip {
+			h ^= uint64(w[p])
+			h *= fnvPrime
+		}
+	}
+	return h
 }
 
 // uniqueDeletions appends to hs the distinct hashes of the variants of w
@@ -57,15 +96,20 @@ func uniqueDeletions(hs []uint64, w string, k int) []uint64 {
 
 // hashSkip is FNV-1a of w without the bytes at i and j.
 func hashSkip(w string, i, j int) uint64 {
-	h := uint64(14695981039346656037)
+	h := uint64(fnvOffset)
 	for p := 0; p < len(w); p++ {
 		if p == i || p == j {
 			continue
 		}
 		h ^= uint64(w[p])
-		h *= 1099511628211
+		h *= fnvPrime
 	}
-	h ^= uint64(len(w) - btoi(i >= 0) - btoi(j >= 0))
+	return finishHash(h, len(w)-btoi(i >= 0)-btoi(j >= 0))
+}
+
+// finishHash mixes the length n of the variant into its FNV-1a state h.
+func finishHash(h uint64, n int) uint64 {
+	h ^= uint64(n)
 	// FNV's low bits mix poorly and the table is indexed by them: finish
 	// with murmur3's fmix64.
 	h ^= h >> 33

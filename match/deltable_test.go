@@ -33,3 +33,25 @@ func TestDelTableFindsEveryVariant(t *testing.T) {
 		}
 	}
 }
+
+// deletions gives the hashes hashSkip gives each variant, in its order,
+// whether it reads a word's letters once (up to maxFuzzyLen) or not.
+func TestDeletionsAsHashSkip(t *testing.T) {
+	long := "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopq" // past maxFuzzyLen
+	for _, w := range []string{"", "a", "ab", "kim", "mohammad", "abdulrahman", "\xc3\xa9t\xc3\xa9", long[:maxFuzzyLen], long} {
+		for k := 0; k <= 2; k++ {
+			want := []uint64{hashSkip(w, -1, -1)}
+			for i := 0; k > 0 && i < len(w); i++ {
+				want = append(want, hashSkip(w, i, -1))
+				for j := i + 1; k > 1 && j < len(w); j++ {
+					want = append(want, hashSkip(w, i, j))
+				}
+			}
+			var got []uint64
+			deletions(w, k, func(h uint64) { got = append(got, h) })
+			if !slices.Equal(got, want) {
+				t.Errorf("deletions(%q, %d): %d hashes, not hashSkip's %d (or not the same)", w, k, len(got), len(want))
+			}
+		}
+	}
+}

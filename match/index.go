@@ -47,6 +47,7 @@ type Index struct {
 	isToken   []bool     // vocabulary id -> a token of some name, not only a joined key
 	canon     keyedLists // Canon key -> vocabulary ids of words that differ from it
 	wordCanon []string   // vocabulary id -> its Canon key (while building)
+	canonID   []int32    // vocabulary id -> its Canon key's id in canons; -1: the word itself
 	skel      keyedLists // consonant skeleton -> vocabulary ids
 	rskel     keyedLists // skeleton of a word's European or Spanish reading, where it differs -> vocabulary ids
 	cskel     keyedLists // skeletons of a word's readings for Cyrillic (cyrillicReadings), where they differ -> vocabulary ids
@@ -60,7 +61,7 @@ type Index struct {
 	made      atomic.Int32
 	memo      sync.Map // text -> *nearSet
 	memoN     atomic.Int64
-	skelMemo  sync.Map // orig "\x00" text -> []wordSim (arabicSkeleton)
+	skelMemo  sync.Map // orig "\x00" skeleton -> []wordSim (arabicSkeleton)
 	skelMemoN atomic.Int64
 }
 

@@ -57,6 +57,7 @@ type query struct {
 	embargo.Query
 	forms []form
 	ids   []embargo.Identifier // the query's identifiers and long numbers found in its name
+	reps  []*token             // the first token of each qid (numberTokens)
 }
 
 // A query reads at most MaxNames names of at most maxNameBytes each (the
@@ -67,7 +68,13 @@ const (
 	maxNameBytes = 512
 )
 
-func prepare(q embargo.Query, w weigher) *query {
+// prepare prepares q for screening against ix, or for a comparison
+// without an index (nil: every word weighs the same).
+func prepare(q embargo.Query, ix *Index) *query {
+	var w weigher
+	if ix != nil {
+		w = ix.rarity
+	}
 	p := &query{Query: q, ids: q.Identifiers}
 	names := append([]string{q.Name}, q.Names...)
 	if len(names) > MaxNames {
@@ -82,7 +89,11 @@ func prepare(q embargo.Query, w weigher) *query {
 		}
 		for _, f := range forms(n, q.Schema) {
 			weigh(f.toks, w)
-			fillCanon(f.toks)
+			if ix != nil {
+				ix.vocabIDs(f.toks)
+			} else {
+				fillCanon(f.toks)
+			}
 			ids := numbersAsIDs(f.toks)
 			p.ids = append(p.ids, ids...)
 			if len(ids) > 0 && onlyIdentifier(f.toks) {
@@ -99,7 +110,7 @@ func prepare(q embargo.Query, w weigher) *query {
 			p.forms = append(p.forms, f)
 		}
 	}
-	numberTokens(p.forms) // for scoring's memo of tokenSim (simMemo)
+	p.reps = numberTokens(p.forms) // for scoring's memo of tokenSim (simMemo)
 	return p
 }
 
@@ -194,7 +205,7 @@ func CompareNames(a, b string, schema embargo.Schema) embargo.Match {
 // while two names sharing a rare surname share much.
 func (ix *Index) CompareNames(a, b string, schema embargo.Schema) embargo.Match {
 	e := &embargo.Entity{ID: "name2", Schema: schema, Names: []embargo.Name{{Full: b, Kind: embargo.PrimaryName}}}
-	return score(prepare(embargo.Query{Name: a, Schema: schema}, ix.rarity), e, formsOf(e, ix.rarity, true), DefaultOptions())
+	return score(prepare(embargo.Query{Name: a, Schema: schema}, ix), e, formsOf(e, ix.rarity, true), DefaultOptions())
 }
 
 // score compares the prepared query with the given forms of e, with a

@@ -106,6 +106,10 @@ func (ix *Index) pack() {
 		}
 	}
 	ix.pforms = append(ix.pforms, pform{start: uint32(len(ix.ptoks))}) // the end of the last form
+	ix.canonID = make([]int32, len(ix.words))
+	for vid := range ix.words {
+		ix.canonID[vid] = canonOf(uint32(vid))
+	}
 	ix.withInitials = make([]uint64, (len(ix.forms)+63)/64)
 	for i := range ix.forms {
 		var letters uint32

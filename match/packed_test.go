@@ -44,7 +44,8 @@ func osaFull(a, b string) int {
 	return d[len(a)][len(b)]
 }
 
-// TestOSABand: osa (bit-parallel up to 64 letters a-z, a banded table beyond)
+// TestOSABand: osa (bit-parallel up to 64 letters a-z, a banded table beyond),
+// and letterPositions.osa whichever word is the longer,
 // agrees with the full table on every pair of short words
 // over a small alphabet (where swaps and repeats are common), for every
 // budget: the exact distance within the budget, k+1 beyond it.
@@ -67,6 +68,8 @@ func TestOSABand(t *testing.T) {
 		// no position of one without.
 		"a1", "1a", "ab1c", "a1bc", "zb", "bz", "za1", "ca\xc3\xa9", "\xc3\xa9")
 	for _, a := range words {
+		var pa letterPositions // a's letters, read once, compared with longer and shorter words alike
+		read := pa.set(a)
 		for _, b := range words {
 			want := osaFull(a, b)
 			for k := 0; k <= 6; k++ {
@@ -76,6 +79,12 @@ func TestOSABand(t *testing.T) {
 				}
 				if got := osa(a, b, k); got != w {
 					t.Fatalf("osa(%q, %q, %d) = %d, want %d (distance %d)", a, b, k, got, w, want)
+				}
+				if !read {
+					continue
+				}
+				if got := pa.osa(b, k); got != w {
+					t.Fatalf("letterPositions(%q).osa(%q, %d) = %d, want %d (distance %d)", a, b, k, got, w, want)
 				}
 			}
 			if got := osa(a, b, max(len(a), len(b))); got != want {

@@ -27,19 +27,22 @@ type scratch struct {
 	stamp    uint32
 	nstamp   uint32
 	touched  []uint32
-	align    [2]alignment // scoreForms' working alignments
-	hashes   []uint64     // deletion variants of a query word
-	found    []uint32     // and the words they find, to verify
-	qt       []qtok       // accumulate's query tokens
-	words    []wordSim    // and the words they may be
-	forms    []entityForm // the unpacked forms of the candidate scored
-	ftoks    []token      // and their tokens
+	align    [2]alignment    // scoreForms' working alignments
+	hashes   []uint64        // deletion variants of a query word
+	found    []uint32        // and the words they find, to verify
+	letters  letterPositions // and the word's letters, to verify them
+	qt       []qtok          // accumulate's query tokens
+	words    []wordSim       // and the words they may be
+	forms    []entityForm    // the unpacked forms of the candidate scored
+	ftoks    []token         // and their tokens
+	frows    []rowRef        // and their rows in the memo (form.rows)
 	fptrs    []*entityForm
 	picked   []uint32    // the candidate's forms to score
 	heap     []cand      // candidates' bounded heap
 	keys     []uint64    // candidates' sort keys (weight, entity)
 	cands    []uint32    // and the entities picked
-	vals     []wordVal   // accumulate's words of one query token, best first
+	vals     []wordVal   // accumulate's words of one query token
+	order    []uint64    // and their order, best first
 	byLetter [26]float32 // letter a-z -> credit of a list initial (initialCredit)
 	memo     simMemo     // tokenSim of the pairs the query's candidates share
 }
@@ -84,7 +87,6 @@ func (ix *Index) getScratch() *scratch {
 		}
 	}
 	s.touched = s.touched[:0]
-	s.memo.reset()
 	if s.stamp > 1<<31 || s.nstamp > 1<<31 {
 		// Stamps are compared for order (formAcc): start again before
 		// they wrap, every two billion or so.
@@ -113,10 +115,11 @@ func (ix *Index) Screen(q embargo.Query, opt Options) []embargo.Match {
 // screen is Screen, with or without the memo of tokenSim (which changes
 // no answer: TestMemoChangesNothing).
 func (ix *Index) screen(q embargo.Query, opt Options, memo bool) []embargo.Match {
-	p := prepare(q, ix.rarity)
-	ix.vocabIDs(p)
+	p := prepare(q, ix)
 	s := ix.getScratch()
 	defer ix.putScratch(s)
+	s.memo.reset(p.reps)
+	defer func() { s.memo.reps = nil }() // the pooled scratch must not hold this query's tokens
 	if !memo {
 		s.align[0].memo, s.align[1].memo = nil, nil
 		defer func() { s.align[0].memo, s.align[1].memo = &s.memo, &s.memo }()
@@ -153,6 +156,15 @@ func (ix *Index) screen(q embargo.Query, opt Options, memo bool) []embargo.Match
 			ef, buf = ix.unpack(f, buf)
 			s.forms = append(s.forms, ef)
 		}
+		if memo {
+			if cap(s.frows) < n {
+				s.frows = make([]rowRef, 0, 2*n)
+			}
+			rows := s.frows[:0]
+			for i := range s.forms {
+				rows = s.memo.rowsOf(&s.forms[i].form, rows)
+			}
+		}
 		for i := range s.forms {
 			s.fptrs = append(s.fptrs, &s.forms[i])
 		}
@@ -161,7 +173,7 @@ func (ix *Index) screen(q embargo.Query, opt Options, memo bool) []embargo.Match
 			a = a.clone()
 			if a.c != nil { // the form lives in the scratch: the hit keeps a copy
 				c := *a.c
-				c.toks = slices.Clone(c.toks)
+				c.toks, c.rows = slices.Clone(c.toks), nil
 				a.c = &c
 			}
 			out = append(out, hit{m, a})
@@ -260,8 +272,8 @@ func (ix *Index) accumulate(p *query, s *scratch, qbase uint32) float32 {
 			rest -= q.t.weight // posted with the first rendering
 			continue
 		}
-		// The words of this token and of its other renderings, best first
-		// (formAcc keeps the first that reaches a form).
+		// The words of this token and of its other renderings, posted
+		// best first (formAcc keeps the first that reaches a form).
 		vs := s.vals[:0]
 		for _, m := range qt[i:] {
 			if m.stamp == q.stamp {
@@ -270,9 +282,18 @@ func (ix *Index) accumulate(p *query, s *scratch, qbase uint32) float32 {
 				}
 			}
 		}
-		slices.SortStableFunc(vs, func(a, b wordVal) int { return cmp.Compare(b.v, a.v) })
+		// Among equals, in the order found: sorted as one integer key each
+		// (the value's order reversed, then the index), in fewer
+		// instructions than a stable sort by comparison.
+		order := s.order[:0]
+		for k, wv := range vs {
+			order = append(order, uint64(descending(wv.v))<<32|uint64(k))
+		}
+		slices.Sort(order)
+		s.order = order
 		prune := rest < floor || len(s.touched) >= enoughForms
-		for _, wv := range vs {
+		for _, o := range order {
+			wv := vs[uint32(o)]
 			if prune && len(ix.postings.at(wv.word)) > 8*len(s.touched)+64 {
 				ix.probe(s, wv.word, wv.v)
 			} else {
@@ -288,6 +309,22 @@ func (ix *Index) accumulate(p *query, s *scratch, qbase uint32) float32 {
 	}
 	clear(qt) // the pooled scratch must not hold this query's tokens
 	return total
+}
+
+// descending is a key whose unsigned order is v's, reversed: the bits of
+// a float order as it does once the sign is turned (and, for a negative,
+// the rest), -0 counting as 0 as it compares.
+func descending(v float32) uint32 {
+	if v == 0 {
+		v = 0
+	}
+	b := math.Float32bits(v)
+	if b>>31 != 0 {
+		b = ^b
+	} else {
+		b |= 1 << 31
+	}
+	return ^b
 }
 
 // qtok is one distinct query token and the vocabulary words it may be
@@ -419,7 +456,7 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 			// many words of a short skeleton, those likely its own come
 			// first, and are kept among the candidates. It finds words by
 			// their European and Spanish readings too (rskel).
-			for _, h := range ix.arabicSkeleton(t, k, acons, agaps) {
+			for _, h := range ix.arabicSkeleton(t.orig, k, acons, agaps) {
 				if !seen(h.word) {
 					visit(h.word, h.sim)
 				}
@@ -428,13 +465,9 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 	} else if c := t.oneCons; c != 0 && acons != nil {
 		// A word of one consonant (آبي) finds the Latin words of that
 		// consonant that write their vowels where it does.
-		for _, l := range [2]*keyedLists{&ix.skel, &ix.rskel} {
-			for _, id := range l.getBytes([]byte{c}) {
-				// Its vowels where the word writes its own, as written or
-				// as a reading (غوج Gouges).
-				if cost, aligned := readingCost(acons, agaps, ix.words[id]); aligned && cost < vowelFaultCost && !seen(id) {
-					visit(id, float32(simConsonants-simOneConsonant-cost))
-				}
+		for _, h := range ix.arabicSkeleton(t.orig, []byte{c}, acons, agaps) {
+			if !seen(h.word) {
+				visit(h.word, h.sim)
 			}
 		}
 	}
@@ -471,23 +504,34 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 	}
 }
 
-// arabicSkeleton is what an Arabic-script word (its letters acons and
-// agaps, its reading's skeleton k) finds by its skeleton and its
-// readings' (rskel), each word weighed by the vowels it writes where the
-// script does (readingCost), in the order lookup visits them. It is
-// worked out once per word as written and read, and remembered as the
-// neighbour sets are: weighing the words of a short skeleton was a twelfth
-// of the instructions of the benchmark's negatives (46 % non-Latin).
-func (ix *Index) arabicSkeleton(t *token, k []byte, acons []uint32, agaps []uint8) []wordSim {
-	key := t.orig + "\x00" + t.text
+// arabicSkeleton is what an Arabic-script word (orig as written, its
+// letters acons and agaps read from it) finds by the skeleton k of its
+// reading and its readings' (rskel), each word weighed by the vowels it
+// writes where the script does (readingCost), in the order lookup visits
+// them. For a word of one consonant, k is that consonant (the key skelKey
+// gives such words), and only the words that write their vowels where it
+// does are found (غوج Gouges), at simOneConsonant less.
+//
+// It is worked out once per word as written and skeleton, and remembered
+// as the neighbour sets are: weighing the words of a short skeleton was a
+// twelfth of the instructions of the benchmark's negatives (46 % non-Latin).
+// What it finds depends on nothing else, so the renderings of one word
+// (محمد: muhammad, mohamed) share one entry.
+func (ix *Index) arabicSkeleton(orig string, k []byte, acons []uint32, agaps []uint8) []wordSim {
+	key := orig + "\x00" + string(k)
 	if v, ok := ix.skelMemo.Load(key); ok {
 		return v.([]wordSim)
 	}
 	var hits []wordSim
 	for _, l := range [2]*keyedLists{&ix.skel, &ix.rskel} {
 		for _, id := range l.getBytes(k) {
-			cost, _ := readingCost(acons, agaps, ix.words[id])
-			hits = append(hits, wordSim{id, float32(max(0.1, simConsonants-cost))})
+			cost, aligned := readingCost(acons, agaps, ix.words[id])
+			switch {
+			case len(k) > 1:
+				hits = append(hits, wordSim{id, float32(max(0.1, simConsonants-cost))})
+			case aligned && cost < vowelFaultCost:
+				hits = append(hits, wordSim{id, float32(simConsonants - simOneConsonant - cost)})
+			}
 		}
 	}
 	if ix.skelMemoN.Add(1) > skelMemoMax {
@@ -509,9 +553,16 @@ const skelMemoMax = 1 << 13
 type nearSet struct {
 	hits []nearID
 	skel string // skeleton of the text, for sameSkeleton
+	// The hits' ids mod 64, a bit each: tokenSim asks of every list word
+	// of the right length, most of which are no hit, and a scan of the
+	// hits was a sixtieth of a negative query.
+	mod64 uint64
 }
 
 func (ns *nearSet) find(id uint32) (nearHit, bool) {
+	if ns.mod64&(1<<(id%64)) == 0 {
+		return nearHit{}, false
+	}
 	for i := range ns.hits {
 		if ns.hits[i].id == id {
 			return ns.hits[i].nearHit, true
@@ -547,13 +598,20 @@ func (ix *Index) neighbours(text string, s *scratch) *nearSet {
 	ns := &nearSet{skel: skeleton(text)}
 	s.hashes = uniqueDeletions(s.hashes[:0], text, maxEdits(len(text)+1))
 	s.found = ix.dels.gather(s.found[:0], s.hashes)
+	// The text's letters are read once for all the words it is compared
+	// with (nil: a text osaBits does not read).
+	pt := &s.letters
+	if !pt.set(text) {
+		pt = nil
+	}
 	for _, id := range s.found {
 		if s.nmark[id] == st {
 			continue
 		}
 		s.nmark[id] = st // verified once, match or not
-		if sim, _, d := editSim(text, ix.words[id]); sim > 0 {
+		if sim, _, d := editSimWith(text, ix.words[id], pt); sim > 0 {
 			ns.hits = append(ns.hits, nearID{id, nearHit{sim, d}})
+			ns.mod64 |= 1 << (id % 64)
 		}
 	}
 	if ix.memoN.Add(1) > memoMax {
@@ -601,10 +659,11 @@ func (ix *Index) candidates(p *query, s *scratch, total float32, opt Options) []
 	// The best weight kept so far: a form under minOfBest of it would not
 	// be kept at the end (below), so it need not enter the heap.
 	var best float32
+	fa, withInitials := s.fa, ix.withInitials // held in registers through the loop
 	for _, f := range s.touched {
-		a := &s.fa[f]
+		a := &fa[f]
 		if acc := a.acc; acc < floor {
-			if acc+lift < floor || !ix.hasInitials(f) {
+			if acc+lift < floor || withInitials[f/64]&(1<<(f%64)) == 0 { // !ix.hasInitials(f), its slice in a register
 				continue
 			}
 			if a.acc += initialCredit(&s.byLetter, ix.initialsOf(f)); a.acc < floor {

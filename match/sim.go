@@ -1225,6 +1225,13 @@ func vowelClasses(b []byte, w string) []byte {
 // editSim accepts two words within maxEdits of the longer one's length
 // ("son" ~ "sson"), the shorter having at least 3 letters.
 func editSim(a, b string) (float64, string, int) {
+	return editSimWith(a, b, nil)
+}
+
+// editSimWith is editSim, the letters of a read from pa (letterPositions
+// of a, which a caller comparing one word with many sets once) rather than
+// again for each b; nil: from a.
+func editSimWith(a, b string, pa *letterPositions) (float64, string, int) {
 	la, lb := len(a), len(b)
 	short, long := la, lb
 	if short > long {
@@ -1237,7 +1244,12 @@ func editSim(a, b string) (float64, string, int) {
 	if short < 3 || k == 0 || long-short > k {
 		return 0, "", 0
 	}
-	d := osa(a, b, k)
+	var d int
+	if pa != nil {
+		d = pa.osa(b, k) // the distance is the same either way round
+	} else {
+		d = osa(a, b, k)
+	}
 	if d > k {
 		return 0, "", 0
 	}
@@ -1329,22 +1341,46 @@ func osa(a, b string, k int) int {
 // a table per byte value, cleared on every call, cost a fifth of its
 // instructions.
 func osaBits(a, b string, k int) (d int, ok bool) {
-	var peq [26]uint64 // letter -> the positions of a that hold it
+	var pa letterPositions
+	if !pa.set(a) {
+		return 0, false
+	}
+	return pa.osa(b, k), true
+}
+
+// letterPositions is a word of 1 to 64 letters a-z as osaBits reads it.
+type letterPositions struct {
+	peq [26]uint64 // letter -> the positions of the word that hold it
+	n   int        // its length
+}
+
+// set reads word a into p, and reports whether it is one osaBits reads.
+func (p *letterPositions) set(a string) bool {
+	if len(a) == 0 || len(a) > 64 {
+		return false
+	}
+	p.peq, p.n = [26]uint64{}, len(a)
 	for i := 0; i < len(a); i++ {
 		c := a[i] - 'a'
 		if c >= 26 {
-			return 0, false
+			return false
 		}
-		peq[c] |= 1 << i
+		p.peq[c] |= 1 << i
 	}
-	top := uint64(1) << (len(a) - 1)
-	vp, vn := ^uint64(0)>>(64-len(a)), uint64(0)
+	return true
+}
+
+// osa is the optimal-string-alignment distance of the word to b, or k+1
+// as soon as it exceeds k: b is of any length, and of any bytes.
+func (p *letterPositions) osa(b string, k int) (d int) {
+	top := uint64(1) << (p.n - 1)
+	vp, vn := ^uint64(0)>>(64-p.n), uint64(0)
 	var d0, pmPrev uint64
-	d = len(a)
+	d = p.n
 	for j := 0; j < len(b); j++ {
 		var pm uint64 // a byte outside a-z is in no position of a
 		if c := b[j] - 'a'; c < 26 {
-			pm = peq[c]
+			pm = p.peq[c]
 		}
 		tr := ((^d0 & pm) << 1) & pmPrev
 		d0 = (((pm & vp) + vp) ^ vp) | pm | vn | tr
@@ -1356,7 +1392,7 @@ func osaBits(a, b string, k int) (d int, ok bool) {
 			d--
 		}
 		if d-(len(b)-1-j) > k {
-			return k + 1, true // each letter left lowers it by one at most
+			return k + 1 // each letter left lowers it by one at most
 		}
 		hp = hp<<1 | 1
 		hn <<= 1
@@ -1364,7 +1400,7 @@ func osaBits(a, b string, k int) (d int, ok bool) {
 		vn = hp & d0
 		pmPrev = pm
 	}
-	return min(d, k+1), true
+	return min(d, k+1)
 }
 
 // pair is one query token (or run of tokens) matched to one list token (or run).
@@ -1383,6 +1419,7 @@ type alignment struct {
 	score        float64
 	name         int         // index in Entity.Names of the name c renders (set by scoreForms)
 	cands        []tokenPair // alignInto's working list, reused
+	rows         []rowRef    // and the rows of a list form that has none (form.rows)
 	memo         *simMemo    // the query's memo of tokenSim, when Screen aligns (nil: none)
 }
 
@@ -1397,7 +1434,7 @@ type tokenPair struct {
 // clone copies a's slices, which alignInto reuses.
 func (a alignment) clone() alignment {
 	a.pairs, a.qUsed, a.cUsed = slices.Clone(a.pairs), slices.Clone(a.qUsed), slices.Clone(a.cUsed)
-	a.cands, a.memo = nil, nil
+	a.cands, a.rows, a.memo = nil, nil, nil
 	return a
 }
 
@@ -1420,6 +1457,9 @@ func alignInto(a *alignment, q, c *form) {
 	// every call, 2% of a query.
 	cands := a.cands[:0]
 	memo := a.memo
+	if memo != nil && len(c.rows) != len(c.toks) {
+		a.rows = memo.rowsOf(c, a.rows[:0]) // a form Screen did not give its rows
+	}
 	for i := range q.toks {
 		qt := &q.toks[i]
 		if memo == nil || qt.qid == 0 {
@@ -1430,22 +1470,23 @@ func alignInto(a *alignment, q, c *form) {
 			}
 			continue
 		}
-		qkey := uint64(qt.qid) << 56
-		for j := range c.toks {
+		q1, bit := int(qt.qid)-1, qidBit(qt.qid) // its entry in a row, its bit
+		if c.alike&bit == 0 {
+			continue // alike with none of c's tokens
+		}
+		for j, r := range c.rows {
+			if r.alike&bit == 0 {
+				continue // tokenSim found them unlike
+			}
 			ct := &c.toks[j]
 			var s float64
 			var m string
 			var d int
-			if key := ct.mkey | qkey; ct.mkey == 0 || qt.vid == ct.vid {
+			if r.at < 0 || qt.vid == ct.vid {
 				s, m, d = tokenSim(qt, ct, q.method, c.method)
 			} else {
-				b := bucket(key)
-				if e := memo.find(b, key); e != nil {
-					s, m, d = e.sim, e.method, e.dist
-				} else {
-					s, m, d = tokenSim(qt, ct, q.method, c.method)
-					memo.add(b, key, s, m, d)
-				}
+				e := &memo.entries[r.at+q1]
+				s, m, d = e.sim, e.method, e.dist
 			}
 			if s > 0 {
 				cands = append(cands, tokenPair{i, j, s, m, d})
@@ -1488,26 +1529,35 @@ func resetBools(b []bool, n int) []bool {
 // join matches a leftover token to a run of 2 or 3 adjacent leftover tokens
 // on the other side whose concatenation it spells.
 func (a *alignment) join() {
-	starts := runStarts(a.c.toks, a.cUsed)
-	for i := range a.q.toks {
-		if a.qUsed[i] || !mayJoin(&a.q.toks[i], starts) {
-			continue
-		}
-		if j, n, s, d, ok := joinRun(a.q.toks[i].text, a.q.toks[i].loose, a.c.toks, a.cUsed); ok {
-			a.pairs = append(a.pairs, pair{qi: i, qn: 1, ci: j, cn: n, sim: s, method: "joined", dist: d})
-			a.qUsed[i] = true
-			markRun(a.cUsed, j, n)
+	// Every pair so far uses a token of each side, and a join one leftover
+	// token of a side and two or three of the other: most alignments have
+	// too few left for either loop below to join anything.
+	leftQ, leftC := len(a.q.toks)-len(a.pairs), len(a.c.toks)-len(a.pairs)
+	if leftQ >= 1 && leftC >= 2 {
+		starts := runStarts(a.c.toks, a.cUsed)
+		for i := range a.q.toks {
+			if a.qUsed[i] || !mayJoin(&a.q.toks[i], starts) {
+				continue
+			}
+			if j, n, s, d, ok := joinRun(a.q.toks[i].text, a.q.toks[i].loose, a.c.toks, a.cUsed); ok {
+				a.pairs = append(a.pairs, pair{qi: i, qn: 1, ci: j, cn: n, sim: s, method: "joined", dist: d})
+				a.qUsed[i] = true
+				markRun(a.cUsed, j, n)
+				leftQ, leftC = leftQ-1, leftC-n
+			}
 		}
 	}
-	starts = runStarts(a.q.toks, a.qUsed)
-	for j := range a.c.toks {
-		if a.cUsed[j] || !mayJoin(&a.c.toks[j], starts) {
-			continue
-		}
-		if i, n, s, d, ok := joinRun(a.c.toks[j].text, a.c.toks[j].loose, a.q.toks, a.qUsed); ok {
-			a.pairs = append(a.pairs, pair{qi: i, qn: n, ci: j, cn: 1, sim: s, method: "joined", dist: d})
-			a.cUsed[j] = true
-			markRun(a.qUsed, i, n)
+	if leftC >= 1 && leftQ >= 2 {
+		starts := runStarts(a.q.toks, a.qUsed)
+		for j := range a.c.toks {
+			if a.cUsed[j] || !mayJoin(&a.c.toks[j], starts) {
+				continue
+			}
+			if i, n, s, d, ok := joinRun(a.c.toks[j].text, a.c.toks[j].loose, a.q.toks, a.qUsed); ok {
+				a.pairs = append(a.pairs, pair{qi: i, qn: n, ci: j, cn: 1, sim: s, method: "joined", dist: d})
+				a.cUsed[j] = true
+				markRun(a.qUsed, i, n)
+			}
 		}
 	}
 }
@@ -1572,16 +1622,27 @@ func joinRun(word string, loose bool, toks []token, used []bool) (start, n int, 
 			if k == s || abs(total-len(word)) > maxEdits(max(total, len(word))) {
 				continue // lengths alone rule the run out: no string built
 			}
-			joined := joinText(toks[s : k+1])
-			if joined == word {
+			// Built on the stack: a run is built for one alignment in
+			// two, and mostly turned down.
+			var jb [64]byte
+			joined := appendRun(jb[:0], toks[s:k+1])
+			if string(joined) == word {
 				return s, k - s + 1, simJoined, 0, true
 			}
-			if es, _, d := editSim(word, joined); es > 0 {
+			if es, _, d := editSim(word, string(joined)); es > 0 {
 				return s, k - s + 1, simJoined * es, d, true
 			}
 		}
 	}
 	return 0, 0, 0, 0, false
+}
+
+// appendRun appends the texts of toks to b.
+func appendRun(b []byte, toks []token) []byte {
+	for i := range toks {
+		b = append(b, toks[i].text...)
+	}
+	return b
 }
 
 func joinText(toks []token) string {

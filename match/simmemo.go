@@ -1,82 +1,123 @@
 package match
 
-// simMemo remembers, for one query, what tokenSim gave a query token and a
-// list token. A query's candidates share most of their words (an entity's
-// aliases repeat its surname, namesakes share given names): of the pairs
-// Screen compared on the benchmark's negative queries, 37.5 % were distinct
-// within their query, and tokenSim was 38 % of those queries'
+// simMemo remembers, for one query, what tokenSim gave its query tokens
+// and a list token. A query's candidates share most of their words (an
+// entity's aliases repeat its surname, namesakes share given names): of the
+// pairs Screen compared on the benchmark's negative queries, 37.5 % were
+// distinct within their query, and tokenSim was 38 % of those queries'
 // instructions.
 //
-// It is a direct-mapped cache: a pair whose bucket another pair holds is
-// compared again and takes the bucket. Its key (memoKey and the query
-// token's qid) is all that tokenSim reads of a pair of different texts, so
-// a hit is the answer tokenSim would give; a pair of the same text, whose
-// method names its forms' methods, is compared without it.
-//
-// The buckets are 4 bytes, the index of the pair's entry, and the entries
-// are kept in the order they were compared, so that a query's few hundred
-// entries of 40 bytes lie together rather than at random over 80 KB (an
-// entry in each bucket, as the memo was first written).
+// It keeps a row per list token (by memoKey): what tokenSim gave it with
+// each distinct query token (numberTokens), worked out the first time an
+// alignment meets the list token, for all of them at once since every
+// query form is aligned with every form scored. An alignment then looks up
+// each list token once rather than each pair, which was most of the cost
+// of a pair the memo knew. Its key is all that tokenSim reads of a pair
+// of different texts, so an entry is the answer tokenSim would give; a
+// pair of the same text, whose method names its forms' methods, is
+// compared without it.
 type simMemo struct {
-	stamp   uint32              // of the current query (16 bits); a bucket of another is empty
-	buckets [memoBuckets]uint32 // stamp<<16 | index in entries
-	entries []memoEntry         // the current query's
+	stamp   uint32             // of the current query; a slot of another is empty
+	slots   [memoSlots]memoRow // open addressing on the list token's memoKey
+	entries []memoEntry        // the rows, len(reps) entries each, the current query's
+	reps    []*token           // the query token of each qid (qid-1), the current query's
+	rows    int                // the rows taken
 }
 
+type memoRow struct {
+	key   uint64
+	stamp uint32
+	at    uint32 // the row's first entry
+	alike uint64 // the query tokens it is alike with (rowRef.alike)
+}
+
+// rowRef is a list token's row as alignInto reads it: its first entry (-1
+// for none: compare every pair) and the query tokens whose pair with it
+// need be read at all, a bit by qid-1 (the 64th standing for itself and all
+// above): those tokenSim found alike, and those of the same text, which are
+// compared in each alignment. Most pairs are of neither.
+type rowRef struct {
+	at    int
+	alike uint64
+}
+
+// qidBit is the bit of a query token of qid q in rowRef.alike.
+func qidBit(q uint8) uint64 { return 1 << min(q-1, 63) }
+
 const (
-	memoBits    = 11
-	memoBuckets = 1 << memoBits // the negative queries have 267 distinct pairs on average
-	memoMaxEnt  = 1<<16 - 1     // entries a query keeps at most
+	memoBits   = 11
+	memoSlots  = 1 << memoBits // the negative queries have a few hundred list tokens
+	memoMaxRow = memoSlots / 2 // rows a query keeps at most: the slots stay half empty
+	memoMaxEnt = 1 << 16       // entries a query keeps at most (2 MB)
 )
 
 type memoEntry struct {
-	key    uint64
 	sim    float64
 	method string
 	dist   int
 }
 
-// reset empties the memo for a new query.
-func (m *simMemo) reset() {
-	m.entries = m.entries[:0]
-	if m.stamp++; m.stamp > 0xffff { // wrapped: buckets of old stamps would look current
-		clear(m.buckets[:])
+// reset empties the memo for a new query, whose distinct tokens are reps.
+func (m *simMemo) reset(reps []*token) {
+	m.entries, m.reps, m.rows = m.entries[:0], reps, 0
+	if m.stamp++; m.stamp == 0 { // wrapped: slots of old stamps would look current
+		clear(m.slots[:])
 		m.stamp = 1
 	}
 }
 
-// bucket is the bucket of a pair's key.
-func bucket(key uint64) uint32 {
-	return uint32((key * 0x9E3779B97F4A7C15) >> (64 - memoBits))
+// row is list token c's row: its entry for a query token of qid q is
+// entries[at+q-1]. qm and cm are methods of the forms of the pair, which
+// tokenSim does not read for a pair of different texts, the only pairs
+// read from the memo.
+func (m *simMemo) row(c *token, qm, cm string) rowRef {
+	if c.mkey == 0 {
+		return rowRef{-1, ^uint64(0)}
+	}
+	for i := uint32((c.mkey * 0x9E3779B97F4A7C15) >> (64 - memoBits)); ; i = (i + 1) & (memoSlots - 1) {
+		r := &m.slots[i]
+		if r.stamp != m.stamp {
+			if m.rows >= memoMaxRow || len(m.entries)+len(m.reps) > memoMaxEnt {
+				return rowRef{-1, ^uint64(0)}
+			}
+			*r = memoRow{key: c.mkey, stamp: m.stamp, at: uint32(len(m.entries))}
+			for _, q := range m.reps {
+				var e memoEntry
+				if q.vid == c.vid {
+					r.alike |= qidBit(q.qid)
+				} else if e.sim, e.method, e.dist = tokenSim(q, c, qm, cm); e.sim > 0 {
+					r.alike |= qidBit(q.qid)
+				}
+				m.entries = append(m.entries, e)
+			}
+			m.rows++
+			return rowRef{int(r.at), r.alike}
+		}
+		if r.key == c.mkey {
+			return rowRef{int(r.at), r.alike}
+		}
+	}
 }
 
-// find is the entry of key in bucket b, nil if there is none.
-func (m *simMemo) find(b uint32, key uint64) *memoEntry {
-	v := m.buckets[b]
-	if v>>16 != m.stamp {
-		return nil
+// rowsOf gives form f its rows, appended to buf (which must have room
+// for them: earlier forms share it).
+func (m *simMemo) rowsOf(f *form, buf []rowRef) []rowRef {
+	start := len(buf)
+	f.alike = 0
+	for i := range f.toks {
+		r := m.row(&f.toks[i], "", f.method)
+		f.alike |= r.alike
+		buf = append(buf, r)
 	}
-	if e := &m.entries[v&0xffff]; e.key == key {
-		return e
-	}
-	return nil
-}
-
-// add remembers what tokenSim gave the pair of key, in bucket b.
-func (m *simMemo) add(b uint32, key uint64, sim float64, method string, dist int) {
-	if len(m.entries) >= memoMaxEnt {
-		return
-	}
-	m.buckets[b] = m.stamp<<16 | uint32(len(m.entries))
-	m.entries = append(m.entries, memoEntry{key: key, sim: sim, method: method, dist: dist})
+	f.rows = buf[start:len(buf):len(buf)]
+	return buf
 }
 
 // memoKey is what tokenSim reads of a packed list token, for a pair
 // whose texts differ: its word (vid, which fixes text, canon and oneCons),
-// its orig, kind and flags (readings included), in bits 0-55; the query
-// token's qid goes in bits 56-63. (A pair of the same text is named after its forms'
-// methods, and is compared without the memo.) It is 0, not memoized, for a
-// token whose fields do not fit.
+// its orig, kind and flags (readings included). (A pair of the same text
+// is named after its forms' methods, and is compared without the memo.)
+// It is 0, not memoized, for a token whose fields do not fit.
 func memoKey(p ptok) uint64 {
 	const (
 		vidBits  = 24
@@ -96,8 +137,9 @@ func memoKey(p ptok) uint64 {
 // numberTokens gives the query's tokens their qid: tokens alike in all
 // tokenSim reads of them share one, so that the renderings of a query
 // (ICAO and BGN of a Cyrillic name) share what they compared. Past 255
-// distinct tokens the rest are not memoized.
-func numberTokens(forms []form) {
+// distinct tokens the rest are not memoized. It returns the first token of
+// each qid.
+func numberTokens(forms []form) []*token {
 	var reps []*token
 	for fi := range forms {
 		for ti := range forms[fi].toks {
@@ -115,6 +157,7 @@ func numberTokens(forms []form) {
 			}
 		}
 	}
+	return reps
 }
 
 // sameForSim reports whether tokenSim reads the same of two query tokens
@@ -127,15 +170,23 @@ func sameForSim(a, b *token) bool {
 // vocabIDs gives the query's tokens the vocabulary id of their text (-1 for
 // a text the lists lack), once: lookup starts from it, and alignInto tells
 // a pair of the same text, which it compares without the memo, by one
-// comparison.
-func (ix *Index) vocabIDs(p *query) {
-	for fi := range p.forms {
-		for ti := range p.forms[fi].toks {
-			t := &p.forms[fi].toks[ti]
-			t.vid = -1
-			if id, ok := ix.wordTab.get(t.text); ok {
-				t.vid = int32(id)
+// comparison. It gives them their Canon key too, the vocabulary's for a
+// word it has (canonID, worked out when the index was built, 4 bytes a
+// word): a key took a hundred instructions or more to work out, a
+// hundredth of a query's.
+func (ix *Index) vocabIDs(toks []token) {
+	for i := range toks {
+		t := &toks[i]
+		t.vid = -1
+		if id, ok := ix.wordTab.get(t.text); ok {
+			t.vid = int32(id)
+			if k := ix.canonID[id]; k >= 0 {
+				t.canon = ix.canons[k]
+			} else {
+				t.canon = t.text
 			}
+		} else {
+			t.canon = canonKey(t.text)
 		}
 	}
 }

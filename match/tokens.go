@@ -76,6 +76,12 @@ type nearHit struct {
 type form struct {
 	method string // "exact" or the transliteration method of normalize.Romanize
 	toks   []token
+
+	// The memo's row of each token (simMemo), and the query tokens alike
+	// with any of them, a bit each (rowRef.alike): set by Screen on the
+	// forms it scores, once for all the query's forms they are aligned with.
+	rows  []rowRef
+	alike uint64
 }
 
 // Titles and honorifics dropped at the start of a person's name.
@@ -457,11 +463,17 @@ func skelBytes(b []byte, w string) []byte {
 // else the letter of its class. prevCons says whether the letter before
 // was a consonant.
 func skelClass(w string, i int, prevCons bool) byte {
-	c := w[i]
-	k := skelTable[c]
-	if k != '?' {
+	// Most letters are read from the table, inline; the few that depend
+	// on their neighbours are worked out by a call.
+	if k := skelTable[w[i]]; k != '?' {
 		return k
 	}
+	return skelClassOf(w, i, prevCons)
+}
+
+// skelClassOf is skelClass of a letter that depends on its neighbours.
+func skelClassOf(w string, i int, prevCons bool) byte {
+	c := w[i]
 	switch c {
 	case 'h':
 		if prevCons || i == 1 && w[0] == 'w' || i > 0 && w[i-1] == 'g' && i+1 < len(w) && w[i+1] == 't' {

@@ -13,6 +13,7 @@
 package normalize
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -64,6 +65,28 @@ func DetectScript(s string) string {
 }
 
 func runeScript(r rune) string {
+	if r >= 0 && int(r) < len(lowScripts) {
+		return scriptNames[lowScripts[r]]
+	}
+	return runeScriptOf(r)
+}
+
+// lowScripts holds runeScript of the runes below U+3000 (the alphabets:
+// Latin, Greek, Cyrillic, Hebrew, Arabic, Thai, Hangul jamo), an index in
+// scriptNames, worked out once by runeScriptOf: every letter of every name
+// is asked, and the Unicode tables' binary searches it runs through one
+// after another were a sixtieth of a screening query.
+var lowScripts = func() (t [0x3000]uint8) {
+	for r := range t {
+		t[r] = uint8(slices.Index(scriptNames, runeScriptOf(rune(r))))
+	}
+	return t
+}()
+
+var scriptNames = []string{Latin, Cyrillic, Hangul, Han, Arabic, Greek, Hebrew, Kana, Thai, Other}
+
+// runeScriptOf is runeScript, read from the Unicode tables.
+func runeScriptOf(r rune) string {
 	switch {
 	case r < 0x250 || unicode.Is(unicode.Latin, r):
 		return Latin
@@ -173,12 +196,12 @@ func Fold(s string) string {
 			// Arabic tatweel; Persian zero-width non-joiner (خامنه‌ای is
 			// one word, Khamenei) and joiner
 			continue
-		case r >= 0x300 && (unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r)):
+		case r >= 0x300 && isMark(r):
 			if keepMarks {
 				b.WriteRune(r)
 			}
 			continue
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mc, r):
+		case isLetterOrDigit(r):
 			r = unicode.ToLower(r)
 			if hasLatinBase(r) {
 				if base, ok := latinBase[r]; ok {
@@ -198,6 +221,45 @@ func Fold(s string) string {
 	}
 	return b.String()
 }
+
+// isMark reports whether r is a mark Fold drops or keeps (Mn, Me).
+func isMark(r rune) bool {
+	if r >= 0 && int(r) < len(lowClasses) {
+		return lowClasses[r]&lowMark != 0
+	}
+	return unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r)
+}
+
+// isLetterOrDigit reports whether r is a letter, digit or spacing mark,
+// which Fold keeps.
+func isLetterOrDigit(r rune) bool {
+	if r >= 0 && int(r) < len(lowClasses) {
+		return lowClasses[r]&lowLetter != 0
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mc, r)
+}
+
+// lowClasses holds isMark and isLetterOrDigit of the runes below U+3000
+// (the alphabets), worked out once from the Unicode tables: Fold asked
+// them of every letter of a name read from Arabic script, a binary search
+// in each of up to five tables.
+var lowClasses = func() (t [0x3000]uint8) {
+	for i := range t {
+		r := rune(i)
+		if unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) {
+			t[i] |= lowMark
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mc, r) {
+			t[i] |= lowLetter
+		}
+	}
+	return t
+}()
+
+const (
+	lowMark = 1 << iota
+	lowLetter
+)
 
 // afterGereshLetter reports whether s ends with a Hebrew letter that a
 // geresh modifies.
