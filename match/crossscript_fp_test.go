@@ -10,16 +10,9 @@ import (
 // its letters are other names: a z where the script writes ش (شعيب Shuaib,
 // not Zebhi, a listed Iranian official's surname).
 func TestArabicConsonantsNotWritten(t *testing.T) {
-	for _, tc := range []struct {
-		ar, lat string
-		want    int
-	}{
+	wantFaults(t, []faultCase{
 		{"شعيب", "zebhi", 1}, {"شعيب", "shuaib", 0}, {"شادي", "zadi", 1}, {"شادي", "chadi", 0},
-	} {
-		if got := vowelFaults(tc.ar, tc.lat); got != tc.want {
-			t.Errorf("vowelFaults(%s, %s) = %d, want %d", tc.ar, tc.lat, got, tc.want)
-		}
-	}
+	})
 	q, c := word("shaib", "شعيب", true), word("zebhi", "zebhi", false)
 	if s := tokenSimOf(&q, &c); s >= 0.8 {
 		t.Errorf("شعيب (shaib) ~ zebhi: %.3f, want below 0.80", s)
@@ -31,17 +24,10 @@ func TestArabicConsonantsNotWritten(t *testing.T) {
 // the ny of gn may have its ي before the n (بوليناك Polignac, أنيزي
 // Agnesi).
 func TestArabicConsonantY(t *testing.T) {
-	for _, tc := range []struct {
-		ar, lat string
-		want    int
-	}{
+	wantFaults(t, []faultCase{
 		{"كانو", "kanyo", 1}, {"كانو", "kanu", 0}, {"بوليناك", "polinyac", 0}, {"أنيزي", "anyesi", 0},
 		{"فياض", "fayad", 0}, {"مريم", "maryam", 0}, {"يحيى", "yahya", 0}, {"وائل", "wayel", 0},
-	} {
-		if got := vowelFaults(tc.ar, tc.lat); got != tc.want {
-			t.Errorf("vowelFaults(%s, %s) = %d, want %d", tc.ar, tc.lat, got, tc.want)
-		}
-	}
+	})
 	q, c := word("kanu", "كانو", true), word("kanjo", "kanjo", false)
 	if s := tokenSimOf(&q, &c); s >= 0.8 {
 		t.Errorf("كانو (kanu) ~ kanjo: %.3f, want below 0.80", s)
@@ -76,17 +62,10 @@ func TestArabicReadingLinesUp(t *testing.T) {
 // the letters that write them: ج in ألدريج Aldridge, ي in بايراموفيتش
 // Bajramović.
 func TestArabicKhDgJ(t *testing.T) {
-	for _, tc := range []struct {
-		ar, lat string
-		want    int
-	}{
+	wantFaults(t, []faultCase{
 		{"عقيلي", "khalili", 1}, {"عقيلي", "aqili", 0}, {"خليلي", "khalili", 0}, {"عقيل", "akil", 0},
 		{"ألدريج", "aldridge", 0}, {"بايراموفيتش", "bajramovic", 0}, {"رايتشيتش", "rajcic", 0},
-	} {
-		if got := vowelFaults(tc.ar, tc.lat); got != tc.want {
-			t.Errorf("vowelFaults(%s, %s) = %d, want %d", tc.ar, tc.lat, got, tc.want)
-		}
-	}
+	})
 	q, c := word("aqili", "عقيلي", true), word("khalili", "khalili", false)
 	if s := tokenSimOf(&q, &c); s >= 0.8 {
 		t.Errorf("عقيلي (aqili) ~ khalili: %.3f, want below 0.80", s)
@@ -286,16 +265,9 @@ func TestArabicOtherConsonant(t *testing.T) {
 // lists), nor is حمد (Hamad) Ahmed. Two faults: with one name's other
 // word the same, one fault left the pair above the threshold.
 func TestArabicFirstVowel(t *testing.T) {
-	for _, tc := range []struct {
-		ar, lat string
-		want    int
-	}{
+	wantFaults(t, []faultCase{
 		{"احسان", "hossein", 2}, {"احسان", "ehsan", 0}, {"حمد", "ahmed", 2}, {"إبراهيم", "brahim", 0},
-	} {
-		if got := vowelFaults(tc.ar, tc.lat); got != tc.want {
-			t.Errorf("vowelFaults(%s, %s) = %d, want %d", tc.ar, tc.lat, got, tc.want)
-		}
-	}
+	})
 }
 
 // A Latin i or y stands for ا and ي together where they write the
@@ -303,16 +275,9 @@ func TestArabicFirstVowel(t *testing.T) {
 // is Ilya, not Ali (ايليا صیادی matched Ali SAIDI, an Iranian cleric on
 // the lists).
 func TestArabicYaNotAi(t *testing.T) {
-	for _, tc := range []struct {
-		ar, lat string
-		want    int
-	}{
+	wantFaults(t, []faultCase{
 		{"ايليا", "ali", 1}, {"ايليا", "ilya", 0}, {"ايليا", "iliya", 0}, {"نايت", "knight", 0}, {"فراي", "fry", 0}, {"ماريا", "maria", 0},
-	} {
-		if got := vowelFaults(tc.ar, tc.lat); got != tc.want {
-			t.Errorf("vowelFaults(%s, %s) = %d, want %d", tc.ar, tc.lat, got, tc.want)
-		}
-	}
+	})
 }
 
 // Cyrillic writes its vowels: of two Latin words of its skeleton, the one
@@ -325,5 +290,21 @@ func TestCyrillicLetterSim(t *testing.T) {
 	b, _, _ := tokenSim(&q, &torao, "cyrillic-icao", "exact")
 	if a <= b {
 		t.Errorf("турау (turau): Thurau %.3f, Torao %.3f", a, b)
+	}
+}
+
+// faultCase is an Arabic-script word, a Latin word and the vowelFaults
+// wanted of the two.
+type faultCase struct {
+	ar, lat string
+	want    int
+}
+
+func wantFaults(t *testing.T, cases []faultCase) {
+	t.Helper()
+	for _, tc := range cases {
+		if got := vowelFaults(tc.ar, tc.lat); got != tc.want {
+			t.Errorf("vowelFaults(%s, %s) = %d, want %d", tc.ar, tc.lat, got, tc.want)
+		}
 	}
 }

@@ -11,12 +11,15 @@
 # matcher's time goes more to misses than its instructions say (walking the
 # posting lists is a quarter of the instructions and over a third of the
 # time), and the counts are as steady as the instructions.
-# Usage: [CACHE=1] scripts/bench-instructions.sh [OUT]   (OUT: callgrind output
+# BENCH=negative-cold (or any other BenchmarkScreen case) counts that case
+# instead of mix-cold.
+# Usage: [CACHE=1] [BENCH=CASE] scripts/bench-instructions.sh [OUT]   (OUT: callgrind output
 # file; read it with callgrind_annotate OUT, or with --show=Ir,D1mr,DLmr
 # --sort=DLmr for the misses). Needs valgrind (apt-get install valgrind).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${1:-$(mktemp /tmp/callgrind.XXXXXX)}
+BENCH=${BENCH:-mix-cold}
 SIM=()
 if [ "${CACHE:-0}" = 1 ]; then
   SIM=(--cache-sim=yes --D1=32768,8,64 --LL=524288,8,64)
@@ -31,12 +34,12 @@ cd match # the test reads ../shared/data relative to the package
 # anyway is tried again.
 for try in 1 2 3 4; do
   if GOGC=off GODEBUG=asyncpreemptoff=1,cpu.rdtscp=off GOMAXPROCS=1 valgrind --tool=callgrind "${SIM[@]}" --callgrind-out-file="$OUT" \
-    --toggle-collect='embargo/match.(*Index).Screen' "$BIN" -test.run '^$' -test.bench 'Screen/mix-cold$' \
+    --toggle-collect='embargo/match.(*Index).Screen' "$BIN" -test.run '^$' -test.bench "Screen/$BENCH\$" \
     -test.cpu 1 -test.benchtime 2000x >"$OUT.log" 2>&1 && ! grep -q 'refs: *0$' "$OUT.log"; then
     break
   fi
   echo "callgrind run $try failed (see $OUT.log); trying again" >&2
 done
-grep 'I   refs:' "$OUT.log" | sed 's/.*refs: */instructions inside Screen, 2,000 mix-cold queries: /'
+grep 'I   refs:' "$OUT.log" | sed "s/.*refs: */instructions inside Screen, 2,000 $BENCH queries: /"
 grep -E 'D1  misses|LLd misses' "$OUT.log" | sed 's/^==[0-9]*== //'
 callgrind_annotate "$OUT" 2>/dev/null | sed -n '/^Ir/,$p' | sed -n '3,17p'
