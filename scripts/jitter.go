@@ -8,7 +8,13 @@
 // taken away waits as long, whatever the server does. The HTTP load test's
 // tail (scripts/bench-http.sh) is read against this.
 //
-// Usage: go run scripts/jitter.go [THREADS] [DURATION]   (default 2 10s)
+// With "sleep" for THREADS it measures the other half instead: how late a
+// thread that sleeps 200 µs at a time in the kernel, on a machine
+// otherwise idle, wakes up, i.e. how long the guest's timers and the host
+// take to run a vCPU that was idle again (a paced load test's requests
+// arrive at idle vCPUs).
+//
+// Usage: go run scripts/jitter.go [THREADS|sleep] [DURATION]   (default 2 10s)
 package main
 
 import (
@@ -18,19 +24,12 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"syscall"
 	"time"
 )
 
 func main() {
 	threads, dur := 2, 10*time.Second
-	if len(os.Args) > 1 {
-		n, err := strconv.Atoi(os.Args[1])
-		if err != nil || n < 1 {
-			fmt.Fprintf(os.Stderr, "jitter: THREADS %q: want a positive number\n", os.Args[1])
-			os.Exit(2)
-		}
-		threads = n
-	}
 	if len(os.Args) > 2 {
 		d, err := time.ParseDuration(os.Args[2])
 		if err != nil || d <= 0 {
@@ -38,6 +37,18 @@ func main() {
 			os.Exit(2)
 		}
 		dur = d
+	}
+	if len(os.Args) > 1 && os.Args[1] == "sleep" {
+		oversleep(dur)
+		return
+	}
+	if len(os.Args) > 1 {
+		n, err := strconv.Atoi(os.Args[1])
+		if err != nil || n < 1 {
+			fmt.Fprintf(os.Stderr, "jitter: THREADS %q: want a positive number\n", os.Args[1])
+			os.Exit(2)
+		}
+		threads = n
 	}
 	runtime.GOMAXPROCS(threads + 1)
 
@@ -82,4 +93,33 @@ func main() {
 	secs := dur.Seconds() * float64(threads)
 	fmt.Printf("%d spinning threads for %v: %d gaps over 50 µs (%.1f %% of the time); %d over 1 ms (%.1f a second per thread, %.2f %% of the time), %d over 5 ms; longest %v\n",
 		threads, dur, len(gaps), 100*lost.Seconds()/secs, n1, float64(n1)/secs, 100*over1ms.Seconds()/secs, n5, gaps[:min(5, len(gaps))])
+}
+
+// oversleep sleeps 200 µs at a time for dur and prints how late it woke.
+// It sleeps in the kernel (nanosleep), not with time.Sleep, whose timers
+// wait in epoll with a timeout of whole milliseconds when the process is
+// idle: that would measure Go, not the host.
+func oversleep(dur time.Duration) {
+	const nap = 200 * time.Microsecond
+	runtime.LockOSThread()
+	ts := syscall.NsecToTimespec(int64(nap))
+	var late []time.Duration
+	for start := time.Now(); time.Since(start) < dur; {
+		t0 := time.Now()
+		if err := syscall.Nanosleep(&ts, nil); err != nil && err != syscall.EINTR {
+			fmt.Fprintln(os.Stderr, "jitter: nanosleep:", err)
+			os.Exit(1)
+		}
+		late = append(late, time.Since(t0)-nap)
+	}
+	slices.Sort(late)
+	n := len(late)
+	over1ms := 0
+	for _, l := range late {
+		if l > time.Millisecond {
+			over1ms++
+		}
+	}
+	fmt.Printf("%d sleeps of %v in %v: woken late by p50 %v, p99 %v, p99.9 %v, max %v; %d (%.2f %%) over 1 ms late\n",
+		n, nap, dur, late[n/2], late[n*99/100], late[n*999/1000], late[n-1], over1ms, 100*float64(over1ms)/float64(n))
 }
