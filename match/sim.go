@@ -277,8 +277,15 @@ func consonantSim(a, b string) float64 {
 	if va == nil || vb == nil {
 		return simConsonants
 	}
-	long := max(len(va), len(vb))
-	d := osa(string(va), string(vb), long)
+	return spellingSim(string(va), string(vb))
+}
+
+// spellingSim is what a match by skeleton is worth by the spellings a and
+// b: simConsonants give or take 0.02, by their edit distance against the
+// longer one's length.
+func spellingSim(a, b string) float64 {
+	long := max(len(a), len(b))
+	d := osa(a, b, long)
 	return simConsonants - 0.02 + 0.04*(1-float64(d)/float64(long))
 }
 
@@ -289,9 +296,7 @@ func letterSim(a, b string) float64 {
 	if len(a) > 40 || len(b) > 40 {
 		return simConsonants
 	}
-	long := max(len(a), len(b))
-	d := osa(a, b, long)
-	return simConsonants - 0.02 + 0.04*(1-float64(d)/float64(long))
+	return spellingSim(a, b)
 }
 
 // vowelFaultCost is what a skeleton match loses for each vowel the Latin
@@ -1091,9 +1096,10 @@ func readingCost(acons []uint32, agaps []uint8, w string) (cost float64, aligned
 }
 
 // readingSim compares an Arabic-script word with a Latin one read by
-// europeanReading, spanishReading or frenchReading, by skeleton or as a
-// word of one consonant, the vowels judged as for any (vowelFaults); 0
-// when the Latin word has nothing to read so or they differ.
+// europeanReading, spanishReading, frenchReading or turkishReading, by
+// skeleton or as a word of one consonant, the vowels judged as for any
+// (vowelFaults); 0 when the Latin word has nothing to read so or they
+// differ.
 func readingSim(q, c *token) float64 {
 	a, l, ok := arabicAndLatin(q, c)
 	if !ok {
@@ -1646,11 +1652,8 @@ func appendRun(b []byte, toks []token) []byte {
 }
 
 func joinText(toks []token) string {
-	var b strings.Builder
-	for i := range toks {
-		b.WriteString(toks[i].text)
-	}
-	return b.String()
+	var b [64]byte
+	return string(appendRun(b[:0], toks))
 }
 
 func abs(x int) int {
