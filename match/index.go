@@ -355,9 +355,18 @@ func (ix *Index) weighForms() {
 
 // rarity is the weight of a token text; a text the lists do not have at all
 // (a typo, a name nobody is listed under) is as rare as can be.
-func (ix *Index) rarity(text string) float32 {
-	if id, ok := ix.wordTab.get(text); ok {
+func (ix *Index) rarity(t *token) float32 {
+	if id, ok := ix.wordTab.get(t.text); ok {
 		return ix.weight[id]
+	}
+	return ix.maxWeight
+}
+
+// queryRarity is rarity for a query token whose vocabulary id vocabIDs has
+// set (-1: a text the lists lack), without looking its text up again.
+func (ix *Index) queryRarity(t *token) float32 {
+	if t.vid >= 0 {
+		return ix.weight[t.vid]
 	}
 	return ix.maxWeight
 }

@@ -49,8 +49,8 @@ func (o *Options) filters() bool {
 // DefaultOptions returns Threshold 0.80 and Limit 10.
 func DefaultOptions() Options { return Options{Threshold: DefaultThreshold, Limit: 10} }
 
-// weigher gives the rarity weight of a token text; nil means uniform.
-type weigher func(text string) float32
+// weigher gives the rarity weight of a token; nil means uniform.
+type weigher func(t *token) float32
 
 // query is a Query prepared once: its names in every Latin form, weighed.
 type query struct {
@@ -73,7 +73,7 @@ const (
 func prepare(q embargo.Query, ix *Index) *query {
 	var w weigher
 	if ix != nil {
-		w = ix.rarity
+		w = ix.queryRarity
 	}
 	p := &query{Query: q, ids: q.Identifiers}
 	names := append([]string{q.Name}, q.Names...)
@@ -88,12 +88,12 @@ func prepare(q embargo.Query, ix *Index) *query {
 			n = cutAt(n, maxNameBytes)
 		}
 		for _, f := range forms(n, q.Schema) {
-			weigh(f.toks, w)
 			if ix != nil {
-				ix.vocabIDs(f.toks)
+				ix.vocabIDs(f.toks) // first: queryRarity reads the ids
 			} else {
 				fillCanon(f.toks)
 			}
+			weigh(f.toks, w)
 			ids := numbersAsIDs(f.toks)
 			p.ids = append(p.ids, ids...)
 			if len(ids) > 0 && onlyIdentifier(f.toks) {
@@ -149,7 +149,7 @@ func weigh(toks []token, w weigher) {
 	for i := range toks {
 		r := float32(1)
 		if w != nil {
-			r = w(toks[i].text)
+			r = w(&toks[i])
 		}
 		if hangulOrdinal(&toks[i]) {
 			// 1세 i, 10세 x: an ordinal tells rulers apart, where an

@@ -374,22 +374,23 @@ func (a *formAcc) add(tstamp uint32, v float32) {
 // accumulateJoined looks up adjacent query tokens joined ("jong un" finds
 // "Jongun") and the whole name joined.
 func (ix *Index) accumulateJoined(toks []token, s *scratch, qbase uint32) {
-	try := func(text string, w float32) {
-		if id, ok := ix.wordTab.get(text); ok {
+	var buf [64]byte // joined in place, not in a new string per pair
+	try := func(text []byte, w float32) {
+		if id, ok := ix.wordTab.getBytes(text); ok {
 			s.stamp++
 			ix.post(s, id, w*simJoined, qbase)
 		}
 	}
 	for i := 1; i < len(toks); i++ {
 		if toks[i].kind != kNumber && toks[i-1].kind != kNumber {
-			try(toks[i-1].text+toks[i].text, toks[i-1].weight+toks[i].weight)
+			try(append(append(buf[:0], toks[i-1].text...), toks[i].text...), toks[i-1].weight+toks[i].weight)
 		}
 	}
 	if len(toks) >= 3 && len(toks) <= 4 {
-		var text string
+		text := buf[:0]
 		var w float32
 		for i := range toks {
-			text += toks[i].text
+			text = append(text, toks[i].text...)
 			w += toks[i].weight
 		}
 		try(text, w)
@@ -413,8 +414,10 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 	if t.kind == kNumber {
 		return
 	}
-	if id, ok := ix.wordTab.get(t.canon); ok && !seen(id) {
-		visit(id, simVariant)
+	if t.canon != t.text { // (else the key is the word above, or no word)
+		if id, ok := ix.wordTab.get(t.canon); ok && !seen(id) {
+			visit(id, simVariant)
+		}
 	}
 	for _, id := range ix.canon.get(t.canon) {
 		if !seen(id) {
