@@ -662,6 +662,9 @@ func (ix *Index) candidates(p *query, s *scratch, total float32, opt Options) []
 	// The best weight kept so far: a form under minOfBest of it would not
 	// be kept at the end (below), so it need not enter the heap.
 	var best float32
+	// The heap holds forms: their entities are read (formEnt, at random)
+	// for the few kept, or to filter.
+	filter := ix.filtering(p, opt)
 	fa, withInitials := s.fa, ix.withInitials // held in registers through the loop
 	for _, f := range s.touched {
 		a := &fa[f]
@@ -676,14 +679,14 @@ func (ix *Index) candidates(p *query, s *scratch, total float32, opt Options) []
 		if a.acc < minOfBest*best || len(h) == cap(h) && a.acc < h[0].acc {
 			continue // its entity need not be read
 		}
-		c := cand{ent: ix.formEnt[f], acc: a.acc}
+		c := cand{id: f, acc: a.acc}
 		switch {
 		case len(h) < cap(h):
-			if ix.allowed(p, c.ent, opt) {
+			if !filter || ix.allowed(p, ix.formEnt[f], opt) {
 				h.push(c)
 				best = max(best, c.acc)
 			}
-		case h.less(h[0], c) && ix.allowed(p, c.ent, opt):
+		case h.less(h[0], c) && (!filter || ix.allowed(p, ix.formEnt[f], opt)):
 			h[0] = c
 			h.down(0)
 			best = max(best, c.acc)
@@ -703,7 +706,7 @@ func (ix *Index) candidates(p *query, s *scratch, total float32, opt Options) []
 	// in a quarter of the instructions of a comparison function.
 	keys := s.keys[:0]
 	for _, c := range kept {
-		keys = append(keys, uint64(^math.Float32bits(c.acc))<<32|uint64(c.ent))
+		keys = append(keys, uint64(^math.Float32bits(c.acc))<<32|uint64(ix.formEnt[c.id]))
 	}
 	slices.Sort(keys)
 	s.keys = keys
@@ -757,12 +760,12 @@ func initialCredit(byLetter *[26]float32, letters uint32) float32 {
 }
 
 type cand struct {
-	ent uint32
+	id  uint32 // the form's
 	acc float32
 }
 
 // candHeap is a min-heap of candidates: the worst (lowest weight, then
-// highest entity index) on top. It is written out rather than used through
+// highest form id) on top. It is written out rather than used through
 // container/heap, whose Push(any) allocated a box for every candidate (a
 // fifth of the allocations of a query).
 type candHeap []cand
@@ -802,10 +805,17 @@ func (h candHeap) less(a, b cand) bool {
 	if a.acc != b.acc {
 		return a.acc < b.acc
 	}
-	return a.ent > b.ent
+	return a.id > b.id
 }
+
+// filtering reports whether the options or the query's schema may refuse
+// an entity (allowed).
+func (ix *Index) filtering(p *query, opt Options) bool {
+	return opt.filters() || p.Schema != "" && p.Schema != embargo.Thing
+}
+
 func (ix *Index) allowed(p *query, e uint32, opt Options) bool {
-	if !opt.filters() && (p.Schema == "" || p.Schema == embargo.Thing) {
+	if !ix.filtering(p, opt) {
 		return true // nothing to filter on: the common case, skip the entity
 	}
 	ent := &ix.ents[e]
