@@ -37,7 +37,9 @@ type scratch struct {
 	ftoks    []token         // and their tokens
 	frows    []rowRef        // and their rows in the memo (form.rows)
 	fptrs    []*entityForm
-	picked   []uint32    // the candidate's forms to score
+	picked   []uint32    // the candidates' forms to score
+	pickAt   []int       // candidate i's are picked[pickAt[i]:pickAt[i+1]]
+	touch    uint32      // what reading the picked forms first added up (kept, so that it is read)
 	heap     []cand      // candidates' bounded heap
 	keys     []uint64    // candidates' sort keys (weight, entity)
 	cands    []uint32    // and the entities picked
@@ -133,25 +135,42 @@ func (ix *Index) screen(q embargo.Query, opt Options, memo bool) []embargo.Match
 		a alignment
 	}
 	var out []hit
+	// Only the forms that gathered enough weight can be the best one: they
+	// are picked for every candidate first, in one pass whose reads of the
+	// forms' packed records (at random in megabytes) do not wait on each
+	// other, the processor overlapping their cache misses, which one at a
+	// time in unpack were a tenth of a listed name's query. The first and
+	// last token of each are read for the same reason (touch).
 	floor := total * minShare
+	picked, pickAt := s.picked[:0], s.pickAt[:0]
+	var touch uint32
 	for _, ei := range ents {
 		byID := ei&idHit != 0
 		ei &^= idHit
-		// Only the forms that gathered enough weight can be the best one.
-		s.picked = s.picked[:0]
-		n := 0
+		pickAt = append(pickAt, len(picked))
 		for _, f := range ix.entForms[ix.entStart[ei]:ix.entStart[ei+1]] {
 			if a := &s.fa[f]; byID || (a.tmark > qbase && a.acc >= floor) {
-				s.picked = append(s.picked, f)
-				n += ix.formToks(f)
+				picked = append(picked, f)
+				if start, end := ix.pforms[f].start, ix.pforms[f+1].start; end > start {
+					touch += ix.ptoks[start].vid + ix.ptoks[end-1].vid
+				}
 			}
+		}
+	}
+	pickAt = append(pickAt, len(picked))
+	s.picked, s.pickAt, s.touch = picked, pickAt, touch
+	for ci, ei := range ents {
+		ei &^= idHit
+		n := 0
+		for _, f := range picked[pickAt[ci]:pickAt[ci+1]] {
+			n += ix.formToks(f)
 		}
 		if cap(s.ftoks) < n {
 			s.ftoks = make([]token, 0, 2*n)
 		}
 		buf := s.ftoks[:0]
 		s.forms, s.fptrs = s.forms[:0], s.fptrs[:0]
-		for _, f := range s.picked {
+		for _, f := range picked[pickAt[ci]:pickAt[ci+1]] {
 			var ef entityForm
 			ef, buf = ix.unpack(f, buf)
 			s.forms = append(s.forms, ef)
