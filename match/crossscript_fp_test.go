@@ -308,3 +308,39 @@ func wantFaults(t *testing.T, cases []faultCase) {
 		}
 	}
 }
+
+// The Canon key reads j as y and drops an h, for Slavic and Korean
+// spellings: a word read from Arabic script is no romanization variant of
+// a Latin word that lacks a ج it writes or has an h it lacks (أنجيل is
+// Angel before Anil, آن Anne before Ahn), but spellings of its letters
+// stay variants (خورشيد Hurshid, صلواتی Salavati, نورالدین Nooruddin).
+func TestArabicCanonNeedsLetters(t *testing.T) {
+	for _, tc := range []struct {
+		spelt, ar, lat string
+		variant        bool
+	}{
+		{"anjil", "أنجيل", "anil", false},
+		{"adaji", "أدجي", "aday", false},
+		{"an", "آن", "ahn", false},
+		{"khurshid", "خورشيد", "hurshid", true},
+		{"salawati", "صلواتی", "salavati", true},
+		{"nuruddin", "نورالدین", "nooruddin", true},
+		{"laridjani", "لاریجانی", "larijani", true},
+	} {
+		q, c := word(tc.spelt, tc.ar, true), word(tc.lat, tc.lat, false)
+		q.canon, c.canon = canonKey(q.text), canonKey(c.text)
+		if q.canon != c.canon {
+			t.Fatalf("%s and %s: Canon keys %q and %q, the case tests nothing", tc.spelt, tc.lat, q.canon, c.canon)
+		}
+		_, m, _ := tokenSim(&q, &c, "arabic", "exact")
+		if got := m == "romanization-variant"; got != tc.variant {
+			t.Errorf("%s (%s) ~ %s: method %q, want variant %v", tc.ar, tc.spelt, tc.lat, m, tc.variant)
+		}
+	}
+	// Angel, not Anil, comes first for أنجيل.
+	q, angel, anil := word("anjil", "أنجيل", true), word("angel", "angel", false), word("anil", "anil", false)
+	q.canon, angel.canon, anil.canon = canonKey("anjil"), canonKey("angel"), canonKey("anil")
+	if a, b := tokenSimOf(&q, &angel), tokenSimOf(&q, &anil); a <= b {
+		t.Errorf("أنجيل ~ angel %.3f, ~ anil %.3f: want angel first", a, b)
+	}
+}

@@ -168,7 +168,7 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 	if (q.kind == kWeak) != (c.kind == kWeak) {
 		return 0, "", 0
 	}
-	if q.canon != "" && q.canon == c.canon {
+	if q.canon != "" && q.canon == c.canon && !arabicCanonClash(q, c) {
 		return simVariant, "romanization-variant", 0
 	}
 	// A Hangul token against a Latin one must begin alike (onsetClash).
@@ -259,6 +259,29 @@ func arabicUnaligned(q, c *token) bool {
 		}
 	}
 	return true
+}
+
+// arabicCanonClash reports a word read from Arabic script and a Latin word
+// of the same Canon key that differ by a j or an h the one writes and the
+// other does not, where their consonants do not line up one to one
+// (lineUp): the key reads j as y and drops an h (the Slavic and Korean
+// spellings it was made for), but ج is a consonant the script writes, and
+// ه or ح would be written too (أنجيل anjil is Angel, not Anil; أدجي is
+// Adjei, not Aday; آن is Anne, not Ahn). Such a pair is compared by
+// skeleton, as any other, instead of as a romanization variant. The
+// spellings of one word stay variants: one consonant for another (خورشيد
+// Hurshid, as Uzbek and Russian write kh), a v for و (صلواتی Salavati),
+// and a compound whose article the Latin word assimilates (نورالدین
+// Nooruddin).
+func arabicCanonClash(q, c *token) bool {
+	a, l, ok := arabicAndLatin(q, c)
+	if !ok || !isArabicOrig(a) {
+		return false
+	}
+	if strings.Count(a.text, "j") == strings.Count(l.text, "j") && strings.Count(a.text, "h") == strings.Count(l.text, "h") {
+		return false
+	}
+	return vowelFaults(a.orig, l.text) == unaligned
 }
 
 // hangulOrdinal reports a one-letter ruler's ordinal read from Hangul
