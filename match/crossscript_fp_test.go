@@ -344,3 +344,19 @@ func TestArabicCanonNeedsLetters(t *testing.T) {
 		t.Errorf("أنجيل ~ angel %.3f, ~ anil %.3f: want angel first", a, b)
 	}
 }
+
+// ش is sh, or the ch of French spellings, whose skeleton reads it k: a
+// Latin k or q in its place is another name (شريف is Sharif or Cherif,
+// not Karif; مشعل Mashaal or Machaal, not Makal).
+func TestArabicShinNotK(t *testing.T) {
+	wantFaults(t, []faultCase{
+		{"شريف", "karif", 1}, {"شريف", "cherif", 0}, {"شريف", "sharif", 0}, {"مشعل", "makal", 1}, {"مشعل", "machaal", 0},
+		{"شيراك", "chirac", 0}, {"شيفر", "schiffer", 0},
+	})
+	for _, tc := range [][2]string{{"cherif", "شريف"}, {"machaal", "مشعل"}} {
+		q, c := word(tc[0], tc[1], true), word("k"+tc[0][2:], "k"+tc[0][2:], false)
+		if s := tokenSimOf(&q, &c); s >= 0.8 {
+			t.Errorf("%s (%s) ~ %s: %.3f, want below 0.80", tc[1], tc[0], c.text, s)
+		}
+	}
+}

@@ -408,6 +408,7 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 	lcons := lb[:0]
 	run := 0 // where the vowels after the last consonant start
 	prevCons := false
+	kFaults := 0 // k where ar writes ش
 	for i := 0; i < len(lat); i++ {
 		cl := skelClass(lat, i, prevCons)
 		k := len(lcons)
@@ -447,6 +448,11 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 			// for a vowel, not the small cost of consonants that do not
 			// line up, by which short Persian names matched by skeleton.
 			return 1
+		case acons[k]&shin != 0 && cl == 'k' && (lat[i] == 'k' || lat[i] == 'q' || lat[i] == 'c' && byteAt(lat, i+1) != 'h'):
+			// ش is sh, or French ch, but no k: شريف is Sharif or
+			// Cherif, not Karif, whose skeleton is Cherif's: a fault,
+			// counted with the vowels'.
+			kFaults++
 		case lat[i] == 'k' && byteAt(lat, i+1) == 'h' && acons[k]&qaf != 0:
 			// kh is خ, not ق: عقيلي is Aqili, not Khalili.
 			return 1
@@ -480,7 +486,7 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 		}
 	}
 	runs[n] = [2]int{run, len(lat)}
-	faults := 0
+	faults := kFaults
 	for k := 0; k <= n; k++ {
 		if k == 1 && strings.HasPrefix(lat, "mc") {
 			continue // Mc is Mac (ماكميلان McMillan)
