@@ -2,6 +2,7 @@ package match
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -204,6 +205,11 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 		if s := classicalSim(q, c); s > 0 {
 			return s, "classical-ending", 0
 		}
+		if q.arabic && q.oneCons == 0 && c.oneCons == 0 && (q.letters == nil || q.letters.own) {
+			if s := arabicLetterSim(q, c); s > 0 {
+				return s, "arabic-consonants", 0
+			}
+		}
 	}
 	if (q.loose || c.loose) && q.kind == kWord && c.kind == kWord {
 		if !(q.loose != c.loose && onsetClash(q, c)) && (sameLoose(q.text, c.text) || hangulLatin(q, c)) {
@@ -282,6 +288,200 @@ func arabicCanonClash(q, c *token) bool {
 		return false
 	}
 	return vowelFaults(a.orig, l.text) == unaligned
+}
+
+// arabicLetterSim compares a query word read from Arabic script with a
+// Latin word whose skeleton is not its reading's but whose consonants line
+// up one to one with its letters (lineUpAs, strict), each a spelling of its
+// letter the reading did not choose: ق as g (the Gulf and Sudan: عقيلي
+// Aghily, عنقاوي Angawi), ث as s or z (Osman; Spanish ceceo: أندويثا
+// Andueza), ض, ظ and ذ as z (Persian and Turkic: ميرضيايف Mirziyoyev), an
+// h written next to a consonant where the reading put a vowel between
+// (الملحم Almolhem, whose skeleton drops the h of lh), the h of a last ة
+// (الطراروة Altararwah). It is judged as a skeleton match, its vowels by
+// vowelFaults, a little below one (altLetterCost); 0 when the letters do
+// not line up. Screen finds such words by arabicAltKeys.
+func arabicLetterSim(q, c *token) float64 {
+	if !q.arabic || c.arabic || q.kind != kWord || c.kind != kWord || q.oneCons != 0 || c.oneCons != 0 || !isArabicOrig(q) {
+		return 0 // a word of one consonant has its own test (oneConsonantSim)
+	}
+	L := q.letters
+	if L == nil {
+		// Read once per query word, the first time it gets here.
+		L = &arabicLetterSet{}
+		L.read(q.text, q.orig)
+		q.letters = L
+	}
+	if !L.own {
+		return 0
+	}
+	// Most pairs differ at the first consonant or the last.
+	fl := skelTable[c.text[0]]
+	if fl == '?' {
+		fl = skelClassOf(c.text, 0, false)
+	}
+	if fl == 0 || fl == '-' {
+		fl = firstClass(c.text) // a vowel first, or kn
+	}
+	if fl < 'a' || fl > 'z' || fl == 'x' || L.first&(1<<(fl-'a')) == 0 || !L.lastMay(c.text) {
+		return 0
+	}
+	f := lineUpAs(L.cons[:L.n], L.gaps[:L.n+1], c.text, true)
+	if f < 0 {
+		return 0
+	}
+	return consonantSim(q.text, c.text) - vowelCostOf(f) - altLetterCost
+}
+
+// arabicLetterSet is the letters of a query word read from Arabic script
+// (token.letters), read once for all the list words arabicLetterSim
+// compares it with.
+type arabicLetterSet struct {
+	cons [24]uint32 // arabicGaps
+	gaps [25]uint8
+	n    int
+	// The classes of the first consonant, and of the last (or the one
+	// before a last ه, which may write a vowel).
+	first, last uint32
+	// The reading spells the letters (lineUp finds them aligned), and they
+	// are two consonants or more. A reading that does not was given
+	// another word's (رضا زاده read ridazada, اميرعلي amir ali: the words
+	// as written line up with the reading's by their places only).
+	own bool
+}
+
+// read sets l from the word orig and its reading text.
+func (l *arabicLetterSet) read(text, orig string) {
+	acons, agaps := arabicGaps(l.cons[:0], l.gaps[:0], orig)
+	n := len(acons)
+	l.own = n >= 2 && lineUp(acons, agaps, text) >= 0
+	if !l.own {
+		return
+	}
+	l.n, l.first, l.last = n, acons[0], acons[n-1]
+	if acons[n-1]&heh != 0 && agaps[n] == 0 {
+		l.last |= acons[n-2]
+	}
+}
+
+// lastMay reports whether the last consonant of the Latin word w may be
+// the last of l as lineUp lines them up: a quick test that turns down most
+// words whose letters lineUp would not line up, and none it would (a last
+// letter it may read otherwise, h, j, v or w, is let through).
+func (l *arabicLetterSet) lastMay(w string) bool {
+	j := len(w) - 1
+	for j >= 0 && isVowel(w[j]) {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	c := w[j]
+	switch c {
+	case 'h', 'j', 'v', 'b':
+		return true // sh, kh; the h of ة; Slavic j; Persian v; the b of mb
+	}
+	cl := skelClass(w, j, true)
+	if cl < 'a' || cl > 'z' {
+		return true
+	}
+	return l.last&(1<<(cl-'a')) != 0
+}
+
+// altLetterCost is what a match by letters (arabicLetterSim) loses against
+// one by the skeleton of a reading: the reading's spelling is the likelier.
+const altLetterCost = 0.01
+
+// arabicAltKeys appends to dst (and returns) the skeleton keys the
+// consonants acons of an Arabic-script word (arabicGaps) have when each
+// letter is spelt any way its classes allow (but ك as k and ش as s, their
+// other spellings a reading's: foreign g, French ch), and a ه or ح right
+// after another consonant is kept or dropped (Latin writes lh, mh, rh, whose
+// h the skeleton drops): those other than k, the skeleton of the word's
+// reading, and of two letters or more. At most maxAltKeys; none for a word
+// of more alternatives. The bits of dropped (one per key) flag the keys
+// that left a ه or ح out, which only a Latin word that writes an h after a
+// consonant has (hAfterConsonant).
+func arabicAltKeys(dst [][]byte, buf []byte, acons []uint32, agaps []uint8, k []byte) ([][]byte, uint8) {
+	n := 1
+	for i, c := range acons {
+		n *= bits.OnesCount32(altClasses(c, i, agaps))
+		if n > maxAltKeys {
+			return dst, 0
+		}
+	}
+	if n == 1 {
+		return dst, 0
+	}
+	start := len(dst)
+	var dropped uint8
+	for v := 0; v < n; v++ {
+		lo := len(buf)
+		rest := v
+		drop := false
+		for i, c := range acons {
+			m := altClasses(c, i, agaps)
+			cnt := bits.OnesCount32(m)
+			pick := rest % cnt
+			rest /= cnt
+			for ; pick > 0; pick-- {
+				m &= m - 1
+			}
+			if m&dropH != 0 {
+				drop = true
+				continue
+			}
+			l := byte('a' + bits.TrailingZeros32(m))
+			if len(buf) > lo && buf[len(buf)-1] == l {
+				continue
+			}
+			buf = append(buf, l)
+		}
+		key := buf[lo:]
+		if len(key) < 2 || string(key) == string(k) || slices.ContainsFunc(dst[start:], func(o []byte) bool { return string(o) == string(key) }) {
+			buf = buf[:lo]
+			continue
+		}
+		if drop {
+			dropped |= 1 << (len(dst) - start)
+		}
+		dst = append(dst, key)
+	}
+	return dst, dropped
+}
+
+// hAfterConsonant reports an h after a consonant letter in w (lh, mh,
+// but also sh, kh): the words a key of arabicAltKeys that left a ه or ح
+// out may find.
+func hAfterConsonant(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] == 'h' && !isVowel(w[i-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxAltKeys bounds arabicAltKeys: a word of many letters of two spellings
+// is left to its readings.
+const maxAltKeys = 8
+
+// dropH is the bit of altClasses for a ه or ح left out.
+const dropH = 1 << 26
+
+// altClasses is the skeleton classes (a bit each) the i-th consonant c of
+// an Arabic-script word may be spelt with, for arabicAltKeys.
+func altClasses(c uint32, i int, agaps []uint8) uint32 {
+	m := c & (1<<26 - 1)
+	switch {
+	case c&shin != 0:
+		m = classS
+	case c&qaf == 0 && m == classK|classJ:
+		m = classK // ك
+	case m == classH && i > 0 && agaps[i] == 0:
+		m |= dropH
+	}
+	return m
 }
 
 // hangulOrdinal reports a one-letter ruler's ordinal read from Hangul
@@ -403,6 +603,16 @@ func vowelFaults(ar, lat string) int {
 // lineUp is vowelFaults of the Arabic-script word read by arabicGaps into
 // acons and agaps, so that one word read once is compared with many.
 func lineUp(acons []uint32, agaps []uint8, lat string) int {
+	return lineUpAs(acons, agaps, lat, false)
+}
+
+// lineUpAs is lineUp; strict, it also turns down the spellings a letter's
+// classes allow that only a reading of the word with that letter's skeleton
+// would have (a j for ق, whose class is g's; a g for ك, which is k but in
+// foreign names; an s for ض, ظ or ذ, which Persian says z; an s alone for
+// تش): arabicLetterSim
+// matches words by their letters alone.
+func lineUpAs(acons []uint32, agaps []uint8, lat string, strict bool) int {
 	var lb [24]byte
 	var runs [25][2]int // the vowels of lat before each consonant, and after the last
 	lcons := lb[:0]
@@ -421,8 +631,8 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 			continue // French dj is ج (Djamel)
 		case cl == 'd' && i+2 < len(lat) && lat[i+1] == 'g' && strings.IndexByte("eiy", lat[i+2]) >= 0 && k < len(acons) && acons[k]&classD == 0:
 			continue // English dg is ج (Aldridge ألدريج)
-		case cl == 'j' && lat[i] == 'j' && (k == len(acons) || acons[k]&classJ == 0) && agaps[k]&gapY != 0:
-			cl = 0 // Slavic j is y, which ar writes ي (Bajramović بايراموفيتش)
+		case cl == 'j' && lat[i] == 'j' && (i == 0 || lat[i-1] != 'd') && (k == len(acons) || acons[k]&classJ == 0) && agaps[k]&gapY != 0:
+			cl = 0 // Slavic j is y, which ar writes ي (Bajramović بايراموفيتش); not dj (Adjei)
 		case cl == 't' && i+1 < len(lat) && (lat[i+1] == 'c' || lat[i+1] == 's') && k < len(acons) && acons[k]&tsh != 0:
 			continue // the t of tch, tsch (Ritchie ريتشي)
 		case cl == 'h' && i == len(lat)-1 && !prevCons && agaps[len(agaps)-1]&gapAny != 0:
@@ -447,7 +657,7 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 			// not Zebhi (whose bh the skeleton reads as b): a fault, as
 			// for a vowel, not the small cost of consonants that do not
 			// line up, by which short Persian names matched by skeleton.
-			return 1
+			return earlyFault(strict)
 		case acons[k]&shin != 0 && cl == 'k' && (lat[i] == 'k' || lat[i] == 'q' || lat[i] == 'c' && byteAt(lat, i+1) != 'h'):
 			// ش is sh, or French ch, but no k: شريف is Sharif or
 			// Cherif, not Karif, whose skeleton is Cherif's: a fault,
@@ -455,11 +665,11 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 			kFaults++
 		case lat[i] == 'k' && byteAt(lat, i+1) == 'h' && acons[k]&qaf != 0:
 			// kh is خ, not ق: عقيلي is Aqili, not Khalili.
-			return 1
+			return earlyFault(strict)
 		case cl == 'f' && lat[i] != 'v' && acons[k]&classF == 0 && agaps[k]&gapW != 0:
 			// An f where ar writes و and no ف: not Persian v (Alavi), but
 			// a consonant the script would write (اورور Aurore, not Faria).
-			return 1
+			return earlyFault(strict)
 		}
 		runs[len(lcons)] = [2]int{run, i}
 		lcons = append(lcons, cl)
@@ -481,7 +691,7 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 		return unaligned
 	}
 	for k, cl := range lcons {
-		if acons[k]&(1<<(cl-'a')) == 0 {
+		if acons[k]&(1<<(cl-'a')) == 0 || strict && strictClash(acons[k], cl, lat, runs[k][1]) {
 			return otherCons
 		}
 	}
@@ -564,6 +774,34 @@ func vowelFault(v string, gaps []uint8, k int, cluster bool) bool {
 		g&gapW != 0 && !strings.ContainsAny(v, "ouw") ||
 		g&gapY != 0 && !strings.ContainsAny(v, "ieya") && !(g == gapY|gapW && v == "u") || // a last ی may also be alif maqsura (مصطفی)
 		g&gapAY != 0 && !strings.ContainsAny(v, "aeiy")
+}
+
+// earlyFault is what lineUpAs returns for a consonant that is not the
+// letter's, where lineUp counts a fault without reading further (the
+// skeletons of the two words are the same): strict, it turns the word down.
+func earlyFault(strict bool) int {
+	if strict {
+		return otherCons
+	}
+	return 1
+}
+
+// strictClash reports a Latin consonant lat[i] of skeleton class cl that the
+// classes of an Arabic-script letter (arabicClasses) allow but lineUpAs
+// turns down when strict.
+func strictClash(a uint32, cl byte, lat string, i int) bool {
+	c := lat[i]
+	switch {
+	case a&tsh != 0:
+		return cl == 's' && (i == 0 || lat[i-1] != 't') // ch, tch, tsch or tsh, not s (كلوتش is no Kloss)
+	case a&qaf != 0:
+		return c == 'j'
+	case a&(classK|classJ) == classK|classJ:
+		return cl == 'j' // ك
+	case a&(classD|classS) == classD|classS:
+		return cl == 's' && c != 'z'
+	}
+	return false
 }
 
 // consonantY reports a y before another vowel in the vowels v of a Latin
