@@ -223,15 +223,32 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 		if min(lq, lc) < 3 || abs(lq-lc) > maxEdits(max(lq, lc)) {
 			return 0, "", 0
 		}
-		if h, ok := q.near.find(uint32(c.vid)); ok && !ordinal(q, c) && !arabicUnaligned(q, c) {
+		if h, ok := q.near.find(uint32(c.vid)); ok && !ordinal(q, c) && !arabicUnaligned(q, c) && !arabicOnset(q, c) {
 			return h.sim, "edit-distance", h.dist
 		}
 		return 0, "", 0
 	}
-	if s, m, d := editSim(q.text, c.text); s > 0 && !ordinal(q, c) && !arabicUnaligned(q, c) {
+	if s, m, d := editSim(q.text, c.text); s > 0 && !ordinal(q, c) && !arabicUnaligned(q, c) && !arabicOnset(q, c) {
 		return s, m, d
 	}
 	return 0, "", 0
+}
+
+// arabicOnset reports a word read from a script that writes its
+// consonants (Arabic, as a reading or a spelling of the name table; Hebrew,
+// Cyrillic, Hangul) that starts with a vowel, and a Latin word that starts
+// with a consonant other than h: the script would have written that
+// consonant, so the Latin word, within the edit budget of the reading, is
+// another name (امين amin, not Ramin; أبياه abayah, not Rabayah).
+func arabicOnset(q, c *token) bool {
+	a, l := q, c
+	if !a.arabic && !isArabicOrig(a) {
+		a, l = c, q
+	}
+	if !a.arabic && !isArabicOrig(a) || l.arabic || isArabicOrig(l) {
+		return false
+	}
+	return isVowel(a.text[0]) && !isVowel(l.text[0]) && l.text[0] != 'h'
 }
 
 // arabicUnaligned reports a word read from Arabic script and a Latin word
