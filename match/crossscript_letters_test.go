@@ -82,3 +82,31 @@ func TestArabicAltKeys(t *testing.T) {
 		}
 	}
 }
+
+// The quick test of arabicLetterSim lets through every first letter a
+// Latin word lining up with the letters may have: a vowel, a spelling of
+// the first consonant's classes, or a letter such a spelling starts with
+// (Charles تشارلز, Djamel جمال).
+func TestArabicLetterStarts(t *testing.T) {
+	for _, tc := range []struct {
+		spelt, ar, may, mayNot string
+	}{
+		{"jamal", "جمال", "jgdaeiouyw", "kqcstbmlnrhfpvxz"},
+		{"aqili", "عقيلي", "kqcgjdxt", "slmnrbfhpvz"},
+		{"sharlz", "تشارلز", "tcks", "jgdlmnrbfhpv"},
+		{"mirdyayf", "ميرضيايف", "m", "ndsztjgk"},
+	} {
+		q := word(tc.spelt, tc.ar, true)
+		l := newArabicLetterSet(&q)
+		for i := 0; i < len(tc.may); i++ {
+			if !l.mayStart(tc.may[i]) {
+				t.Errorf("%s: a word starting with %c turned down", tc.ar, tc.may[i])
+			}
+		}
+		for i := 0; i < len(tc.mayNot); i++ {
+			if l.mayStart(tc.mayNot[i]) {
+				t.Errorf("%s: a word starting with %c let through", tc.ar, tc.mayNot[i])
+			}
+		}
+	}
+}

@@ -205,9 +205,14 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 		if s := classicalSim(q, c); s > 0 {
 			return s, "classical-ending", 0
 		}
-		if q.arabic && q.oneCons == 0 && c.oneCons == 0 && (q.letters == nil || q.letters.own) {
-			if s := arabicLetterSim(q, c); s > 0 {
-				return s, "arabic-consonants", 0
+		if q.arabic && c.oneCons == 0 && c.kind == kWord {
+			if q.letters == nil {
+				q.letters = newArabicLetterSet(q) // none for a word of one consonant
+			}
+			if q.letters.mayStart(c.text[0]) { // most pairs end here
+				if s := arabicLetterSim(q, c); s > 0 {
+					return s, "arabic-consonants", 0
+				}
 			}
 		}
 	}
@@ -319,15 +324,18 @@ func arabicCanonClash(q, c *token) bool {
 // vowelFaults, a little below one (altLetterCost); 0 when the letters do
 // not line up. Screen finds such words by arabicAltKeys.
 func arabicLetterSim(q, c *token) float64 {
-	if !q.arabic || c.arabic || q.kind != kWord || c.kind != kWord || q.oneCons != 0 || c.oneCons != 0 || !isArabicOrig(q) {
+	if !q.arabic || c.arabic || c.kind != kWord || c.oneCons != 0 {
 		return 0 // a word of one consonant has its own test (oneConsonantSim)
 	}
 	L := q.letters
 	if L == nil {
-		// Read once per query word, the first time it gets here.
-		L = &arabicLetterSet{}
-		L.read(q.text, q.orig)
+		L = newArabicLetterSet(q) // none for a query word of one consonant
 		q.letters = L
+	}
+	if !L.read {
+		// Read once per query word, the first time a list word gets
+		// here.
+		L.readLetters(q.text, q.orig)
 	}
 	if !L.own {
 		return 0
@@ -337,8 +345,11 @@ func arabicLetterSim(q, c *token) float64 {
 	if fl == '?' {
 		fl = skelClassOf(c.text, 0, false)
 	}
-	if fl == 0 || fl == '-' {
+	switch {
+	case fl == 0 || fl == '-':
 		fl = firstClass(c.text) // a vowel first, or kn
+	case fl == 'd' && L.first&classD == 0 && len(c.text) > 1 && (c.text[1] == 'j' || c.text[1] == 'g'):
+		fl = 'j' // French dj, English dg (lineUp)
 	}
 	if fl < 'a' || fl > 'z' || fl == 'x' || L.first&(1<<(fl-'a')) == 0 || !L.lastMay(c.text) {
 		return 0
@@ -352,11 +363,14 @@ func arabicLetterSim(q, c *token) float64 {
 
 // arabicLetterSet is the letters of a query word read from Arabic script
 // (token.letters), read once for all the list words arabicLetterSim
-// compares it with.
+// compares it with: first the Latin letters a word that lines up with it
+// may start with, then, once one does, the rest.
 type arabicLetterSet struct {
-	cons [24]uint32 // arabicGaps
-	gaps [25]uint8
-	n    int
+	starts uint32 // the Latin letters a-z, a bit each (mayStart)
+	read   bool   // the fields below are set
+	cons   [24]uint32 // arabicGaps
+	gaps   [25]uint8
+	n      int
 	// The classes of the first consonant, and of the last (or the one
 	// before a last ه, which may write a vowel).
 	first, last uint32
@@ -367,8 +381,83 @@ type arabicLetterSet struct {
 	own bool
 }
 
-// read sets l from the word orig and its reading text.
-func (l *arabicLetterSet) read(text, orig string) {
+// newArabicLetterSet reads the first consonant of orig: a Latin word lines
+// up with it only if it starts with a vowel letter or a letter of one of
+// that consonant's classes (any of those a letter of context takes: c is
+// k or s; p b or f; t t, or with sch k; k k, or n in kn; d d, or in dj
+// and dg j).
+func newArabicLetterSet(q *token) *arabicLetterSet {
+	l := &arabicLetterSet{}
+	if q.kind != kWord || q.oneCons != 0 || !isArabicOrig(q) {
+		return l // none: a word of one consonant has its own test (oneConsonantSim)
+	}
+	orig := q.orig
+	l.starts = startVowels
+	var first uint32
+	for i, r := range orig {
+		switch r {
+		case 'ا', 'أ', 'إ', 'آ', 'ٱ', 'و', 'ؤ', 'ي', 'ی', 'ئ', 'ى', 'ة', 'ۀ', 'ۃ', 'ع', 'ء':
+			continue // a vowel letter (arabicGaps)
+		}
+		first = arabicClasses(r)
+		if r == 'ت' && strings.HasPrefix(orig[i+len("ت"):], "ش") {
+			first |= classK | classS // تش, one consonant (arabicGaps)
+		}
+		break
+	}
+	for c, cls := range startClasses {
+		if first&cls != 0 {
+			l.starts |= 1 << c
+		}
+	}
+	return l
+}
+
+// startVowels is the letters a Latin word that starts with a vowel starts
+// with (skelTable's vowels), a bit each.
+const startVowels = 1<<('a'-'a') | 1<<('e'-'a') | 1<<('i'-'a') | 1<<('o'-'a') | 1<<('u'-'a') | 1<<('y'-'a') | 1<<('w'-'a')
+
+// startClasses is the skeleton classes each Latin letter a-z may have as
+// the first letter of a word, for newArabicLetterSet.
+var startClasses = func() (t [26]uint32) {
+	for c := byte('a'); c <= 'z'; c++ {
+		var cls uint32
+		switch c {
+		case 'c':
+			cls = classK | classS
+		case 'p':
+			cls = 1<<('b'-'a') | classF
+		case 't':
+			cls = 1<<('t'-'a') | classK
+		case 'k':
+			cls = classK | 1<<('n'-'a')
+		case 'x':
+			cls = classK
+		case 'd':
+			cls = classD | classJ // and the dj, dg of ج
+		case 'g':
+			cls = classJ
+		default:
+			if k := skelTable[c]; k >= 'a' && k <= 'z' {
+				cls = 1 << (k - 'a')
+			} else if k == '?' {
+				cls = 1 << (c - 'a') // h, s, b: their own class at the start
+			}
+		}
+		t[c-'a'] = cls
+	}
+	return t
+}()
+
+// mayStart reports whether a Latin word that starts with c may line up
+// with l's letters (a quick test before arabicLetterSim's).
+func (l *arabicLetterSet) mayStart(c byte) bool {
+	return c >= 'a' && c <= 'z' && l.starts&(1<<(c-'a')) != 0
+}
+
+// readLetters sets the rest of l from the word orig and its reading text.
+func (l *arabicLetterSet) readLetters(text, orig string) {
+	l.read = true
 	acons, agaps := arabicGaps(l.cons[:0], l.gaps[:0], orig)
 	n := len(acons)
 	l.own = n >= 2 && lineUp(acons, agaps, text) >= 0
