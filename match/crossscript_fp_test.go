@@ -221,6 +221,7 @@ func TestArabicLettersNear(t *testing.T) {
 		{"معيض", "محمد", false}, {"ضرغامی", "درغام", false}, {"محیا", "محسن", false}, {"محمدی", "محمود", false},
 		{"حسان", "حسن", true}, {"داود", "داوود", true}, {"کریمی", "كريمي", true}, {"فاطمة", "فاطمه", true},
 		{"محمّد", "محمد", true}, {"إبراهيم", "ابراهيم", true}, {"مسؤول", "مسوول", true},
+		{"جلالی", "بلالی", false}, {"جلالی", "جلالي", true}, {"جلالی", "جلال", true},
 	} {
 		if got := arabicLettersNear(tc.a, tc.b); got != tc.near {
 			t.Errorf("arabicLettersNear(%s, %s) = %v, want %v", tc.a, tc.b, got, tc.near)

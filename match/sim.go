@@ -2325,7 +2325,9 @@ func cyrillicClass(r rune, vowels, either string) (vowel, consonant bool) {
 // readings in Latin letters match more: a consonantal reading (mhmd)
 // drops the h after a consonant, so that معيض (maid) and محمد (mhmd) had
 // one skeleton, and ض and د both read d, so that ضرغامی Zarghami was
-// within one edit of Durgham's درغام.
+// within one edit of Durgham's درغام. A first letter is not within it:
+// the script writes a word's first consonant, and names that differ
+// there are others (جلالی Jalali, بلالی Balali).
 func arabicLettersNear(a, b string) bool {
 	var ab, bb [32]uint16
 	x, y := arabicLetters(ab[:0], a), arabicLetters(bb[:0], b)
@@ -2334,6 +2336,9 @@ func arabicLettersNear(a, b string) bool {
 	}
 	if slices.Equal(x, y) {
 		return true
+	}
+	if len(x) > 0 && len(y) > 0 && x[0] != y[0] {
+		return false // another first letter: جلالی is not بلالی
 	}
 	short, long := len(x), len(y)
 	if short > long {
