@@ -221,6 +221,7 @@ func TestArabicLettersNear(t *testing.T) {
 		{"معيض", "محمد", false}, {"ضرغامی", "درغام", false}, {"محیا", "محسن", false}, {"محمدی", "محمود", false},
 		{"حسان", "حسن", true}, {"داود", "داوود", true}, {"کریمی", "كريمي", true}, {"فاطمة", "فاطمه", true},
 		{"محمّد", "محمد", true}, {"إبراهيم", "ابراهيم", true}, {"مسؤول", "مسوول", true},
+		{"جلالی", "بلالی", false}, {"جلالی", "جلالي", true}, {"جلالی", "جلال", true},
 	} {
 		if got := arabicLettersNear(tc.a, tc.b); got != tc.near {
 			t.Errorf("arabicLettersNear(%s, %s) = %v, want %v", tc.a, tc.b, got, tc.near)
@@ -240,15 +241,16 @@ func TestArabicLettersNear(t *testing.T) {
 // word whose consonants line up with its letters one to one but one is
 // another letter's is another name: سفير (safir) is not Samir, هايل
 // (hayil) not Hayan (as in JABBER IBN HAYAN); a consonant more or less
-// may be a slip of the pen and still matches (ازوتكين, Lazutkin). ك
-// writes the g of foreign names (أكدال Agdal) and ذ th (شاذل Shathel).
+// may be a slip of the pen and still matches, but not one before the
+// first vowel the script writes (ازوتكين is not Lazutkin: arabicOnset).
+// ك writes the g of foreign names (أكدال Agdal) and ذ th (شاذل Shathel).
 func TestArabicOtherConsonant(t *testing.T) {
 	for _, tc := range []struct {
 		ar, spelt, lat string
 		match          bool
 	}{
 		{"سفير", "safir", "samir", false}, {"هايل", "hayil", "hayan", false}, {"سفير", "safir", "safeer", true},
-		{"ازوتكين", "azutkin", "lazutkin", true}, {"أكدال", "akdal", "agdal", true}, {"شاذل", "shadhil", "shathel", true},
+		{"ازوتكين", "azutkin", "lazutkin", false}, {"أكدال", "akdal", "agdal", true}, {"شاذل", "shadhil", "shathel", true},
 	} {
 		q, c := word(tc.spelt, tc.ar, true), word(tc.lat, tc.lat, false)
 		if s := tokenSimOf(&q, &c); (s > 0) != tc.match {
@@ -305,6 +307,82 @@ func wantFaults(t *testing.T, cases []faultCase) {
 	for _, tc := range cases {
 		if got := vowelFaults(tc.ar, tc.lat); got != tc.want {
 			t.Errorf("vowelFaults(%s, %s) = %d, want %d", tc.ar, tc.lat, got, tc.want)
+		}
+	}
+}
+
+// The Canon key reads j as y and drops an h, for Slavic and Korean
+// spellings: a word read from Arabic script is no romanization variant of
+// a Latin word that lacks a ج it writes or has an h it lacks (أنجيل is
+// Angel before Anil, آن Anne before Ahn), but spellings of its letters
+// stay variants (خورشيد Hurshid, صلواتی Salavati, نورالدین Nooruddin).
+func TestArabicCanonNeedsLetters(t *testing.T) {
+	for _, tc := range []struct {
+		spelt, ar, lat string
+		variant        bool
+	}{
+		{"anjil", "أنجيل", "anil", false},
+		{"adaji", "أدجي", "aday", false},
+		{"an", "آن", "ahn", false},
+		{"khurshid", "خورشيد", "hurshid", true},
+		{"salawati", "صلواتی", "salavati", true},
+		{"nuruddin", "نورالدین", "nooruddin", true},
+		{"laridjani", "لاریجانی", "larijani", true},
+	} {
+		q, c := word(tc.spelt, tc.ar, true), word(tc.lat, tc.lat, false)
+		q.canon, c.canon = canonKey(q.text), canonKey(c.text)
+		if q.canon != c.canon {
+			t.Fatalf("%s and %s: Canon keys %q and %q, the case tests nothing", tc.spelt, tc.lat, q.canon, c.canon)
+		}
+		_, m, _ := tokenSim(&q, &c, "arabic", "exact")
+		if got := m == "romanization-variant"; got != tc.variant {
+			t.Errorf("%s (%s) ~ %s: method %q, want variant %v", tc.ar, tc.spelt, tc.lat, m, tc.variant)
+		}
+	}
+	// Angel, not Anil, comes first for أنجيل.
+	q, angel, anil := word("anjil", "أنجيل", true), word("angel", "angel", false), word("anil", "anil", false)
+	q.canon, angel.canon, anil.canon = canonKey("anjil"), canonKey("angel"), canonKey("anil")
+	if a, b := tokenSimOf(&q, &angel), tokenSimOf(&q, &anil); a <= b {
+		t.Errorf("أنجيل ~ angel %.3f, ~ anil %.3f: want angel first", a, b)
+	}
+}
+
+// ش is sh, or the ch of French spellings, whose skeleton reads it k: a
+// Latin k or q in its place is another name (شريف is Sharif or Cherif,
+// not Karif; مشعل Mashaal or Machaal, not Makal).
+func TestArabicShinNotK(t *testing.T) {
+	wantFaults(t, []faultCase{
+		{"شريف", "karif", 1}, {"شريف", "cherif", 0}, {"شريف", "sharif", 0}, {"مشعل", "makal", 1}, {"مشعل", "machaal", 0},
+		{"شيراك", "chirac", 0}, {"شيفر", "schiffer", 0},
+	})
+	for _, tc := range [][2]string{{"cherif", "شريف"}, {"machaal", "مشعل"}} {
+		q, c := word(tc[0], tc[1], true), word("k"+tc[0][2:], "k"+tc[0][2:], false)
+		if s := tokenSimOf(&q, &c); s >= 0.8 {
+			t.Errorf("%s (%s) ~ %s: %.3f, want below 0.80", tc[1], tc[0], c.text, s)
+		}
+	}
+}
+
+// Arabic script writes a word's first consonant: a Latin word that starts
+// with one where the Arabic-script word starts with a vowel is another
+// name, however few edits apart (امين Amin, not Ramin; علي Ali, not Kali;
+// أبياه Abayah, not Rabayah), whether the word was read letter by letter or
+// spelt by the name table. An h may be the Latin spelling of a vowel's
+// seat.
+func TestArabicOnset(t *testing.T) {
+	for _, tc := range []struct {
+		spelt, ar, lat string
+		arabic, match  bool
+	}{
+		{"amin", "امين", "ramin", false, false},
+		{"ali", "علي", "kali", false, false},
+		{"abayah", "أبياه", "rabayah", true, false},
+		{"amin", "امين", "ameen", false, true},
+		{"abayah", "أبياه", "abaya", true, true},
+	} {
+		q, c := word(tc.spelt, tc.ar, tc.arabic), word(tc.lat, tc.lat, false)
+		if s := tokenSimOf(&q, &c); (s >= 0.8) != tc.match {
+			t.Errorf("%s (%s) ~ %s: %.3f, want a match %v", tc.ar, tc.spelt, tc.lat, s, tc.match)
 		}
 	}
 }

@@ -486,6 +486,13 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 					visit(h.word, h.sim)
 				}
 			}
+			// And by the skeletons of the other spellings of its
+			// letters (arabicLetterSim: عقيلي finds Aghily).
+			for _, h := range ix.arabicAltSkeleton(t, k, acons, agaps) {
+				if !seen(h.word) {
+					visit(h.word, h.sim)
+				}
+			}
 		}
 	} else if c := t.oneCons; c != 0 && acons != nil {
 		// A word of one consonant (آبي) finds the Latin words of that
@@ -556,6 +563,46 @@ func (ix *Index) arabicSkeleton(orig string, k []byte, acons []uint32, agaps []u
 				hits = append(hits, wordSim{id, float32(max(0.1, simConsonants-cost))})
 			case aligned && cost < vowelFaultCost:
 				hits = append(hits, wordSim{id, float32(simConsonants - simOneConsonant - cost)})
+			}
+		}
+	}
+	if ix.skelMemoN.Add(1) > skelMemoMax {
+		ix.skelMemo.Clear()
+		ix.skelMemoN.Store(0)
+	}
+	ix.skelMemo.Store(key, hits)
+	return hits
+}
+
+// arabicAltSkeleton is what an Arabic-script query word t (the skeleton
+// k of its reading, its letters acons and agaps) finds by the skeletons of
+// the other spellings of its letters (arabicAltKeys): the words of those
+// skeletons whose consonants line up with its letters (lineUpAs, strict),
+// weighed as arabicLetterSim will but for the spellings' closeness; none
+// for a reading that does not spell its own letters (arabicLetterSet). It
+// is remembered in arabicSkeleton's memo.
+func (ix *Index) arabicAltSkeleton(t *token, k []byte, acons []uint32, agaps []uint8) []wordSim {
+	var akb [maxAltKeys][]byte
+	var abuf [maxAltKeys * 24]byte
+	keys, dropped := arabicAltKeys(akb[:0], abuf[:0], acons, agaps, k)
+	if len(keys) == 0 {
+		return nil
+	}
+	key := t.orig + "\x01" + t.text
+	if v, ok := ix.skelMemo.Load(key); ok {
+		return v.([]wordSim)
+	}
+	var hits []wordSim
+	if len(acons) >= 2 && lineUp(acons, agaps, t.text) >= 0 {
+		for i, ak := range keys {
+			for _, id := range ix.skel.getBytes(ak) {
+				w := ix.words[id]
+				if dropped&(1<<i) != 0 && !hAfterConsonant(w) {
+					continue // lineUp would not line it up: a quick test first
+				}
+				if f := lineUpAs(acons, agaps, w, true); f >= 0 {
+					hits = append(hits, wordSim{id, float32(simConsonants - altLetterCost - vowelCostOf(f))})
+				}
 			}
 		}
 	}

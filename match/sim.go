@@ -2,6 +2,7 @@ package match
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -168,7 +169,7 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 	if (q.kind == kWeak) != (c.kind == kWeak) {
 		return 0, "", 0
 	}
-	if q.canon != "" && q.canon == c.canon {
+	if q.canon != "" && q.canon == c.canon && !arabicCanonClash(q, c) {
 		return simVariant, "romanization-variant", 0
 	}
 	// A Hangul token against a Latin one must begin alike (onsetClash).
@@ -204,6 +205,16 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 		if s := classicalSim(q, c); s > 0 {
 			return s, "classical-ending", 0
 		}
+		if q.arabic && c.oneCons == 0 && c.kind == kWord {
+			if q.letters == nil {
+				q.letters = newArabicLetterSet(q) // none for a word of one consonant
+			}
+			if q.letters.mayStart(c.text[0]) { // most pairs end here
+				if s := arabicLetterSim(q, c); s > 0 {
+					return s, "arabic-consonants", 0
+				}
+			}
+		}
 	}
 	if (q.loose || c.loose) && q.kind == kWord && c.kind == kWord {
 		if !(q.loose != c.loose && onsetClash(q, c)) && (sameLoose(q.text, c.text) || hangulLatin(q, c)) {
@@ -217,15 +228,32 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 		if min(lq, lc) < 3 || abs(lq-lc) > maxEdits(max(lq, lc)) {
 			return 0, "", 0
 		}
-		if h, ok := q.near.find(uint32(c.vid)); ok && !ordinal(q, c) && !arabicUnaligned(q, c) {
+		if h, ok := q.near.find(uint32(c.vid)); ok && !ordinal(q, c) && !arabicUnaligned(q, c) && !arabicOnset(q, c) {
 			return h.sim, "edit-distance", h.dist
 		}
 		return 0, "", 0
 	}
-	if s, m, d := editSim(q.text, c.text); s > 0 && !ordinal(q, c) && !arabicUnaligned(q, c) {
+	if s, m, d := editSim(q.text, c.text); s > 0 && !ordinal(q, c) && !arabicUnaligned(q, c) && !arabicOnset(q, c) {
 		return s, m, d
 	}
 	return 0, "", 0
+}
+
+// arabicOnset reports a word read from a script that writes its
+// consonants (Arabic, as a reading or a spelling of the name table; Hebrew,
+// Cyrillic, Hangul) that starts with a vowel, and a Latin word that starts
+// with a consonant other than h: the script would have written that
+// consonant, so the Latin word, within the edit budget of the reading, is
+// another name (امين amin, not Ramin; أبياه abayah, not Rabayah).
+func arabicOnset(q, c *token) bool {
+	a, l := q, c
+	if !a.arabic && !isArabicOrig(a) {
+		a, l = c, q
+	}
+	if !a.arabic && !isArabicOrig(a) || l.arabic || isArabicOrig(l) {
+		return false
+	}
+	return isVowel(a.text[0]) && !isVowel(l.text[0]) && l.text[0] != 'h'
 }
 
 // arabicUnaligned reports a word read from Arabic script and a Latin word
@@ -259,6 +287,307 @@ func arabicUnaligned(q, c *token) bool {
 		}
 	}
 	return true
+}
+
+// arabicCanonClash reports a word read from Arabic script and a Latin word
+// of the same Canon key that differ by a j or an h the one writes and the
+// other does not, where their consonants do not line up one to one
+// (lineUp): the key reads j as y and drops an h (the Slavic and Korean
+// spellings it was made for), but ج is a consonant the script writes, and
+// ه or ح would be written too (أنجيل anjil is Angel, not Anil; أدجي is
+// Adjei, not Aday; آن is Anne, not Ahn). Such a pair is compared by
+// skeleton, as any other, instead of as a romanization variant. The
+// spellings of one word stay variants: one consonant for another (خورشيد
+// Hurshid, as Uzbek and Russian write kh), a v for و (صلواتی Salavati),
+// and a compound whose article the Latin word assimilates (نورالدین
+// Nooruddin).
+func arabicCanonClash(q, c *token) bool {
+	a, l, ok := arabicAndLatin(q, c)
+	if !ok || !isArabicOrig(a) {
+		return false
+	}
+	if strings.Count(a.text, "j") == strings.Count(l.text, "j") && strings.Count(a.text, "h") == strings.Count(l.text, "h") {
+		return false
+	}
+	return vowelFaults(a.orig, l.text) == unaligned
+}
+
+// arabicLetterSim compares a query word read from Arabic script with a
+// Latin word whose skeleton is not its reading's but whose consonants line
+// up one to one with its letters (lineUpAs, strict), each a spelling of its
+// letter the reading did not choose: ق as g (the Gulf and Sudan: عقيلي
+// Aghily, عنقاوي Angawi), ث as s or z (Osman; Spanish ceceo: أندويثا
+// Andueza), ض, ظ and ذ as z (Persian and Turkic: ميرضيايف Mirziyoyev), an
+// h written next to a consonant where the reading put a vowel between
+// (الملحم Almolhem, whose skeleton drops the h of lh), the h of a last ة
+// (الطراروة Altararwah). It is judged as a skeleton match, its vowels by
+// vowelFaults, a little below one (altLetterCost); 0 when the letters do
+// not line up. Screen finds such words by arabicAltKeys.
+func arabicLetterSim(q, c *token) float64 {
+	if !q.arabic || c.arabic || c.kind != kWord || c.oneCons != 0 {
+		return 0 // a word of one consonant has its own test (oneConsonantSim)
+	}
+	L := q.letters
+	if L == nil {
+		L = newArabicLetterSet(q) // none for a query word of one consonant
+		q.letters = L
+	}
+	if !L.read {
+		// Read once per query word, the first time a list word gets
+		// here.
+		L.readLetters(q.text, q.orig)
+	}
+	if !L.own {
+		return 0
+	}
+	// Most pairs differ at the first consonant or the last.
+	fl := skelTable[c.text[0]]
+	if fl == '?' {
+		fl = skelClassOf(c.text, 0, false)
+	}
+	switch {
+	case fl == 0 || fl == '-':
+		fl = firstClass(c.text) // a vowel first, or kn
+	case fl == 'd' && L.first&classD == 0 && len(c.text) > 1 && (c.text[1] == 'j' || c.text[1] == 'g'):
+		fl = 'j' // French dj, English dg (lineUp)
+	}
+	if fl < 'a' || fl > 'z' || fl == 'x' || L.first&(1<<(fl-'a')) == 0 || !L.lastMay(c.text) {
+		return 0
+	}
+	f := lineUpAs(L.cons[:L.n], L.gaps[:L.n+1], c.text, true)
+	if f < 0 {
+		return 0
+	}
+	return consonantSim(q.text, c.text) - vowelCostOf(f) - altLetterCost
+}
+
+// arabicLetterSet is the letters of a query word read from Arabic script
+// (token.letters), read once for all the list words arabicLetterSim
+// compares it with: first the Latin letters a word that lines up with it
+// may start with, then, once one does, the rest.
+type arabicLetterSet struct {
+	starts uint32 // the Latin letters a-z, a bit each (mayStart)
+	read   bool   // the fields below are set
+	cons   [24]uint32 // arabicGaps
+	gaps   [25]uint8
+	n      int
+	// The classes of the first consonant, and of the last (or the one
+	// before a last ه, which may write a vowel).
+	first, last uint32
+	// The reading spells the letters (lineUp finds them aligned), and they
+	// are two consonants or more. A reading that does not was given
+	// another word's (رضا زاده read ridazada, اميرعلي amir ali: the words
+	// as written line up with the reading's by their places only).
+	own bool
+}
+
+// newArabicLetterSet reads the first consonant of orig: a Latin word lines
+// up with it only if it starts with a vowel letter or a letter of one of
+// that consonant's classes (any of those a letter of context takes: c is
+// k or s; p b or f; t t, or with sch k; k k, or n in kn; d d, or in dj
+// and dg j).
+func newArabicLetterSet(q *token) *arabicLetterSet {
+	l := &arabicLetterSet{}
+	if q.kind != kWord || q.oneCons != 0 || !isArabicOrig(q) {
+		return l // none: a word of one consonant has its own test (oneConsonantSim)
+	}
+	orig := q.orig
+	l.starts = startVowels
+	var first uint32
+	for i, r := range orig {
+		switch r {
+		case 'ا', 'أ', 'إ', 'آ', 'ٱ', 'و', 'ؤ', 'ي', 'ی', 'ئ', 'ى', 'ة', 'ۀ', 'ۃ', 'ع', 'ء':
+			continue // a vowel letter (arabicGaps)
+		}
+		first = arabicClasses(r)
+		if r == 'ت' && strings.HasPrefix(orig[i+len("ت"):], "ش") {
+			first |= classK | classS // تش, one consonant (arabicGaps)
+		}
+		break
+	}
+	for c, cls := range startClasses {
+		if first&cls != 0 {
+			l.starts |= 1 << c
+		}
+	}
+	return l
+}
+
+// startVowels is the letters a Latin word that starts with a vowel starts
+// with (skelTable's vowels), a bit each.
+const startVowels = 1<<('a'-'a') | 1<<('e'-'a') | 1<<('i'-'a') | 1<<('o'-'a') | 1<<('u'-'a') | 1<<('y'-'a') | 1<<('w'-'a')
+
+// startClasses is the skeleton classes each Latin letter a-z may have as
+// the first letter of a word, for newArabicLetterSet.
+var startClasses = func() (t [26]uint32) {
+	for c := byte('a'); c <= 'z'; c++ {
+		var cls uint32
+		switch c {
+		case 'c':
+			cls = classK | classS
+		case 'p':
+			cls = 1<<('b'-'a') | classF
+		case 't':
+			cls = 1<<('t'-'a') | classK
+		case 'k':
+			cls = classK | 1<<('n'-'a')
+		case 'x':
+			cls = classK
+		case 'd':
+			cls = classD | classJ // and the dj, dg of ج
+		case 'g':
+			cls = classJ
+		default:
+			if k := skelTable[c]; k >= 'a' && k <= 'z' {
+				cls = 1 << (k - 'a')
+			} else if k == '?' {
+				cls = 1 << (c - 'a') // h, s, b: their own class at the start
+			}
+		}
+		t[c-'a'] = cls
+	}
+	return t
+}()
+
+// mayStart reports whether a Latin word that starts with c may line up
+// with l's letters (a quick test before arabicLetterSim's).
+func (l *arabicLetterSet) mayStart(c byte) bool {
+	return c >= 'a' && c <= 'z' && l.starts&(1<<(c-'a')) != 0
+}
+
+// readLetters sets the rest of l from the word orig and its reading text.
+func (l *arabicLetterSet) readLetters(text, orig string) {
+	l.read = true
+	acons, agaps := arabicGaps(l.cons[:0], l.gaps[:0], orig)
+	n := len(acons)
+	l.own = n >= 2 && lineUp(acons, agaps, text) >= 0
+	if !l.own {
+		return
+	}
+	l.n, l.first, l.last = n, acons[0], acons[n-1]
+	if acons[n-1]&heh != 0 && agaps[n] == 0 {
+		l.last |= acons[n-2]
+	}
+}
+
+// lastMay reports whether the last consonant of the Latin word w may be
+// the last of l as lineUp lines them up: a quick test that turns down most
+// words whose letters lineUp would not line up, and none it would (a last
+// letter it may read otherwise, h, j, v or w, is let through).
+func (l *arabicLetterSet) lastMay(w string) bool {
+	j := len(w) - 1
+	for j >= 0 && isVowel(w[j]) {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	c := w[j]
+	switch c {
+	case 'h', 'j', 'v', 'b':
+		return true // sh, kh; the h of ة; Slavic j; Persian v; the b of mb
+	}
+	cl := skelClass(w, j, true)
+	if cl < 'a' || cl > 'z' {
+		return true
+	}
+	return l.last&(1<<(cl-'a')) != 0
+}
+
+// altLetterCost is what a match by letters (arabicLetterSim) loses against
+// one by the skeleton of a reading: the reading's spelling is the likelier.
+const altLetterCost = 0.01
+
+// arabicAltKeys appends to dst (and returns) the skeleton keys the
+// consonants acons of an Arabic-script word (arabicGaps) have when each
+// letter is spelt any way its classes allow (but ك as k and ش as s, their
+// other spellings a reading's: foreign g, French ch), and a ه or ح right
+// after another consonant is kept or dropped (Latin writes lh, mh, rh, whose
+// h the skeleton drops): those other than k, the skeleton of the word's
+// reading, and of two letters or more. At most maxAltKeys; none for a word
+// of more alternatives. The bits of dropped (one per key) flag the keys
+// that left a ه or ح out, which only a Latin word that writes an h after a
+// consonant has (hAfterConsonant).
+func arabicAltKeys(dst [][]byte, buf []byte, acons []uint32, agaps []uint8, k []byte) ([][]byte, uint8) {
+	n := 1
+	for i, c := range acons {
+		n *= bits.OnesCount32(altClasses(c, i, agaps))
+		if n > maxAltKeys {
+			return dst, 0
+		}
+	}
+	if n == 1 {
+		return dst, 0
+	}
+	start := len(dst)
+	var dropped uint8
+	for v := 0; v < n; v++ {
+		lo := len(buf)
+		rest := v
+		drop := false
+		for i, c := range acons {
+			m := altClasses(c, i, agaps)
+			cnt := bits.OnesCount32(m)
+			pick := rest % cnt
+			rest /= cnt
+			for ; pick > 0; pick-- {
+				m &= m - 1
+			}
+			if m&dropH != 0 {
+				drop = true
+				continue
+			}
+			l := byte('a' + bits.TrailingZeros32(m))
+			if len(buf) > lo && buf[len(buf)-1] == l {
+				continue
+			}
+			buf = append(buf, l)
+		}
+		key := buf[lo:]
+		if len(key) < 2 || string(key) == string(k) || slices.ContainsFunc(dst[start:], func(o []byte) bool { return string(o) == string(key) }) {
+			buf = buf[:lo]
+			continue
+		}
+		if drop {
+			dropped |= 1 << (len(dst) - start)
+		}
+		dst = append(dst, key)
+	}
+	return dst, dropped
+}
+
+// hAfterConsonant reports an h after a consonant letter in w (lh, mh,
+// but also sh, kh): the words a key of arabicAltKeys that left a ه or ح
+// out may find.
+func hAfterConsonant(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] == 'h' && !isVowel(w[i-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxAltKeys bounds arabicAltKeys: a word of many letters of two spellings
+// is left to its readings.
+const maxAltKeys = 8
+
+// dropH is the bit of altClasses for a ه or ح left out.
+const dropH = 1 << 26
+
+// altClasses is the skeleton classes (a bit each) the i-th consonant c of
+// an Arabic-script word may be spelt with, for arabicAltKeys.
+func altClasses(c uint32, i int, agaps []uint8) uint32 {
+	m := c & (1<<26 - 1)
+	switch {
+	case c&shin != 0:
+		m = classS
+	case c&qaf == 0 && m == classK|classJ:
+		m = classK // ك
+	case m == classH && i > 0 && agaps[i] == 0:
+		m |= dropH
+	}
+	return m
 }
 
 // hangulOrdinal reports a one-letter ruler's ordinal read from Hangul
@@ -380,11 +709,22 @@ func vowelFaults(ar, lat string) int {
 // lineUp is vowelFaults of the Arabic-script word read by arabicGaps into
 // acons and agaps, so that one word read once is compared with many.
 func lineUp(acons []uint32, agaps []uint8, lat string) int {
+	return lineUpAs(acons, agaps, lat, false)
+}
+
+// lineUpAs is lineUp; strict, it also turns down the spellings a letter's
+// classes allow that only a reading of the word with that letter's skeleton
+// would have (a j for ق, whose class is g's; a g for ك, which is k but in
+// foreign names; an s for ض, ظ or ذ, which Persian says z; an s alone for
+// تش): arabicLetterSim
+// matches words by their letters alone.
+func lineUpAs(acons []uint32, agaps []uint8, lat string, strict bool) int {
 	var lb [24]byte
 	var runs [25][2]int // the vowels of lat before each consonant, and after the last
 	lcons := lb[:0]
 	run := 0 // where the vowels after the last consonant start
 	prevCons := false
+	kFaults := 0 // k where ar writes ش
 	for i := 0; i < len(lat); i++ {
 		cl := skelClass(lat, i, prevCons)
 		k := len(lcons)
@@ -397,8 +737,8 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 			continue // French dj is ج (Djamel)
 		case cl == 'd' && i+2 < len(lat) && lat[i+1] == 'g' && strings.IndexByte("eiy", lat[i+2]) >= 0 && k < len(acons) && acons[k]&classD == 0:
 			continue // English dg is ج (Aldridge ألدريج)
-		case cl == 'j' && lat[i] == 'j' && (k == len(acons) || acons[k]&classJ == 0) && agaps[k]&gapY != 0:
-			cl = 0 // Slavic j is y, which ar writes ي (Bajramović بايراموفيتش)
+		case cl == 'j' && lat[i] == 'j' && (i == 0 || lat[i-1] != 'd') && (k == len(acons) || acons[k]&classJ == 0) && agaps[k]&gapY != 0:
+			cl = 0 // Slavic j is y, which ar writes ي (Bajramović بايراموفيتش); not dj (Adjei)
 		case cl == 't' && i+1 < len(lat) && (lat[i+1] == 'c' || lat[i+1] == 's') && k < len(acons) && acons[k]&tsh != 0:
 			continue // the t of tch, tsch (Ritchie ريتشي)
 		case cl == 'h' && i == len(lat)-1 && !prevCons && agaps[len(agaps)-1]&gapAny != 0:
@@ -423,14 +763,19 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 			// not Zebhi (whose bh the skeleton reads as b): a fault, as
 			// for a vowel, not the small cost of consonants that do not
 			// line up, by which short Persian names matched by skeleton.
-			return 1
+			return earlyFault(strict)
+		case acons[k]&shin != 0 && cl == 'k' && (lat[i] == 'k' || lat[i] == 'q' || lat[i] == 'c' && byteAt(lat, i+1) != 'h'):
+			// ش is sh, or French ch, but no k: شريف is Sharif or
+			// Cherif, not Karif, whose skeleton is Cherif's: a fault,
+			// counted with the vowels'.
+			kFaults++
 		case lat[i] == 'k' && byteAt(lat, i+1) == 'h' && acons[k]&qaf != 0:
 			// kh is خ, not ق: عقيلي is Aqili, not Khalili.
-			return 1
+			return earlyFault(strict)
 		case cl == 'f' && lat[i] != 'v' && acons[k]&classF == 0 && agaps[k]&gapW != 0:
 			// An f where ar writes و and no ف: not Persian v (Alavi), but
 			// a consonant the script would write (اورور Aurore, not Faria).
-			return 1
+			return earlyFault(strict)
 		}
 		runs[len(lcons)] = [2]int{run, i}
 		lcons = append(lcons, cl)
@@ -452,12 +797,12 @@ func lineUp(acons []uint32, agaps []uint8, lat string) int {
 		return unaligned
 	}
 	for k, cl := range lcons {
-		if acons[k]&(1<<(cl-'a')) == 0 {
+		if acons[k]&(1<<(cl-'a')) == 0 || strict && strictClash(acons[k], cl, lat, runs[k][1]) {
 			return otherCons
 		}
 	}
 	runs[n] = [2]int{run, len(lat)}
-	faults := 0
+	faults := kFaults
 	for k := 0; k <= n; k++ {
 		if k == 1 && strings.HasPrefix(lat, "mc") {
 			continue // Mc is Mac (ماكميلان McMillan)
@@ -535,6 +880,34 @@ func vowelFault(v string, gaps []uint8, k int, cluster bool) bool {
 		g&gapW != 0 && !strings.ContainsAny(v, "ouw") ||
 		g&gapY != 0 && !strings.ContainsAny(v, "ieya") && !(g == gapY|gapW && v == "u") || // a last ی may also be alif maqsura (مصطفی)
 		g&gapAY != 0 && !strings.ContainsAny(v, "aeiy")
+}
+
+// earlyFault is what lineUpAs returns for a consonant that is not the
+// letter's, where lineUp counts a fault without reading further (the
+// skeletons of the two words are the same): strict, it turns the word down.
+func earlyFault(strict bool) int {
+	if strict {
+		return otherCons
+	}
+	return 1
+}
+
+// strictClash reports a Latin consonant lat[i] of skeleton class cl that the
+// classes of an Arabic-script letter (arabicClasses) allow but lineUpAs
+// turns down when strict.
+func strictClash(a uint32, cl byte, lat string, i int) bool {
+	c := lat[i]
+	switch {
+	case a&tsh != 0:
+		return cl == 's' && (i == 0 || lat[i-1] != 't') // ch, tch, tsch or tsh, not s (كلوتش is no Kloss)
+	case a&qaf != 0:
+		return c == 'j'
+	case a&(classK|classJ) == classK|classJ:
+		return cl == 'j' // ك
+	case a&(classD|classS) == classD|classS:
+		return cl == 's' && c != 'z'
+	}
+	return false
 }
 
 // consonantY reports a y before another vowel in the vowels v of a Latin
@@ -1952,7 +2325,9 @@ func cyrillicClass(r rune, vowels, either string) (vowel, consonant bool) {
 // readings in Latin letters match more: a consonantal reading (mhmd)
 // drops the h after a consonant, so that معيض (maid) and محمد (mhmd) had
 // one skeleton, and ض and د both read d, so that ضرغامی Zarghami was
-// within one edit of Durgham's درغام.
+// within one edit of Durgham's درغام. A first letter is not within it:
+// the script writes a word's first consonant, and names that differ
+// there are others (جلالی Jalali, بلالی Balali).
 func arabicLettersNear(a, b string) bool {
 	var ab, bb [32]uint16
 	x, y := arabicLetters(ab[:0], a), arabicLetters(bb[:0], b)
@@ -1961,6 +2336,9 @@ func arabicLettersNear(a, b string) bool {
 	}
 	if slices.Equal(x, y) {
 		return true
+	}
+	if len(x) > 0 && len(y) > 0 && x[0] != y[0] {
+		return false // another first letter: جلالی is not بلالی
 	}
 	short, long := len(x), len(y)
 	if short > long {

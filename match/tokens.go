@@ -65,6 +65,11 @@ type token struct {
 	// The readings themselves, built by readingSim the first time the
 	// token needs them: a query word is compared with many list words.
 	readSet *readingSet
+
+	// The letters of a query word read from Arabic script, read by
+	// arabicLetterSim the first time it compares the word. A function of
+	// text and orig, which sameForSim compares.
+	letters *arabicLetterSet
 }
 
 type nearHit struct {
