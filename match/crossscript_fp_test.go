@@ -386,3 +386,24 @@ func TestArabicOnset(t *testing.T) {
 		}
 	}
 }
+
+// A compound of two names written as one word (محمدامين, Persian
+// practice) is read as two, each judged by the Arabic-script word it was
+// read from: امين is Amin, and no Latin word starting with a consonant
+// its letters lack (Ramin, a listed name) is within its edit budget.
+func TestArabicCompoundKeepsLetters(t *testing.T) {
+	for _, c := range []struct {
+		q, l  string
+		match bool
+	}{
+		{"محمدامين", "Mohammad Amin", true},
+		{"محمدامين", "Mohammad Ramin", false},
+		{"محمدعلی", "Mohammad Ali", true},
+		{"محمدعلی", "Mohammad Kali", false},
+	} {
+		m := CompareNames(c.q, c.l, embargo.Person)
+		if m.Score >= DefaultOptions().Threshold != c.match {
+			t.Errorf("%s ~ %s: %.3f, want a match %v", c.q, c.l, m.Score, c.match)
+		}
+	}
+}

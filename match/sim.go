@@ -366,8 +366,8 @@ func arabicLetterSim(q, c *token) float64 {
 // compares it with: first the Latin letters a word that lines up with it
 // may start with, then, once one does, the rest.
 type arabicLetterSet struct {
-	starts uint32 // the Latin letters a-z, a bit each (mayStart)
-	read   bool   // the fields below are set
+	starts uint32     // the Latin letters a-z, a bit each (mayStart)
+	read   bool       // the fields below are set
 	cons   [24]uint32 // arabicGaps
 	gaps   [25]uint8
 	n      int

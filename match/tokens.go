@@ -166,7 +166,14 @@ func forms(name string, schema embargo.Schema) []form {
 		if len(origToks) == len(words) {
 			origs = origToks // the transliteration kept the word boundaries
 		} else if v.Method == "arabic" {
-			if o := splitArticles(origToks, words); o != nil {
+			// The reading split a compound (محمدامين muhammad amin): each
+			// word keeps the Arabic-script word it was read from, so that
+			// it is judged by its letters (امين is not Ramin) rather than
+			// taken for a Latin word.
+			split := normalize.SplitArabicCompounds(origToks)
+			if len(split) == len(words) {
+				origs = split
+			} else if o := splitArticles(split, words); o != nil {
 				origs = o // it wrote an article apart: العواضي al awadi
 			}
 		}

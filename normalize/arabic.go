@@ -414,6 +414,14 @@ var persianSuffix = map[string]string{"زاده": "zada", "زاد": "zad", "زي
 // splitArabicCompounds writes apart the compounds some lists write as one
 // word: عبدالرحمن, نجيب‌الله, نورالدين.
 func splitArabicCompounds(words []string) []string {
+	return SplitArabicCompounds(words)
+}
+
+// SplitArabicCompounds splits the words of an Arabic-script name as its
+// romanization does (Romanize): a compound with عبد, الله or الدين, and
+// two names of the name table written together (محمدامين: محمد امين), so
+// that a caller can pair each word read with the word it was read from.
+func SplitArabicCompounds(words []string) []string {
 	var out []string
 	for _, w := range words {
 		k := arabicKey(w)
