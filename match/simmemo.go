@@ -161,7 +161,8 @@ func numberTokens(forms []form) []*token {
 }
 
 // sameForSim reports whether tokenSim reads the same of two query tokens
-// (their neighbour sets, set later, follow from their texts, and their letters, token.letters, from their texts and origs).
+// (their neighbour sets, set later, follow from their texts, and their
+// letters, token.letters, from their texts and origs).
 func sameForSim(a, b *token) bool {
 	return a.text == b.text && a.orig == b.orig && a.canon == b.canon && a.kind == b.kind &&
 		a.arabic == b.arabic && a.loose == b.loose && a.abbr == b.abbr && a.oneCons == b.oneCons && a.reads == b.reads
