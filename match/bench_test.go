@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"embargo"
 	"embargo/internal/loadgen"
@@ -134,6 +135,47 @@ func BenchmarkScreen(b *testing.B) {
 	for _, kind := range []string{"negative", "mix"} {
 		b.Run(kind+"-cold", func(b *testing.B) { benchLatency(b, ix, qs[kind], true) })
 	}
+}
+
+// BenchmarkScreenByScript is BenchmarkScreen's negative queries (yente's
+// negatives_global, 46 % non-Latin) split by the script of each name: their
+// p50 is a mix of Latin names, faster than it, and Han, Hangul, Cyrillic and
+// Arabic ones, each slower in its own way (more readings, skeleton lookups),
+// and this shows which.
+func BenchmarkScreenByScript(b *testing.B) {
+	ents := loadLists(b, allLists...)
+	ix := match.NewIndex(ents)
+	by := map[string][]embargo.Query{}
+	for _, q := range benchQueries(b, ents)["negative"] {
+		by[scriptOf(q.Name)] = append(by[scriptOf(q.Name)], q)
+	}
+	for _, s := range []string{"latin", "han", "hangul", "cyrillic", "arabic", "other"} {
+		b.Run(s, func(b *testing.B) {
+			benchLatency(b, ix, by[s], false)
+			b.ReportMetric(float64(len(by[s])), "queries")
+		})
+	}
+}
+
+// scriptOf is the first script other than Latin that a name's letters are
+// in, or latin.
+func scriptOf(name string) string {
+	for _, r := range name {
+		switch {
+		case !unicode.IsLetter(r) || unicode.Is(unicode.Latin, r):
+		case unicode.Is(unicode.Han, r):
+			return "han"
+		case unicode.Is(unicode.Hangul, r):
+			return "hangul"
+		case unicode.Is(unicode.Cyrillic, r):
+			return "cyrillic"
+		case unicode.Is(unicode.Arabic, r):
+			return "arabic"
+		default:
+			return "other"
+		}
+	}
+	return "latin"
 }
 
 func benchLatency(b *testing.B, ix *match.Index, qs []embargo.Query, cold bool) {
