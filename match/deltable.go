@@ -37,35 +37,19 @@ func deletions(w string, k int, f func(uint64)) {
 	if k < 1 {
 		return
 	}
-	if len(w) > maxFuzzyLen {
-		for i := 0; i < len(w); i++ {
-			f(hashSkip(w, i, -1))
-			if k < 2 {
-				continue
-			}
-			for j := i + 1; j < len(w); j++ {
-				f(hashSkip(w, i, j))
-			}
-		}
-		return
-	}
 	// FNV-1a reads the letters in order: a variant starts from the state
-	// after the letters before its first deletion, worked out once (pre),
-	// rather than from the first letter (a word of n letters has n²/2
-	// variants of two deletions).
-	var pre [maxFuzzyLen + 1]uint64
-	pre[0] = fnvOffset
-	for p := 0; p < len(w); p++ {
-		pre[p+1] = (pre[p] ^ uint64(w[p])) * fnvPrime
-	}
+	// after the letters before its first deletion (pre), carried from one
+	// i to the next, rather than from the first letter (a word of n letters
+	// has n²/2 variants of two deletions).
+	pre := uint64(fnvOffset)
 	for i := 0; i < len(w); i++ {
-		f(finishHash(fnvFrom(pre[i], w, i+1, -1), len(w)-1))
-		if k < 2 {
-			continue
+		f(finishHash(fnvFrom(pre, w, i+1, -1), len(w)-1))
+		if k >= 2 {
+			for j := i + 1; j < len(w); j++ {
+				f(finishHash(fnvFrom(pre, w, i+1, j), len(w)-2))
+			}
 		}
-		for j := i + 1; j < len(w); j++ {
-			f(finishHash(fnvFrom(pre[i], w, i+1, j), len(w)-2))
-		}
+		pre = (pre ^ uint64(w[i])) * fnvPrime
 	}
 }
 

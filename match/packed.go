@@ -160,9 +160,6 @@ func (ix *Index) initialsOf(f uint32) uint32 {
 	return 0
 }
 
-// formToks is the number of tokens of form f.
-func (ix *Index) formToks(f uint32) int { return int(ix.pforms[f+1].start - ix.pforms[f].start) }
-
 // wordTable finds a vocabulary word's id: open addressing over the ids,
 // the words themselves read from the vocabulary. Built once the vocabulary
 // is complete, it replaces the map[string]uint32 of the build (165,000

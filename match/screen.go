@@ -5,6 +5,8 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"embargo"
 )
@@ -39,6 +41,7 @@ type scratch struct {
 	fptrs    []*entityForm
 	picked   []uint32    // the candidates' forms to score
 	pickAt   []int       // candidate i's are picked[pickAt[i]:pickAt[i+1]]
+	pickToks []int       // and have pickToks[i] tokens in all
 	touch    uint32      // what reading the picked forms first added up (kept, so that it is read)
 	heap     []cand      // candidates' bounded heap
 	keys     []uint64    // candidates' sort keys (weight, entity)
@@ -144,30 +147,31 @@ func (ix *Index) screen(q embargo.Query, opt Options, memo bool) []embargo.Match
 	// each are read for the same reason (touch), and each candidate's
 	// entity record.
 	floor := total * minShare
-	picked, pickAt := s.picked[:0], s.pickAt[:0]
+	picked, pickAt, pickToks := s.picked[:0], s.pickAt[:0], s.pickToks[:0]
 	var touch uint32
 	for _, ei := range ents {
 		byID := ei&idHit != 0
 		ei &^= idHit
 		pickAt = append(pickAt, len(picked))
 		touch += uint32(len(ix.ents[ei].Schema)) // scoreForms reads it first
+		n := 0
 		for _, f := range ix.entForms[ix.entStart[ei]:ix.entStart[ei+1]] {
 			if a := &s.fa[f]; byID || (a.tmark > qbase && a.acc >= floor) {
 				picked = append(picked, f)
-				if start, end := ix.pforms[f].start, ix.pforms[f+1].start; end > start {
+				start, end := ix.pforms[f].start, ix.pforms[f+1].start
+				n += int(end - start)
+				if end > start {
 					touch += ix.ptoks[start].vid + ix.ptoks[end-1].vid
 				}
 			}
 		}
+		pickToks = append(pickToks, n)
 	}
 	pickAt = append(pickAt, len(picked))
-	s.picked, s.pickAt, s.touch = picked, pickAt, touch
+	s.picked, s.pickAt, s.pickToks, s.touch = picked, pickAt, pickToks, touch
 	for ci, ei := range ents {
 		ei &^= idHit
-		n := 0
-		for _, f := range picked[pickAt[ci]:pickAt[ci+1]] {
-			n += ix.formToks(f)
-		}
+		n := pickToks[ci]
 		if cap(s.ftoks) < n {
 			s.ftoks = make([]token, 0, 2*n)
 		}
@@ -566,11 +570,7 @@ func (ix *Index) arabicSkeleton(orig string, k []byte, acons []uint32, agaps []u
 			}
 		}
 	}
-	if ix.skelMemoN.Add(1) > skelMemoMax {
-		ix.skelMemo.Clear()
-		ix.skelMemoN.Store(0)
-	}
-	ix.skelMemo.Store(key, hits)
+	remember(&ix.skelMemo, &ix.skelMemoN, skelMemoMax, key, hits)
 	return hits
 }
 
@@ -606,11 +606,7 @@ func (ix *Index) arabicAltSkeleton(t *token, k []byte, acons []uint32, agaps []u
 			}
 		}
 	}
-	if ix.skelMemoN.Add(1) > skelMemoMax {
-		ix.skelMemo.Clear()
-		ix.skelMemoN.Store(0)
-	}
-	ix.skelMemo.Store(key, hits)
+	remember(&ix.skelMemo, &ix.skelMemoN, skelMemoMax, key, hits)
 	return hits
 }
 
@@ -686,12 +682,19 @@ func (ix *Index) neighbours(text string, s *scratch) *nearSet {
 			ns.mod64 |= 1 << (id % 64)
 		}
 	}
-	if ix.memoN.Add(1) > memoMax {
-		ix.memo.Clear()
-		ix.memoN.Store(0)
-	}
-	ix.memo.Store(text, ns)
+	remember(&ix.memo, &ix.memoN, memoMax, text, ns)
 	return ns
+}
+
+// remember stores v under key in the memo m, which n counts, emptying it
+// first once it holds limit entries: a stream of new words (typos in
+// batch input) would otherwise grow it without end.
+func remember(m *sync.Map, n *atomic.Int64, limit int64, key string, v any) {
+	if n.Add(1) > limit {
+		m.Clear()
+		n.Store(0)
+	}
+	m.Store(key, v)
 }
 
 // post adds v to every form posted under word that the current token has

@@ -1910,7 +1910,9 @@ func resetBools(b []bool, n int) []bool {
 func (a *alignment) join() {
 	// Every pair so far uses a token of each side, and a join one leftover
 	// token of a side and two or three of the other: most alignments have
-	// too few left for either loop below to join anything.
+	// too few left for either loop below to join anything. (The two loops
+	// are one with the sides swapped; as one function taking the pair to
+	// add, they cost alignments 0.6 % more instructions.)
 	leftQ, leftC := len(a.q.toks)-len(a.pairs), len(a.c.toks)-len(a.pairs)
 	if leftQ >= 1 && leftC >= 2 {
 		starts := runStarts(a.c.toks, a.cUsed)
