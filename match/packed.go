@@ -21,7 +21,7 @@ type ptok struct {
 	weight float32
 	kind   kind
 	role   role
-	flags  uint8 // fArabic | fLoose | fAbbr, and token.reads << readsShift
+	flags  uint8 // fArabic | fLoose | fAbbr | fArabicOrig, and token.reads << readsShift
 	oneCon byte  // token.oneCons
 }
 
@@ -29,6 +29,7 @@ const (
 	fArabic = 1 << iota
 	fLoose
 	fAbbr
+	fArabicOrig
 	readsShift = iota // token.reads, in the bits above
 )
 
@@ -100,6 +101,9 @@ func (ix *Index) pack() {
 			if t.abbr {
 				p.flags |= fAbbr
 			}
+			if t.arOrig {
+				p.flags |= fArabicOrig
+			}
 			p.oneCon = t.oneCons
 			p.flags |= t.reads << readsShift
 			ix.ptoks = append(ix.ptoks, p)
@@ -136,7 +140,7 @@ func (ix *Index) unpack(f uint32, buf []token) (entityForm, []token) {
 	for _, p := range ix.ptoks[pf.start:end] {
 		w := ix.words[p.vid]
 		t := token{text: w, canon: w, orig: w, weight: p.weight, vid: int32(p.vid), kind: p.kind, role: p.role,
-			arabic: p.flags&fArabic != 0, loose: p.flags&fLoose != 0, abbr: p.flags&fAbbr != 0,
+			arabic: p.flags&fArabic != 0, loose: p.flags&fLoose != 0, abbr: p.flags&fAbbr != 0, arOrig: p.flags&fArabicOrig != 0,
 			oneCons: p.oneCon, reads: p.flags >> readsShift, mkey: memoKey(p)}
 		if p.canon >= 0 {
 			t.canon = ix.canons[p.canon]

@@ -1150,9 +1150,15 @@ func tableSkeletonSim(q, c *token) float64 {
 	return max(s, consonantSim(a.text, l.text))
 }
 
-func isArabicOrig(t *token) bool {
-	return len(t.orig) > 1 && t.orig[0] >= 0xd8 && t.orig[0] <= 0xdb // U+0600-06FF
-}
+// isArabicOrig reports a token whose word as written is in Arabic script.
+// It is worked out once per token (arOrig), a flag of the packed tokens:
+// tokenSim asks it of nearly every pair, and reading a list token's orig
+// for it was the first read of the word's bytes, a cache miss per list
+// token in most queries.
+func isArabicOrig(t *token) bool { return t.arOrig }
+
+// arabicScript reports a word that starts in Arabic script (U+0600-06FF).
+func arabicScript(w string) bool { return len(w) > 1 && w[0] >= 0xd8 && w[0] <= 0xdb }
 
 // arabicAndLatin orders two words as the one whose vowels are guessed
 // (token.arabic) and the other; ok is false unless exactly one is.

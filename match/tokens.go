@@ -50,6 +50,7 @@ type token struct {
 	arabic bool // the token comes from a name whose vowels are guessed (Arabic, Hebrew script): see vowelless
 	loose  bool // the token is a foreign name read from Hangul: compared by looseKey too
 	abbr   bool // text is the word an abbreviation stands for (orig "shpg", text "shipping")
+	arOrig bool // orig is in Arabic script (isArabicOrig)
 
 	// Worked out once per token rather than for every pair tokenSim
 	// compares (they were an eighth of a Latin query's instructions).
@@ -308,7 +309,7 @@ func joinLegalInitials(words, origs []string, schema embargo.Schema) ([]string, 
 func makeTokens(words, origs []string) []token {
 	toks := make([]token, len(words))
 	for i, w := range words {
-		t := token{text: w, orig: origs[i], kind: kWord, weight: 1, vid: -1}
+		t := token{text: w, orig: origs[i], kind: kWord, weight: 1, vid: -1, arOrig: arabicScript(origs[i])}
 		switch {
 		case isNumber(w):
 			t.kind = kNumber
