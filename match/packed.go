@@ -170,10 +170,11 @@ func (ix *Index) initialsOf(f uint32) uint32 {
 // words on the six lists: a third of the memory, and no pointers for the
 // collector to follow).
 type wordTable struct {
-	seed  maphash.Seed
-	slots []uint32 // id+1; 0 is empty
-	mask  uint64
-	words []string
+	seed   maphash.Seed
+	slots  []uint32 // id+1 in the low idBits, a tag of the word's hash above; 0 is empty
+	mask   uint64
+	idBits uint8
+	words  []string
 }
 
 func newWordTable(words []string) wordTable {
@@ -182,14 +183,28 @@ func newWordTable(words []string) wordTable {
 		n *= 2
 	}
 	t := wordTable{seed: maphash.MakeSeed(), slots: make([]uint32, n), mask: n - 1, words: words}
+	for t.idBits < 32 && uint64(len(words)) >= 1<<t.idBits {
+		t.idBits++
+	}
 	for id, w := range words {
-		i := maphash.String(t.seed, w) & t.mask
+		h := maphash.String(t.seed, w)
+		i := h & t.mask
 		for t.slots[i] != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = uint32(id) + 1
+		t.slots[i] = uint32(id) + 1 | t.tag(h)
 	}
 	return t
+}
+
+// tag is the bits of a slot above the id: the top of the word's hash, so
+// that a lookup passes over most slots of other words without reading
+// their word (a cache miss for its string, another for its bytes).
+func (t *wordTable) tag(h uint64) uint32 {
+	if t.idBits >= 32 {
+		return 0
+	}
+	return uint32(h>>(32+t.idBits)) << t.idBits
 }
 
 // getBytes is get for a word in bytes (the conversion of a short key that
@@ -200,13 +215,21 @@ func (t *wordTable) get(w string) (uint32, bool) {
 	if len(t.slots) == 0 {
 		return 0, false
 	}
-	for i := maphash.String(t.seed, w) & t.mask; ; i = (i + 1) & t.mask {
+	h := maphash.String(t.seed, w)
+	tag, idMask := t.tag(h), uint32(1)<<t.idBits-1
+	if t.idBits >= 32 {
+		idMask = ^uint32(0)
+	}
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		v := t.slots[i]
 		if v == 0 {
 			return 0, false
 		}
-		if t.words[v-1] == w {
-			return v - 1, true
+		if v&^idMask != tag {
+			continue // another word's slot, told by its tag
+		}
+		if id := v&idMask - 1; t.words[id] == w {
+			return id, true
 		}
 	}
 }

@@ -165,3 +165,26 @@ func TestClusterForms(t *testing.T) {
 		}
 	}
 }
+
+// TestWordTable finds every word of tables of many sizes (ids of 1 to 17
+// bits, the tags above them from 31 bits to 15) and none of the words left
+// out, whatever their slot's tag.
+func TestWordTable(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 3, 100, 70000} {
+		words := make([]string, n)
+		for i := range words {
+			words[i] = fmt.Sprintf("w%d", i)
+		}
+		tab := newWordTable(words)
+		for i, w := range words {
+			if id, ok := tab.get(w); !ok || id != uint32(i) {
+				t.Fatalf("%d words: get(%q) = %d, %v; want %d", n, w, id, ok, i)
+			}
+		}
+		for i := n; i < n+5000; i++ {
+			if id, ok := tab.getBytes([]byte(fmt.Sprintf("w%d", i))); ok {
+				t.Fatalf("%d words: found w%d, absent, as %d", n, i, id)
+			}
+		}
+	}
+}
