@@ -6,8 +6,7 @@ import "embargo"
 // Arabic-script skeleton lookups, for the benchmarks of queries whose
 // words it has not seen.
 func ForgetNeighbours(ix *Index) {
-	ix.memo.Clear()
-	ix.memoN.Store(0)
+	ix.forgetNear()
 	ix.skelMemo.Clear()
 	ix.skelMemoN.Store(0)
 }

@@ -61,7 +61,8 @@ type Index struct {
 	made      atomic.Int32
 	memo      sync.Map // text -> *nearSet
 	memoN     atomic.Int64
-	skelMemo  sync.Map // orig "\x00" skeleton -> []wordSim (arabicSkeleton)
+	nearOf    []atomic.Pointer[nearSet] // vid -> its neighbours (neighbours), counted in memoN
+	skelMemo  sync.Map                  // orig "\x00" skeleton -> []wordSim (arabicSkeleton)
 	skelMemoN atomic.Int64
 }
 
@@ -386,6 +387,7 @@ func (ix *Index) buildDeletions() {
 		}
 	}
 	ix.dels = buildDelTable(entries, len(ix.words))
+	ix.nearOf = make([]atomic.Pointer[nearSet], len(ix.words))
 }
 
 // canonOf is the Canon key of a folded token, for the vocabulary.

@@ -188,3 +188,33 @@ func TestWordTable(t *testing.T) {
 		}
 	}
 }
+
+// TestNeighbourMemo: a query word of the vocabulary keeps its neighbours
+// by vid, another by text, both counted against memoMax, and forgetNear
+// empties both.
+func TestNeighbourMemo(t *testing.T) {
+	ix := NewIndex([]embargo.Entity{{ID: "x:1", Schema: embargo.Person,
+		Names: []embargo.Name{{Full: "Gennadiy Timchenko", Kind: embargo.PrimaryName}}}})
+	ix.Screen(embargo.Query{Name: "Timchenko Gennadyi"}, DefaultOptions()) // one word listed, one not
+	vid, ok := ix.wordTab.get("timchenko")
+	if !ok {
+		t.Fatal("timchenko is not in the vocabulary")
+	}
+	ns := ix.nearOf[vid].Load()
+	if ns == nil || len(ns.hits) == 0 {
+		t.Fatalf("timchenko's neighbours not kept by vid: %v", ns)
+	}
+	if _, ok := ix.memo.Load("gennadyi"); !ok {
+		t.Fatal("gennadyi's neighbours not kept by text")
+	}
+	if n := ix.memoN.Load(); n != 2 {
+		t.Fatalf("memoN = %d, want 2", n)
+	}
+	ix.forgetNear()
+	if ix.nearOf[vid].Load() != nil || ix.memoN.Load() != 0 {
+		t.Fatal("forgetNear left a neighbour set")
+	}
+	if _, ok := ix.memo.Load("gennadyi"); ok {
+		t.Fatal("forgetNear left gennadyi")
+	}
+}

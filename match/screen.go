@@ -510,7 +510,7 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 	if len(t.text) < 3 || len(t.text) > maxFuzzyLen {
 		return
 	}
-	ns := ix.neighbours(t.text, s)
+	ns := ix.neighbours(t.text, t.vid, s)
 	t.near = ns
 	if t.loose && t.kind == kWord {
 		// A foreign name read from Hangul finds the Latin words whose
@@ -656,9 +656,16 @@ const maxFuzzyLen = 40
 const memoMax = 1 << 15
 
 // neighbours returns the vocabulary words within the edit budget of text,
-// found through the deletion table and verified.
-func (ix *Index) neighbours(text string, s *scratch) *nearSet {
-	if v, ok := ix.memo.Load(text); ok {
+// found through the deletion table and verified. They are remembered for
+// the next query: by vid for a word of the vocabulary (one read of
+// nearOf, where the sync.Map by text walked its trie, a cache miss a
+// level), by text for another.
+func (ix *Index) neighbours(text string, vid int32, s *scratch) *nearSet {
+	if vid >= 0 {
+		if ns := ix.nearOf[vid].Load(); ns != nil {
+			return ns
+		}
+	} else if v, ok := ix.memo.Load(text); ok {
 		return v.(*nearSet)
 	}
 	s.nstamp++
@@ -682,7 +689,14 @@ func (ix *Index) neighbours(text string, s *scratch) *nearSet {
 			ns.mod64 |= 1 << (id % 64)
 		}
 	}
-	remember(&ix.memo, &ix.memoN, memoMax, text, ns)
+	if vid >= 0 {
+		if ix.memoN.Add(1) > memoMax {
+			ix.forgetNear()
+		}
+		ix.nearOf[vid].Store(ns)
+	} else {
+		remember(&ix.memo, &ix.memoN, memoMax, text, ns)
+	}
 	return ns
 }
 
@@ -897,4 +911,14 @@ func (ix *Index) allowed(p *query, e uint32, opt Options) bool {
 		return false
 	}
 	return schemaOK(p.Schema, ent, opt.Schemas)
+}
+
+// forgetNear empties the memo of neighbour sets, both by vocabulary word
+// and by text.
+func (ix *Index) forgetNear() {
+	ix.memo.Clear()
+	for i := range ix.nearOf {
+		ix.nearOf[i].Store(nil)
+	}
+	ix.memoN.Store(0)
 }
