@@ -49,10 +49,10 @@ type Index struct {
 	wordCanon []string   // vocabulary id -> its Canon key (while building)
 	canonID   []int32    // vocabulary id -> its Canon key's id in canons; -1: the word itself
 	skel      keyedLists // consonant skeleton -> vocabulary ids
+	askel     keyedLists // the same, of the words some form read from Arabic script has alone: a Latin query's
 	rskel     keyedLists // skeleton of a word's European or Spanish reading, where it differs -> vocabulary ids
 	cskel     keyedLists // skeletons of a word's readings for Cyrillic (cyrillicReadings), where they differ -> vocabulary ids
 	hkey      keyedLists // consonants as a Hangul loanword spells them -> vocabulary ids
-	arabic    []bool     // vocabulary id -> some form read from Arabic script has it
 	dels      delTable
 	ids       map[string][]uint32 // idKey -> entity indexes
 
@@ -213,6 +213,7 @@ func (ix *Index) buildVocab() {
 	var postings [][]uint32
 	df := []uint32{}
 	lastEnt := []int32{}
+	var arabic []bool // vocabulary id -> some form read from Arabic script has it
 	for fid := range ix.forms {
 		ent := int32(ix.formEnt[fid])
 		for k, w := range vocabKeys(ix.forms[fid].toks) {
@@ -221,10 +222,10 @@ func (ix *Index) buildVocab() {
 				ix.isToken = append(ix.isToken, false)
 			}
 			ix.isToken[id] = ix.isToken[id] || k < len(ix.forms[fid].toks)
-			for int(id) >= len(ix.arabic) {
-				ix.arabic = append(ix.arabic, false)
+			for int(id) >= len(arabic) {
+				arabic = append(arabic, false)
 			}
-			ix.arabic[id] = ix.arabic[id] || (k < len(ix.forms[fid].toks) && ix.forms[fid].toks[k].arabic)
+			arabic[id] = arabic[id] || (k < len(ix.forms[fid].toks) && ix.forms[fid].toks[k].arabic)
 			for int(id) >= len(postings) {
 				postings = append(postings, nil)
 			}
@@ -240,7 +241,7 @@ func (ix *Index) buildVocab() {
 	}
 	ix.postings = packLists(postings)
 	n := float64(max(1, len(ix.ents)))
-	canon, skel, rskel, hkey, cskel := map[string][]uint32{}, map[string][]uint32{}, map[string][]uint32{}, map[string][]uint32{}, map[string][]uint32{}
+	canon, skel, askel, rskel, hkey, cskel := map[string][]uint32{}, map[string][]uint32{}, map[string][]uint32{}, map[string][]uint32{}, map[string][]uint32{}, map[string][]uint32{}
 	var keys []string
 	ix.weight = make([]float32, len(ix.words))
 	ix.wordCanon = make([]string, len(ix.words))
@@ -255,6 +256,9 @@ func (ix *Index) buildVocab() {
 			k := skelKey(w)
 			if k != "" {
 				skel[k] = append(skel[k], uint32(id))
+				if arabic[id] {
+					askel[k] = append(askel[k], uint32(id))
+				}
 			}
 			// A Latin word that writes a sound otherwise than Arabic
 			// script (Jäck, Weirich, Alejandro, Arnaud) is found by the
@@ -287,7 +291,7 @@ func (ix *Index) buildVocab() {
 			}
 		}
 	}
-	ix.canon, ix.skel, ix.rskel, ix.hkey, ix.cskel = packKeyed(canon), packKeyed(skel), packKeyed(rskel), packKeyed(hkey), packKeyed(cskel)
+	ix.canon, ix.skel, ix.askel, ix.rskel, ix.hkey, ix.cskel = packKeyed(canon), packKeyed(skel), packKeyed(askel), packKeyed(rskel), packKeyed(hkey), packKeyed(cskel)
 	ix.maxWeight = float32(min(maxRarity, max(minRarity, math.Log(n))))
 }
 

@@ -465,8 +465,12 @@ func (ix *Index) lookup(t *token, s *scratch, visit func(word uint32, sim float3
 		// Latin words by their consonants, and a Latin query the words read
 		// from Arabic-script names.
 		if acons == nil {
-			for _, id := range ix.skel.getBytes(k) {
-				if (t.arabic || ix.arabic[id]) && !seen(id) {
+			l := &ix.askel // a Latin word: the words read from Arabic script
+			if t.arabic {
+				l = &ix.skel
+			}
+			for _, id := range l.getBytes(k) {
+				if !seen(id) {
 					visit(id, simConsonants)
 				}
 			}
