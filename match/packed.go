@@ -19,11 +19,14 @@ type ptok struct {
 	orig   int32  // Index.origs id of the word as written; -1: the text itself
 	canon  int32  // Index.canons id of its Canon key; -1: the text itself
 	weight float32
-	kind   kind
-	role   role
+	kr     uint8 // kind | role << 2
+	first  byte  // token.first
 	flags  uint8 // fArabic | fLoose | fAbbr | fArabicOrig, and token.reads << readsShift
 	oneCon byte  // token.oneCons
 }
+
+func (p ptok) kind() kind { return kind(p.kr & 3) }
+func (p ptok) role() role { return role(p.kr >> 2) }
 
 const (
 	fArabic = 1 << iota
@@ -82,7 +85,8 @@ func (ix *Index) pack() {
 		ix.pforms = append(ix.pforms, pform{start: uint32(len(ix.ptoks)), name: uint16(f.name), method: m})
 		for j := range f.toks {
 			t := &f.toks[j]
-			p := ptok{vid: uint32(t.vid), orig: -1, canon: canonOf(uint32(t.vid)), weight: t.weight, kind: t.kind, role: t.role}
+			p := ptok{vid: uint32(t.vid), orig: -1, canon: canonOf(uint32(t.vid)), weight: t.weight,
+				kr: uint8(t.kind) | uint8(t.role)<<2, first: t.first}
 			if t.orig != t.text {
 				id, ok := origID[t.orig]
 				if !ok {
@@ -139,7 +143,7 @@ func (ix *Index) unpack(f uint32, buf []token) (entityForm, []token) {
 	start := len(buf)
 	for _, p := range ix.ptoks[pf.start:end] {
 		w := ix.words[p.vid]
-		t := token{text: w, canon: w, orig: w, weight: p.weight, vid: int32(p.vid), kind: p.kind, role: p.role,
+		t := token{text: w, canon: w, orig: w, weight: p.weight, vid: int32(p.vid), kind: p.kind(), role: p.role(), first: p.first,
 			arabic: p.flags&fArabic != 0, loose: p.flags&fLoose != 0, abbr: p.flags&fAbbr != 0, arOrig: p.flags&fArabicOrig != 0,
 			oneCons: p.oneCon, reads: p.flags >> readsShift, mkey: memoKey(p)}
 		if p.canon >= 0 {

@@ -1967,8 +1967,8 @@ func (a *alignment) join() {
 func runStarts(toks []token, used []bool) uint64 {
 	var m uint64
 	for s := 0; s+1 < len(toks); s++ {
-		if !used[s] && !used[s+1] && toks[s].text != "" && toks[s].kind != kNumber && toks[s+1].kind != kNumber {
-			m |= 1 << (toks[s].text[0] & 63)
+		if !used[s] && !used[s+1] && toks[s].first != 0 && toks[s].kind != kNumber && toks[s+1].kind != kNumber {
+			m |= 1 << (toks[s].first & 63)
 		}
 	}
 	return m
@@ -1978,7 +1978,7 @@ func runStarts(toks []token, used []bool) uint64 {
 // runStarts of the other side: a word read from Hangul is tried
 // whatever its first letter.
 func mayJoin(t *token, starts uint64) bool {
-	return t.loose || len(t.text) >= 4 && starts&(1<<(t.text[0]&63)) != 0
+	return t.loose || len(t.text) >= 4 && starts&(1<<(t.first&63)) != 0
 }
 
 func markRun(used []bool, start, n int) {

@@ -126,10 +126,10 @@ func memoKey(p ptok) uint64 {
 		flagBits = 8
 	)
 	orig := uint64(p.orig + 1) // -1: the text itself
-	if p.vid >= 1<<vidBits || orig >= 1<<origBits || p.kind >= 1<<kindBits {
+	if p.vid >= 1<<vidBits || orig >= 1<<origBits || p.kind() >= 1<<kindBits {
 		return 0
 	}
-	return uint64(p.vid) | orig<<vidBits | uint64(p.kind)<<(vidBits+origBits) |
+	return uint64(p.vid) | orig<<vidBits | uint64(p.kind())<<(vidBits+origBits) |
 		uint64(p.flags)<<(vidBits+origBits+kindBits) |
 		1<<(vidBits+origBits+kindBits+flagBits) // never 0
 }

@@ -51,6 +51,7 @@ type token struct {
 	loose  bool // the token is a foreign name read from Hangul: compared by looseKey too
 	abbr   bool // text is the word an abbreviation stands for (orig "shpg", text "shipping")
 	arOrig bool // orig is in Arabic script (isArabicOrig)
+	first  byte // text[0], 0 for no text: how a list token starts, without reading its bytes
 
 	// Worked out once per token rather than for every pair tokenSim
 	// compares (they were an eighth of a Latin query's instructions).
@@ -323,6 +324,9 @@ func makeTokens(words, origs []string) []token {
 			t.kind = kInitial
 		}
 
+		if t.text != "" {
+			t.first = t.text[0]
+		}
 		if t.kind == kWord {
 			t.oneCons = oneConsonant(t.text)
 			t.reads = readings(t.text)
