@@ -159,6 +159,11 @@ func spellArabicStyle(b []byte, w []rune, vowels, french bool) []byte {
 		r := w[i]
 		prev, next := runeAt(w, i-1), runeAt(w, i+1)
 		s := arabicLetter(prev, r, next)
+		if r == 'ع' && prev == 0 && !vowels && next != 0 && !isArabicLong(next) {
+			// A first ع carries a vowel, mostly a (عبدي Abdi, عمروس
+			// Amrus), which the bare spelling writes as it does an alif's.
+			s = "a"
+		}
 		if french {
 			s = frenchArabic(r, s)
 		}
