@@ -300,16 +300,22 @@ func arabicUnaligned(q, c *token) bool {
 // spellings of one word stay variants: one consonant for another (خورشيد
 // Hurshid, as Uzbek and Russian write kh), a v for و (صلواتی Salavati),
 // and a compound whose article the Latin word assimilates (نورالدین
-// Nooruddin).
+// Nooruddin). Nor is a Latin word of the same key whose vowels the
+// script's letters rule out (vowelFaults: الأعرج araj, not Araiji, whose
+// last i the script would write): the key drops the difference.
 func arabicCanonClash(q, c *token) bool {
 	a, l, ok := arabicAndLatin(q, c)
 	if !ok || !isArabicOrig(a) {
 		return false
 	}
+	f := vowelFaults(a.orig, l.text)
+	if f > 0 {
+		return true
+	}
 	if strings.Count(a.text, "j") == strings.Count(l.text, "j") && strings.Count(a.text, "h") == strings.Count(l.text, "h") {
 		return false
 	}
-	return vowelFaults(a.orig, l.text) == unaligned
+	return f == unaligned
 }
 
 // arabicLetterSim compares a query word read from Arabic script with a
