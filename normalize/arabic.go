@@ -254,6 +254,9 @@ func romanizeArabic(f string) []Variant {
 	if strings.ContainsAny(f, "یکگپچژ") {
 		vs = append(vs, Variant{Text: persianSpelling(words), Method: "arabic"})
 	}
+	if v := vowelLettersOnly(words); v != "" {
+		vs = append(vs, Variant{Text: v, Method: "arabic"})
+	}
 	if strings.Contains(f, "تش") {
 		vs = append(vs, Variant{Text: europeanCh(vs[3].Text), Method: "arabic"}) // the bare spelling (clean compacts its buffer in place: not twice)
 	}
@@ -494,4 +497,49 @@ func arabicNameForms(w string) (forms []string, al bool) {
 		return nil, true
 	}
 	return nil, false
+}
+
+// vowelLettersOnly reads a name with a word of vowel letters alone (أي Ai,
+// آو Ao, أوي Aoi: foreign names, which have no consonant there) as
+// European spellings write those vowels: و o, ي i (but y before a vowel);
+// "" when no word is so.
+func vowelLettersOnly(words []string) string {
+	var b []byte
+	changed := false
+	for _, w := range words {
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		rs := []rune(w)
+		vowels := len(rs) > 1
+		for _, r := range rs {
+			if !isArabicLong(r) || r == 'ة' {
+				vowels = false
+				break
+			}
+		}
+		if !vowels {
+			b = arabicWord(b, w, 0, true)
+			continue
+		}
+		changed = true
+		for i, r := range rs {
+			switch s := arabicLetter(runeAt(rs, i-1), r, runeAt(rs, i+1)); s {
+			case "w", "u":
+				b = append(b, 'o')
+			case "y":
+				if i+1 < len(rs) {
+					b = append(b, 'y')
+				} else {
+					b = append(b, 'i')
+				}
+			default:
+				b = append(b, s...)
+			}
+		}
+	}
+	if !changed {
+		return ""
+	}
+	return clean(b)
 }
