@@ -447,6 +447,16 @@ func SplitArabicCompounds(words []string) []string {
 	return out
 }
 
+// JoinsArabicCompound reports whether a reading (Romanize) may write the
+// Arabic-script words a and b, as SplitArabicCompounds gives them, as one
+// Latin word: a word and الله (abdullah, najibullah) or الدين (sirajuddin),
+// a word and a Persian ending (akhundzada). عبد and another word stay two
+// (abdul rahman).
+func JoinsArabicCompound(a, b string) bool {
+	kb := arabicKey(b)
+	return kb == "الله" || kb == "الدين" || persianSuffix[kb] != ""
+}
+
 // splitTwoNames splits a word that is two table names written together,
 // as Persian does (محمدعلی Mohammad Ali, علیرضا Alireza).
 func splitTwoNames(w string) []string {
