@@ -475,6 +475,11 @@ func roleFactor(t *token) float32 {
 	if t.kind == kNumber {
 		return 1
 	}
+	if t.kind == kWeak && t.orig == "ال" {
+		// The article of an Arabic-script name, which Latin spellings
+		// often leave out (العلوي Alaoui, الأكدي Akkad): a quarter.
+		return 0.25
+	}
 	switch t.role {
 	case rMiddle:
 		return 0.5
