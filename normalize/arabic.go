@@ -167,6 +167,20 @@ func spellArabicStyle(b []byte, w []rune, vowels, french bool) []byte {
 		if french {
 			s = frenchArabic(r, s)
 		}
+		if vowels && (r == 'و' || r == 'ؤ') && prevCons && (next == 'ي' || next == 'ی') && nisbaEnd(w[i+2:]) && consonantsBefore(w, i) >= 2 {
+			// A last وي after a stem of two consonants or more is the
+			// nisba -awi (علوي Alawi, Alaoui; عدوية Adawiya), not u
+			// and y.
+			b = append(b, 'a')
+			b = append(b, pick(french, "ou", "w")...)
+			b = append(b, 'i')
+			i++ // the ي
+			if i+1 < len(w) {
+				b = append(b, 'y')
+			}
+			prevCons = false
+			continue
+		}
 		if r == 'ت' && next == 'ش' {
 			// تش writes the ch of foreign names (Urobuchi, -vich), which
 			// Arabic does not have: not t-sh.
@@ -181,6 +195,24 @@ func spellArabicStyle(b []byte, w []rune, vowels, french bool) []byte {
 		prevCons = !vowel && isArabicLetter(r)
 	}
 	return b
+}
+
+// nisbaEnd reports what may follow the ي of a nisba at the end of a word:
+// nothing, or the ة of its feminine.
+func nisbaEnd(rest []rune) bool {
+	return len(rest) == 0 || len(rest) == 1 && (rest[0] == 'ة' || rest[0] == 'ه')
+}
+
+// consonantsBefore counts the letters of w before w[i] that are no vowel
+// letter.
+func consonantsBefore(w []rune, i int) int {
+	n := 0
+	for _, r := range w[:i] {
+		if !isArabicLong(r) && isArabicLetter(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // romanizeArabic gives the customary spellings (first and second forms of
