@@ -310,6 +310,11 @@ func silentFinalHeh(words []string) string {
 		forms, _ := arabicNameForms(w)
 		if forms == nil && strings.HasSuffix(w, "ه") && utf8.RuneCountInString(w) >= 3 && len(b) > start+2 && b[len(b)-1] == 'h' {
 			b = b[:len(b)-1]
+			if rs := []rune(w); b[len(b)-1] == 'a' && !isVowelByte(b[len(b)-2]) && !isArabicLong(rs[len(rs)-2]) {
+				// The a the spelling put between it and a consonant:
+				// the e of European names (أنكه Anke).
+				b[len(b)-1] = 'e'
+			}
 			changed = true
 		}
 	}
