@@ -308,6 +308,12 @@ func arabicCanonClash(q, c *token) bool {
 	if !ok || !isArabicOrig(a) {
 		return false
 	}
+	if a.canon == "al" && !isArticle(a.orig) {
+		// The key of the article and its assimilated forms (ad, as,
+		// ash): a word read add or as (عاضد, آس) is no article, nor
+		// A'al.
+		return true
+	}
 	f := vowelFaults(a.orig, l.text)
 	if f > 0 {
 		return true
