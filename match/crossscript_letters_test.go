@@ -110,3 +110,27 @@ func TestArabicLetterStarts(t *testing.T) {
 		}
 	}
 }
+
+// The Canon key does not make a Latin word a romanization variant of a
+// word read from Arabic script where the script's letters give its vowels
+// a fault (الأعرج: Araj, not Araiji, whose last i the script would
+// write), nor where the key is the article's (عاضد read add, آس as: no
+// A'al). An article the Latin spelling leaves out costs little (العلوي
+// Alaoui).
+func TestArabicCanonAndArticle(t *testing.T) {
+	for _, tc := range []struct {
+		ar, better, worse string
+	}{
+		{"الأعرج", "araj", "araiji"},
+		{"العاضد", "adid", "a'al"},
+		{"آس", "aas", "a'al"},
+	} {
+		b, w := CompareNames(tc.ar, tc.better, "").Score, CompareNames(tc.ar, tc.worse, "").Score
+		if b <= w {
+			t.Errorf("%s: %s %.3f, not above %s %.3f", tc.ar, tc.better, b, tc.worse, w)
+		}
+	}
+	if s := CompareNames("العلوي", "Alaoui", "").Score; s < DefaultThreshold {
+		t.Errorf("العلوي ~ Alaoui: %.3f, want a match", s)
+	}
+}

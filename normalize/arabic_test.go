@@ -51,3 +51,21 @@ func TestRomanizeArabicHamzaAlifIsNoArticle(t *testing.T) {
 		{"البرتو", "al baratu", "arabic"},
 	})
 }
+
+// A first ع carries a vowel the bare spelling writes as it does an alif's;
+// a word of vowel letters alone is a foreign name, read as European
+// spellings write those vowels; a last وي after a stem is the nisba -awi;
+// a last ه after a consonant writes the e of European names.
+func TestRomanizeArabicVowels(t *testing.T) {
+	romanizeCases(t, []struct{ in, text, method string }{
+		{"عبدي", "abdi", "arabic"},
+		{"عمروس", "amrus", "arabic"},
+		{"أي", "ai", "arabic"},
+		{"أوي", "aoi", "arabic"},
+		{"علوي", "alawi", "arabic"},
+		{"علوي", "alaoui", "arabic"},
+		{"عدوية", "adawiya", "arabic"},
+		{"أنكه", "anake", "arabic"},
+		{"بناه", "bana", "arabic"}, // the a of ا stays
+	})
+}
