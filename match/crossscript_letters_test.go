@@ -68,6 +68,7 @@ func TestArabicAltKeys(t *testing.T) {
 		{"ميرضيايف", "mrdf", []string{"mrsf"}},
 		{"محمد", "mhmd", []string{"md"}}, // Moroccan Mhamed, whose h the skeleton drops
 		{"سالم", "slm", nil},
+		{"أشترنبوش", "strnbs", []string{"ktrnbk", "strnbk", "ktrnbs"}}, // Achternbusch: ch, then sch
 	} {
 		var ab [24]uint32
 		var ag [25]uint8

@@ -513,7 +513,8 @@ const altLetterCost = 0.01
 // arabicAltKeys appends to dst (and returns) the skeleton keys the
 // consonants acons of an Arabic-script word (arabicGaps) have when each
 // letter is spelt any way its classes allow (but ك as k and ش as s, their
-// other spellings a reading's: foreign g, French ch), and a ه or ح right
+// other spellings a reading's: foreign g, French ch; each ش of a word of
+// two is either, which no reading spells), and a ه or ح right
 // after another consonant is kept or dropped (Latin writes lh, mh, rh, whose
 // h the skeleton drops): those other than k, the skeleton of the word's
 // reading, and of two letters or more. At most maxAltKeys; none for a word
@@ -521,9 +522,15 @@ const altLetterCost = 0.01
 // that left a ه or ح out, which only a Latin word that writes an h after a
 // consonant has (hAfterConsonant).
 func arabicAltKeys(dst [][]byte, buf []byte, acons []uint32, agaps []uint8, k []byte) ([][]byte, uint8) {
+	shins := 0
+	for _, c := range acons {
+		if c&shin != 0 {
+			shins++
+		}
+	}
 	n := 1
 	for i, c := range acons {
-		n *= bits.OnesCount32(altClasses(c, i, agaps))
+		n *= bits.OnesCount32(altClasses(c, i, agaps, shins))
 		if n > maxAltKeys {
 			return dst, 0
 		}
@@ -538,7 +545,7 @@ func arabicAltKeys(dst [][]byte, buf []byte, acons []uint32, agaps []uint8, k []
 		rest := v
 		drop := false
 		for i, c := range acons {
-			m := altClasses(c, i, agaps)
+			m := altClasses(c, i, agaps, shins)
 			cnt := bits.OnesCount32(m)
 			pick := rest % cnt
 			rest /= cnt
@@ -588,10 +595,14 @@ const maxAltKeys = 8
 const dropH = 1 << 26
 
 // altClasses is the skeleton classes (a bit each) the i-th consonant c of
-// an Arabic-script word may be spelt with, for arabicAltKeys.
-func altClasses(c uint32, i int, agaps []uint8) uint32 {
+// an Arabic-script word of shins ش may be spelt with, for arabicAltKeys.
+func altClasses(c uint32, i int, agaps []uint8, shins int) uint32 {
 	m := c & (1<<26 - 1)
 	switch {
+	case c&shin != 0 && shins > 1:
+		// Each ش of a word of two is sh or ch (German Achternbusch
+		// أشترنبوش: ch, then sch), which no one reading spells.
+		m = classS | classK
 	case c&shin != 0:
 		m = classS
 	case c&qaf == 0 && m == classK|classJ:
