@@ -54,6 +54,13 @@ func TestArabicLetterSim(t *testing.T) {
 			t.Errorf("%s: %+v, want entity %s", q, hits, want)
 		}
 	}
+	// تش written tsh, its t kept (Tshisekedi, Altsheler).
+	ix = NewIndex(persons("Felix Tshisekedi", "Mark Altsheler", "Felix Sisko"))
+	for q, want := range map[string]string{"فيليكس تشيسكيدي": "0", "مارك ألتشيلر": "1"} {
+		if hits := ix.Screen(embargo.Query{Name: q}, Options{Limit: 1}); len(hits) == 0 || hits[0].EntityID != want || !hits[0].Matched {
+			t.Errorf("%s: %+v, want entity %s matched", q, hits, want)
+		}
+	}
 }
 
 // arabicAltKeys spells each letter every way it may be, less the reading's
@@ -69,6 +76,8 @@ func TestArabicAltKeys(t *testing.T) {
 		{"محمد", "mhmd", []string{"md"}}, // Moroccan Mhamed, whose h the skeleton drops
 		{"سالم", "slm", nil},
 		{"أشترنبوش", "strnbs", []string{"ktrnbk", "strnbk", "ktrnbs"}}, // Achternbusch: ch, then sch
+		{"تشيسكيدي", "kskd", []string{"skd", "tskd", "tkskd"}},         // Tshisekedi: tsh keeps its t
+		{"ميتشل", "mkl", []string{"msl", "mtsl", "mtkl"}},              // Mitchell: so does tch
 	} {
 		var ab [24]uint32
 		var ag [25]uint8

@@ -362,6 +362,8 @@ func arabicLetterSim(q, c *token) float64 {
 		fl = firstClass(c.text) // a vowel first, or kn
 	case fl == 'd' && L.first&classD == 0 && len(c.text) > 1 && (c.text[1] == 'j' || c.text[1] == 'g'):
 		fl = 'j' // French dj, English dg (lineUp)
+	case fl == 't' && L.first&tsh != 0 && len(c.text) > 1 && (c.text[1] == 's' || c.text[1] == 'c'):
+		fl = 'k' // tsh, tch: تش (lineUp)
 	}
 	if fl < 'a' || fl > 'z' || fl == 'x' || L.first&(1<<(fl-'a')) == 0 || !L.lastMay(c.text) {
 		return 0
@@ -514,7 +516,8 @@ const altLetterCost = 0.01
 // consonants acons of an Arabic-script word (arabicGaps) have when each
 // letter is spelt any way its classes allow (but ك as k and ش as s, their
 // other spellings a reading's: foreign g, French ch; each ش of a word of
-// two is either, which no reading spells), and a ه or ح right
+// two is either, which no reading spells; تش also as tsh and tch, whose t
+// the skeleton keeps: Tshisekedi, Mitchell), and a ه or ح right
 // after another consonant is kept or dropped (Latin writes lh, mh, rh, whose
 // h the skeleton drops): those other than k, the skeleton of the word's
 // reading, and of two letters or more. At most maxAltKeys; none for a word
@@ -556,6 +559,15 @@ func arabicAltKeys(dst [][]byte, buf []byte, acons []uint32, agaps []uint8, k []
 				drop = true
 				continue
 			}
+			if low := m & -m; low == tsPair || low == tkPair {
+				// tsh, tch: the skeleton keeps their t (Tshisekedi,
+				// Mitchell).
+				if len(buf) == lo || buf[len(buf)-1] != 't' {
+					buf = append(buf, 't')
+				}
+				buf = append(buf, pick2(low == tsPair, 's', 'k'))
+				continue
+			}
 			l := byte('a' + bits.TrailingZeros32(m))
 			if len(buf) > lo && buf[len(buf)-1] == l {
 				continue
@@ -591,8 +603,21 @@ func hAfterConsonant(w string) bool {
 // is left to its readings.
 const maxAltKeys = 8
 
-// dropH is the bit of altClasses for a ه or ح left out.
-const dropH = 1 << 26
+// dropH is the bit of altClasses for a ه or ح left out; tsPair and tkPair
+// those for تش written tsh or tch, whose t the skeleton keeps (ts, tk).
+const (
+	dropH  = 1 << 26
+	tsPair = 1 << 27
+	tkPair = 1 << 28
+)
+
+// pick2 is a if c, else b.
+func pick2(c bool, a, b byte) byte {
+	if c {
+		return a
+	}
+	return b
+}
 
 // altClasses is the skeleton classes (a bit each) the i-th consonant c of
 // an Arabic-script word of shins ش may be spelt with, for arabicAltKeys.
@@ -605,6 +630,8 @@ func altClasses(c uint32, i int, agaps []uint8, shins int) uint32 {
 		m = classS | classK
 	case c&shin != 0:
 		m = classS
+	case c&tsh != 0:
+		m |= tsPair | tkPair
 	case c&qaf == 0 && m == classK|classJ:
 		m = classK // ك
 	case m == classH && i > 0 && agaps[i] == 0:
