@@ -383,7 +383,8 @@ func persianV(s string) string {
 // europeanCh reads a name with تش (ch), which Arabic script writes for
 // European names, the way Slavic and Italian spell them: y between
 // letters j (بايراموفيتش Bajramović, بيانيتش Pjanić), ch before i or e c
-// (تشيبولا Cipolla).
+// (تشيبولا Cipolla), and a last ich ic (ابراموفيتش Abramović, folded
+// abramovic).
 func europeanCh(s string) string {
 	b := []byte(s)
 	out := b[:0:0]
@@ -391,6 +392,9 @@ func europeanCh(s string) string {
 		switch {
 		case b[i] == 'y' && i > 0 && b[i-1] != ' ':
 			out = append(out, 'j')
+		case b[i] == 'c' && i+1 < len(b) && b[i+1] == 'h' && (i+2 == len(b) || b[i+2] == ' ') && i > 0 && b[i-1] == 'i':
+			out = append(out, 'c') // Slavic -ić, -ič at the end (Abramović)
+			i++
 		case b[i] == 'c' && i+2 < len(b) && b[i+1] == 'h' && (b[i+2] == 'i' || b[i+2] == 'e'):
 			out = append(out, 'c')
 			i++ // the h

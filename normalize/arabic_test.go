@@ -36,7 +36,8 @@ func TestRomanizeArabicForeignCh(t *testing.T) {
 		{"أوروبوتشي", "awrubuchi", "arabic"}, // تش is ch, not t-sh
 		{"تشيني", "chini", "arabic"},
 		{"تشيبولا", "cibula", "arabic"},             // Cipolla: Italian ci
-		{"بايراموفيتش", "bajramufich", "arabic"},    // Bajramović: Slavic j
+		{"بايراموفيتش", "bajramufic", "arabic"},     // Bajramović: Slavic j, -ić
+		{"ابراموفيتش", "abramufic", "arabic"},       // Abramović: a last -ić is c once folded
 		{"كابيه", "kabi", "arabic"},                 // Kappei: a final ه is a vowel in European names
 		{"حمید واحدی", "hamid vahadi", "arabic"},    // Persian و is v (Hamid Vahedi)
 		{"محمد باقری", "muhammad baghri", "arabic"}, // Persian ق is gh (Bagheri)
