@@ -311,16 +311,28 @@ func arabicUnaligned(q, c *token) bool {
 // spellings of one word stay variants: one consonant for another (خورشيد
 // Hurshid, as Uzbek and Russian write kh), a v for و (صلواتی Salavati),
 // and a compound whose article the Latin word assimilates (نورالدین
-// Nooruddin).
+// Nooruddin). Nor is a Latin word of the same key whose vowels the
+// script's letters rule out (vowelFaults: الأعرج araj, not Araiji, whose
+// last i the script would write): the key drops the difference.
 func arabicCanonClash(q, c *token) bool {
 	a, l, ok := arabicAndLatin(q, c)
 	if !ok || !isArabicOrig(a) {
 		return false
 	}
+	if a.canon == "al" && !isArticle(a.orig) {
+		// The key of the article and its assimilated forms (ad, as,
+		// ash): a word read add or as (عاضد, آس) is no article, nor
+		// A'al.
+		return true
+	}
+	f := vowelFaults(a.orig, l.text)
+	if f > 0 {
+		return true
+	}
 	if strings.Count(a.text, "j") == strings.Count(l.text, "j") && strings.Count(a.text, "h") == strings.Count(l.text, "h") {
 		return false
 	}
-	return vowelFaults(a.orig, l.text) == unaligned
+	return f == unaligned
 }
 
 // arabicLetterSim compares a query word read from Arabic script with a
@@ -361,6 +373,8 @@ func arabicLetterSim(q, c *token) float64 {
 		fl = firstClass(c.text) // a vowel first, or kn
 	case fl == 'd' && L.first&classD == 0 && len(c.text) > 1 && (c.text[1] == 'j' || c.text[1] == 'g'):
 		fl = 'j' // French dj, English dg (lineUp)
+	case fl == 't' && L.first&tsh != 0 && len(c.text) > 1 && (c.text[1] == 's' || c.text[1] == 'c'):
+		fl = 'k' // tsh, tch: تش (lineUp)
 	}
 	if fl < 'a' || fl > 'z' || fl == 'x' || L.first&(1<<(fl-'a')) == 0 || !L.lastMay(c.text) {
 		return 0
@@ -512,7 +526,9 @@ const altLetterCost = 0.01
 // arabicAltKeys appends to dst (and returns) the skeleton keys the
 // consonants acons of an Arabic-script word (arabicGaps) have when each
 // letter is spelt any way its classes allow (but ك as k and ش as s, their
-// other spellings a reading's: foreign g, French ch), and a ه or ح right
+// other spellings a reading's: foreign g, French ch; each ش of a word of
+// two is either, which no reading spells; تش also as tsh and tch, whose t
+// the skeleton keeps: Tshisekedi, Mitchell), and a ه or ح right
 // after another consonant is kept or dropped (Latin writes lh, mh, rh, whose
 // h the skeleton drops): those other than k, the skeleton of the word's
 // reading, and of two letters or more. At most maxAltKeys; none for a word
@@ -520,9 +536,15 @@ const altLetterCost = 0.01
 // that left a ه or ح out, which only a Latin word that writes an h after a
 // consonant has (hAfterConsonant).
 func arabicAltKeys(dst [][]byte, buf []byte, acons []uint32, agaps []uint8, k []byte) ([][]byte, uint8) {
+	shins := 0
+	for _, c := range acons {
+		if c&shin != 0 {
+			shins++
+		}
+	}
 	n := 1
 	for i, c := range acons {
-		n *= bits.OnesCount32(altClasses(c, i, agaps))
+		n *= bits.OnesCount32(altClasses(c, i, agaps, shins))
 		if n > maxAltKeys {
 			return dst, 0
 		}
@@ -537,7 +559,7 @@ func arabicAltKeys(dst [][]byte, buf []byte, acons []uint32, agaps []uint8, k []
 		rest := v
 		drop := false
 		for i, c := range acons {
-			m := altClasses(c, i, agaps)
+			m := altClasses(c, i, agaps, shins)
 			cnt := bits.OnesCount32(m)
 			pick := rest % cnt
 			rest /= cnt
@@ -546,6 +568,15 @@ func arabicAltKeys(dst [][]byte, buf []byte, acons []uint32, agaps []uint8, k []
 			}
 			if m&dropH != 0 {
 				drop = true
+				continue
+			}
+			if low := m & -m; low == tsPair || low == tkPair {
+				// tsh, tch: the skeleton keeps their t (Tshisekedi,
+				// Mitchell).
+				if len(buf) == lo || buf[len(buf)-1] != 't' {
+					buf = append(buf, 't')
+				}
+				buf = append(buf, pick2(low == tsPair, 's', 'k'))
 				continue
 			}
 			l := byte('a' + bits.TrailingZeros32(m))
@@ -583,16 +614,35 @@ func hAfterConsonant(w string) bool {
 // is left to its readings.
 const maxAltKeys = 8
 
-// dropH is the bit of altClasses for a ه or ح left out.
-const dropH = 1 << 26
+// dropH is the bit of altClasses for a ه or ح left out; tsPair and tkPair
+// those for تش written tsh or tch, whose t the skeleton keeps (ts, tk).
+const (
+	dropH  = 1 << 26
+	tsPair = 1 << 27
+	tkPair = 1 << 28
+)
+
+// pick2 is a if c, else b.
+func pick2(c bool, a, b byte) byte {
+	if c {
+		return a
+	}
+	return b
+}
 
 // altClasses is the skeleton classes (a bit each) the i-th consonant c of
-// an Arabic-script word may be spelt with, for arabicAltKeys.
-func altClasses(c uint32, i int, agaps []uint8) uint32 {
+// an Arabic-script word of shins ش may be spelt with, for arabicAltKeys.
+func altClasses(c uint32, i int, agaps []uint8, shins int) uint32 {
 	m := c & (1<<26 - 1)
 	switch {
+	case c&shin != 0 && shins > 1:
+		// Each ش of a word of two is sh or ch (German Achternbusch
+		// أشترنبوش: ch, then sch), which no one reading spells.
+		m = classS | classK
 	case c&shin != 0:
 		m = classS
+	case c&tsh != 0:
+		m |= tsPair | tkPair
 	case c&qaf == 0 && m == classK|classJ:
 		m = classK // ك
 	case m == classH && i > 0 && agaps[i] == 0:

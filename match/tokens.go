@@ -158,6 +158,7 @@ func forms(name string, schema embargo.Schema) []form {
 		foreign = !normalize.IsKoreanName(name)
 		oneWord = !strings.Contains(strings.TrimSpace(name), " ")
 	}
+	var split []string // the words as written, compounds apart (SplitArabicCompounds)
 	out := make([]form, 0, len(vs))
 	for _, v := range vs {
 		words := normalize.Tokens(v.Text)
@@ -165,19 +166,26 @@ func forms(name string, schema embargo.Schema) []form {
 			continue
 		}
 		origs := words
-		if len(origToks) == len(words) {
-			origs = origToks // the transliteration kept the word boundaries
-		} else if v.Method == "arabic" {
-			// The reading split a compound (محمدامين muhammad amin): each
-			// word keeps the Arabic-script word it was read from, so that
-			// it is judged by its letters (امين is not Ramin) rather than
-			// taken for a Latin word.
-			split := normalize.SplitArabicCompounds(origToks)
-			if len(split) == len(words) {
-				origs = split
-			} else if o := splitArticles(split, words); o != nil {
-				origs = o // it wrote an article apart: العواضي al awadi
+		if v.Method == "arabic" && split == nil {
+			split = normalize.SplitArabicCompounds(origToks)
+		}
+		switch {
+		case v.Method == "arabic" && (len(split) != len(origToks) || len(words) != len(origToks)):
+			// The reading split a compound (محمدامين muhammad amin) or
+			// wrote an article apart (العواضي al awadi), or joined two
+			// words (عبد الله abdullah), or both, even to as many words
+			// as the name (محمد صلاح الدين عبدالحليم: mohammed salaheddine
+			// abdul halim): each word keeps the Arabic-script word it was
+			// read from (alignArabic), so that it is judged by its
+			// letters (امين is not Ramin) rather than taken for a Latin
+			// word or judged by another word's.
+			if o := alignArabic(split, words); o != nil {
+				origs = o
+			} else if len(origToks) == len(words) {
+				origs = origToks
 			}
+		case len(origToks) == len(words):
+			origs = origToks // the transliteration kept the word boundaries
 		}
 		words, origs = dropPrefixes(words, origs, schema)
 		words, origs = joinLegalInitials(words, origs, schema)
@@ -203,23 +211,83 @@ func forms(name string, schema embargo.Schema) []form {
 	return out
 }
 
-// splitArticles gives the words as written of a reading from Arabic script
-// that writes the article of some apart (العواضي al awadi): ال for the al
-// and the rest for the word, so that the word is still judged by its
-// letters (vowelFaults) rather than taken for a Latin one; nil when the
-// words do not line up so.
-func splitArticles(origs, words []string) []string {
-	out := make([]string, 0, len(words))
-	for i, o := range origs {
-		j := len(out)
-		if j+1 < len(words) && words[j] == "al" && strings.HasPrefix(o, "ال") && utf8.RuneCountInString(o) > 3 && !strings.HasPrefix(o, "الله") && (i == 0 || origs[i-1] != "عبد") {
-			out = append(out, "ال", o[len("ال"):])
-			continue
-		}
-		out = append(out, o)
-	}
-	if len(out) != len(words) {
+// articleApart reports whether a reading that writes al before the word
+// origs[i] as written may be paired with its article and the rest: not the
+// article of a compound (عبد الرحمن, whose renderings are the table's, and
+// whose namesakes then crowd Abdur Rehman out of the candidates) nor Allah
+// (امان اللهی, aman al lahi: Amanollahi).
+func articleApart(origs []string, i int) bool {
+	o := origs[i]
+	return strings.HasPrefix(o, "ال") && utf8.RuneCountInString(o) > 3 && !strings.HasPrefix(o, "الله") && (i == 0 || origs[i-1] != "عبد")
+}
+
+// isArticle reports the article written alone (ال), or آل, the family of
+// (آل سعود al saud): the words a reading writes al for, but for the
+// article it writes apart (articleApart).
+func isArticle(w string) bool {
+	return w == "ال" || w == "آل" || w == "أل" || w == "إل"
+}
+
+// alignArabic pairs the words of a reading from Arabic script with the
+// words as written, compounds apart (split): each word read from one word
+// (محمد muhammad; al only from an article written alone), two words read
+// from one whose article the reading writes apart (العواضي al awadi: ال
+// and the rest), or one word read from two a reading joins
+// (JoinsArabicCompound: عبد الله abdullah), which keeps its Latin text as
+// its word: it is no one word's letters, and judged by the letters of both
+// it lost its namesakes among the candidates (مطيع الله Matiullah). Of
+// several pairings the one with the fewest splits and joins; nil when
+// there is none.
+func alignArabic(split, words []string) []string {
+	m, n := len(split), len(words)
+	if m == 0 || n == 0 || m > 2*n || n > 2*m || m > 32 || n > 32 {
 		return nil
+	}
+	// cost[i][j]: the fewest splits and joins pairing split[:i] with
+	// words[:j]; step[i][j] the last step (1: one for one, 2: an article
+	// apart, 3: two words joined).
+	const none = 1 << 30
+	var cost [33][33]int
+	var step [33][33]uint8
+	for i := range m + 1 {
+		for j := range n + 1 {
+			cost[i][j] = none
+		}
+	}
+	cost[0][0] = 0
+	for i := 0; i <= m; i++ {
+		for j := 0; j <= n; j++ {
+			c := cost[i][j]
+			if c == none || i == m {
+				continue
+			}
+			if j < n && (words[j] != "al" || isArticle(split[i])) && c < cost[i+1][j+1] {
+				cost[i+1][j+1], step[i+1][j+1] = c, 1
+			}
+			if j+1 < n && words[j] == "al" && articleApart(split, i) && c+1 < cost[i+1][j+2] {
+				cost[i+1][j+2], step[i+1][j+2] = c+1, 2
+			}
+			if i+1 < m && j < n && normalize.JoinsArabicCompound(split[i], split[i+1]) && c+1 < cost[i+2][j+1] {
+				cost[i+2][j+1], step[i+2][j+1] = c+1, 3
+			}
+		}
+	}
+	if cost[m][n] == none {
+		return nil
+	}
+	out := make([]string, n)
+	for i, j := m, n; i > 0; {
+		switch step[i][j] {
+		case 1:
+			out[j-1] = split[i-1]
+			i, j = i-1, j-1
+		case 2:
+			out[j-2], out[j-1] = "ال", split[i-1][len("ال"):]
+			i, j = i-1, j-2
+		case 3:
+			out[j-1] = words[j-1]
+			i, j = i-2, j-1
+		}
 	}
 	return out
 }
@@ -411,6 +479,11 @@ func kindFactor(k kind) float32 {
 func roleFactor(t *token) float32 {
 	if t.kind == kNumber {
 		return 1
+	}
+	if t.kind == kWeak && t.orig == "ال" {
+		// The article of an Arabic-script name, which Latin spellings
+		// often leave out (العلوي Alaoui, الأكدي Akkad): a quarter.
+		return 0.25
 	}
 	switch t.role {
 	case rMiddle:

@@ -159,8 +159,27 @@ func spellArabicStyle(b []byte, w []rune, vowels, french bool) []byte {
 		r := w[i]
 		prev, next := runeAt(w, i-1), runeAt(w, i+1)
 		s := arabicLetter(prev, r, next)
+		if r == 'ع' && prev == 0 && !vowels && next != 0 && !isArabicLong(next) {
+			// A first ع carries a vowel, mostly a (عبدي Abdi, عمروس
+			// Amrus), which the bare spelling writes as it does an alif's.
+			s = "a"
+		}
 		if french {
 			s = frenchArabic(r, s)
+		}
+		if vowels && (r == 'و' || r == 'ؤ') && prevCons && (next == 'ي' || next == 'ی') && nisbaEnd(w[i+2:]) && consonantsBefore(w, i) >= 2 {
+			// A last وي after a stem of two consonants or more is the
+			// nisba -awi (علوي Alawi, Alaoui; عدوية Adawiya), not u
+			// and y.
+			b = append(b, 'a')
+			b = append(b, pick(french, "ou", "w")...)
+			b = append(b, 'i')
+			i++ // the ي
+			if i+1 < len(w) {
+				b = append(b, 'y')
+			}
+			prevCons = false
+			continue
 		}
 		if r == 'ت' && next == 'ش' {
 			// تش writes the ch of foreign names (Urobuchi, -vich), which
@@ -176,6 +195,24 @@ func spellArabicStyle(b []byte, w []rune, vowels, french bool) []byte {
 		prevCons = !vowel && isArabicLetter(r)
 	}
 	return b
+}
+
+// nisbaEnd reports what may follow the ي of a nisba at the end of a word:
+// nothing, or the ة of its feminine.
+func nisbaEnd(rest []rune) bool {
+	return len(rest) == 0 || len(rest) == 1 && (rest[0] == 'ة' || rest[0] == 'ه')
+}
+
+// consonantsBefore counts the letters of w before w[i] that are no vowel
+// letter.
+func consonantsBefore(w []rune, i int) int {
+	n := 0
+	for _, r := range w[:i] {
+		if !isArabicLong(r) && isArabicLetter(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // romanizeArabic gives the customary spellings (first and second forms of
@@ -249,6 +286,9 @@ func romanizeArabic(f string) []Variant {
 	if strings.ContainsAny(f, "یکگپچژ") {
 		vs = append(vs, Variant{Text: persianSpelling(words), Method: "arabic"})
 	}
+	if v := vowelLettersOnly(words); v != "" {
+		vs = append(vs, Variant{Text: v, Method: "arabic"})
+	}
 	if strings.Contains(f, "تش") {
 		vs = append(vs, Variant{Text: europeanCh(vs[3].Text), Method: "arabic"}) // the bare spelling (clean compacts its buffer in place: not twice)
 	}
@@ -270,6 +310,11 @@ func silentFinalHeh(words []string) string {
 		forms, _ := arabicNameForms(w)
 		if forms == nil && strings.HasSuffix(w, "ه") && utf8.RuneCountInString(w) >= 3 && len(b) > start+2 && b[len(b)-1] == 'h' {
 			b = b[:len(b)-1]
+			if rs := []rune(w); b[len(b)-1] == 'a' && !isVowelByte(b[len(b)-2]) && !isArabicLong(rs[len(rs)-2]) {
+				// The a the spelling put between it and a consonant:
+				// the e of European names (أنكه Anke).
+				b[len(b)-1] = 'e'
+			}
 			changed = true
 		}
 	}
@@ -338,7 +383,8 @@ func persianV(s string) string {
 // europeanCh reads a name with تش (ch), which Arabic script writes for
 // European names, the way Slavic and Italian spell them: y between
 // letters j (بايراموفيتش Bajramović, بيانيتش Pjanić), ch before i or e c
-// (تشيبولا Cipolla).
+// (تشيبولا Cipolla), and a last ich ic (ابراموفيتش Abramović, folded
+// abramovic).
 func europeanCh(s string) string {
 	b := []byte(s)
 	out := b[:0:0]
@@ -346,6 +392,9 @@ func europeanCh(s string) string {
 		switch {
 		case b[i] == 'y' && i > 0 && b[i-1] != ' ':
 			out = append(out, 'j')
+		case b[i] == 'c' && i+1 < len(b) && b[i+1] == 'h' && (i+2 == len(b) || b[i+2] == ' ') && i > 0 && b[i-1] == 'i':
+			out = append(out, 'c') // Slavic -ić, -ič at the end (Abramović)
+			i++
 		case b[i] == 'c' && i+2 < len(b) && b[i+1] == 'h' && (b[i+2] == 'i' || b[i+2] == 'e'):
 			out = append(out, 'c')
 			i++ // the h
@@ -439,6 +488,16 @@ func SplitArabicCompounds(words []string) []string {
 	return out
 }
 
+// JoinsArabicCompound reports whether a reading (Romanize) may write the
+// Arabic-script words a and b, as SplitArabicCompounds gives them, as one
+// Latin word: a word and الله (abdullah, najibullah) or الدين (sirajuddin),
+// a word and a Persian ending (akhundzada). عبد and another word stay two
+// (abdul rahman).
+func JoinsArabicCompound(a, b string) bool {
+	kb := arabicKey(b)
+	return kb == "الله" || kb == "الدين" || persianSuffix[kb] != ""
+}
+
 // splitTwoNames splits a word that is two table names written together,
 // as Persian does (محمدعلی Mohammad Ali, علیرضا Alireza).
 func splitTwoNames(w string) []string {
@@ -489,4 +548,49 @@ func arabicNameForms(w string) (forms []string, al bool) {
 		return nil, true
 	}
 	return nil, false
+}
+
+// vowelLettersOnly reads a name with a word of vowel letters alone (أي Ai,
+// آو Ao, أوي Aoi: foreign names, which have no consonant there) as
+// European spellings write those vowels: و o, ي i (but y before a vowel);
+// "" when no word is so.
+func vowelLettersOnly(words []string) string {
+	var b []byte
+	changed := false
+	for _, w := range words {
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		rs := []rune(w)
+		vowels := len(rs) > 1
+		for _, r := range rs {
+			if !isArabicLong(r) || r == 'ة' {
+				vowels = false
+				break
+			}
+		}
+		if !vowels {
+			b = arabicWord(b, w, 0, true)
+			continue
+		}
+		changed = true
+		for i, r := range rs {
+			switch s := arabicLetter(runeAt(rs, i-1), r, runeAt(rs, i+1)); s {
+			case "w", "u":
+				b = append(b, 'o')
+			case "y":
+				if i+1 < len(rs) {
+					b = append(b, 'y')
+				} else {
+					b = append(b, 'i')
+				}
+			default:
+				b = append(b, s...)
+			}
+		}
+	}
+	if !changed {
+		return ""
+	}
+	return clean(b)
 }

@@ -36,7 +36,8 @@ func TestRomanizeArabicForeignCh(t *testing.T) {
 		{"أوروبوتشي", "awrubuchi", "arabic"}, // تش is ch, not t-sh
 		{"تشيني", "chini", "arabic"},
 		{"تشيبولا", "cibula", "arabic"},             // Cipolla: Italian ci
-		{"بايراموفيتش", "bajramufich", "arabic"},    // Bajramović: Slavic j
+		{"بايراموفيتش", "bajramufic", "arabic"},     // Bajramović: Slavic j, -ić
+		{"ابراموفيتش", "abramufic", "arabic"},       // Abramović: a last -ić is c once folded
 		{"كابيه", "kabi", "arabic"},                 // Kappei: a final ه is a vowel in European names
 		{"حمید واحدی", "hamid vahadi", "arabic"},    // Persian و is v (Hamid Vahedi)
 		{"محمد باقری", "muhammad baghri", "arabic"}, // Persian ق is gh (Bagheri)
@@ -49,5 +50,23 @@ func TestRomanizeArabicHamzaAlifIsNoArticle(t *testing.T) {
 	romanizeCases(t, []struct{ in, text, method string }{
 		{"ألبرتو", "alabaratu", "arabic"}, // أل with hamza is no article: Alberto
 		{"البرتو", "al baratu", "arabic"},
+	})
+}
+
+// A first ع carries a vowel the bare spelling writes as it does an alif's;
+// a word of vowel letters alone is a foreign name, read as European
+// spellings write those vowels; a last وي after a stem is the nisba -awi;
+// a last ه after a consonant writes the e of European names.
+func TestRomanizeArabicVowels(t *testing.T) {
+	romanizeCases(t, []struct{ in, text, method string }{
+		{"عبدي", "abdi", "arabic"},
+		{"عمروس", "amrus", "arabic"},
+		{"أي", "ai", "arabic"},
+		{"أوي", "aoi", "arabic"},
+		{"علوي", "alawi", "arabic"},
+		{"علوي", "alaoui", "arabic"},
+		{"عدوية", "adawiya", "arabic"},
+		{"أنكه", "anake", "arabic"},
+		{"بناه", "bana", "arabic"}, // the a of ا stays
 	})
 }
