@@ -31,10 +31,11 @@ type Index struct {
 	// a bit each over all forms, read for every form a query touches (13 KB
 	// stay in the first-level cache, where an array of letter masks over
 	// every form, 0.4 MB, was missed), then their letters a-z, a bit each
-	// (initialCredit), by form id ascending.
+	// (initialCredit), by form id ascending, and the count of forms with
+	// initials before each block of 64 (initialsOf).
 	withInitials []uint64
-	initialForm  []uint32
 	initialMask  []uint32
+	initialRank  []uint32
 	origs        []string // words as written, where they differ from their text
 	methods      []string // the methods of the forms ("exact", "icao", ...)
 	canons       []string // Canon keys of the tokens, where they differ from the word

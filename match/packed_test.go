@@ -218,3 +218,35 @@ func TestNeighbourMemo(t *testing.T) {
 		t.Fatal("forgetNear left gennadyi")
 	}
 }
+
+// TestInitialsOf: the letters of each form's initials, found by rank, are
+// those of its tokens, and a form without initials has none.
+func TestInitialsOf(t *testing.T) {
+	var ents []embargo.Entity
+	for i := range 300 { // forms in several blocks of 64, some with initials
+		n := fmt.Sprintf("Name%c Surname%c", 'a'+rune(i%26), 'a'+rune(i/26))
+		if i%7 == 0 {
+			n = fmt.Sprintf("%c. %c. Surname%c", 'a'+rune(i%26), 'a'+rune((i+3)%26), 'a'+rune(i/26))
+		}
+		ents = append(ents, embargo.Entity{ID: fmt.Sprint(i), Schema: embargo.Person, Names: []embargo.Name{{Full: n, Kind: embargo.PrimaryName}}})
+	}
+	ix := NewIndex(ents)
+	with := 0
+	for f := range uint32(ix.nforms) {
+		var want uint32
+		for _, p := range ix.ptoks[ix.pforms[f].start:ix.pforms[f+1].start] {
+			if w := ix.words[p.vid]; p.kind() == kInitial && w[0] >= 'a' && w[0] <= 'z' {
+				want |= 1 << (w[0] - 'a')
+			}
+		}
+		if got := ix.initialsOf(f); got != want {
+			t.Fatalf("form %d: initials %b, want %b", f, got, want)
+		}
+		if want != 0 {
+			with++
+		}
+	}
+	if with < 40 {
+		t.Fatalf("only %d forms with initials: the test does not reach several blocks", with)
+	}
+}
