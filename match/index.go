@@ -50,7 +50,7 @@ type Index struct {
 	wordCanon []string   // vocabulary id -> its Canon key (while building)
 	canonID   []int32    // vocabulary id -> its Canon key's id in canons; -1: the word itself
 	skel      keyedLists // consonant skeleton -> vocabulary ids
-	askel     keyedLists // the same, of the words some form read from Arabic script has alone: a Latin query's
+	askel     keyedLists // the same for the words some form read from Arabic script has: what a Latin query word finds by its skeleton
 	rskel     keyedLists // skeleton of a word's European or Spanish reading, where it differs -> vocabulary ids
 	cskel     keyedLists // skeletons of a word's readings for Cyrillic (cyrillicReadings), where they differ -> vocabulary ids
 	hkey      keyedLists // consonants as a Hangul loanword spells them -> vocabulary ids

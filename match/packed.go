@@ -163,10 +163,10 @@ func (ix *Index) unpack(f uint32, buf []token) (entityForm, []token) {
 // hasInitials reports whether form f has initials.
 func (ix *Index) hasInitials(f uint32) bool { return ix.withInitials[f/64]&(1<<(f%64)) != 0 }
 
-// initialsOf is the letters of form f's initials, a bit each: its
-// entry in initialMask is the count of forms with initials before it, the
-// bits of its block of 64 counted on the block's rank (a binary search of
-// the 3,886 form ids was a cache miss a step).
+// initialsOf is the letters of form f's initials, a bit each. Its entry
+// in initialMask is the number of forms with initials before it: the rank
+// of its block of 64 forms plus the bits set below it in the block (a
+// binary search of the 3,886 form ids was a cache miss a step).
 func (ix *Index) initialsOf(f uint32) uint32 {
 	b, bit := ix.withInitials[f/64], uint64(1)<<(f%64)
 	if b&bit == 0 {
