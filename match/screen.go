@@ -169,6 +169,11 @@ func (ix *Index) screen(q embargo.Query, opt Options, memo bool) []embargo.Match
 	}
 	pickAt = append(pickAt, len(picked))
 	s.picked, s.pickAt, s.pickToks, s.touch = picked, pickAt, pickToks, touch
+	// Only hits at or above the threshold are returned: a candidate whose
+	// bound is under it is not aligned (the rows say enough; not for a
+	// query with identifiers, whose matches weigh by them).
+	prune := memo && opt.Threshold > 0 && len(p.ids) == 0
+	lift := qualifierLift(p)
 	for ci, ei := range ents {
 		ei &^= idHit
 		n := pickToks[ci]
@@ -190,6 +195,9 @@ func (ix *Index) screen(q embargo.Query, opt Options, memo bool) []embargo.Match
 			for i := range s.forms {
 				rows = s.memo.rowsOf(&s.forms[i].form, rows)
 			}
+		}
+		if prune && nameBound(p, s.forms)+lift < opt.Threshold-boundSlack {
+			continue // it cannot score the threshold (bound.go)
 		}
 		for i := range s.forms {
 			s.fptrs = append(s.fptrs, &s.forms[i])

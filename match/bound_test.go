@@ -1,0 +1,52 @@
+package match_test
+
+import (
+	"bytes"
+	"reflect"
+	"testing"
+
+	"embargo/eval"
+	"embargo/match"
+)
+
+// TestBoundChangesNothing: Screen leaves out the candidates whose name
+// cannot score the threshold (bound.go) and returns what it returns
+// without doing so (ScreenWithoutMemo aligns every candidate), at three
+// thresholds, on the benchmark's queries and on yente's rows with their
+// birth dates and nationalities (the qualifiers' lift).
+func TestBoundChangesNothing(t *testing.T) {
+	ents := loadLists(t, allLists...)
+	ix := match.NewIndex(ents)
+	qs := benchQueries(t, ents)
+	for _, f := range []string{"negatives_global.csv", "positives_un_treated.csv"} {
+		rows := readYente(t, f, 2000)
+		data, err := eval.QueriesCSV(rows, make([]string, len(rows)), "bound", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		eq, err := eval.ReadQueries(bytes.NewReader(data), "bound")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range eq {
+			qs[f] = append(qs[f], q.Query)
+		}
+	}
+	hits := 0
+	for _, th := range []float64{0.6, match.DefaultThreshold, 0.9} {
+		opt := match.DefaultOptions()
+		opt.Threshold = th
+		for kind, list := range qs {
+			for _, q := range list {
+				with, without := ix.Screen(q, opt), match.ScreenWithoutMemo(ix, q, opt)
+				if !reflect.DeepEqual(with, without) {
+					t.Fatalf("%s query %q at %.2f: with the bound\n%+v\nwithout\n%+v", kind, q.Name, th, with, without)
+				}
+				hits += len(with)
+			}
+		}
+	}
+	if hits < 5000 {
+		t.Fatalf("only %d hits compared", hits)
+	}
+}
