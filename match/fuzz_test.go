@@ -1,6 +1,7 @@
 package match
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -43,6 +44,12 @@ func FuzzScreen(f *testing.F) {
 		}) {
 			t.Fatalf("%q: %v, then %v", name, hitIDs(a), hitIDs(b))
 		}
+		// At a threshold, the candidates the bound leaves out change
+		// nothing (bound.go): the same hits as with every one aligned.
+		at := Options{Limit: 5, Threshold: 0.5}
+		if w, wo := ix.Screen(q, at), ix.screen(q, at, false); !reflect.DeepEqual(w, wo) {
+			t.Fatalf("%q at 0.5: %v with the bound, %v without", name, hitIDs(w), hitIDs(wo))
+		}
 		if m := CompareNames(name, "Kim Jong Un", ""); m.Score < 0 || m.Score > 1 {
 			t.Fatalf("CompareNames(%q): %v", name, m.Score)
 		}
@@ -55,6 +62,9 @@ func FuzzScreen(f *testing.F) {
 			if m.Score < 0 || m.Score > 1 {
 				t.Fatalf("Kim Jong Un against a list with %q: score %v", name, m.Score)
 			}
+		}
+		if w, wo := own.Screen(embargo.Query{Name: "Kim Jong-un " + name}, at), own.screen(embargo.Query{Name: "Kim Jong-un " + name}, at, false); !reflect.DeepEqual(w, wo) {
+			t.Fatalf("Kim Jong-un %q at 0.5 against a list with it: %v with the bound, %v without", name, hitIDs(w), hitIDs(wo))
 		}
 		for _, m := range own.Screen(embargo.Query{Name: name, Schema: embargo.Person}, opt) {
 			if m.EntityID == "0" && m.Score != 1 && len(name) <= maxNameBytes {
