@@ -701,13 +701,13 @@ func (ix *Index) neighbours(text string, vid int32, s *scratch) *nearSet {
 			ns.mod64 |= 1 << (id % 64)
 		}
 	}
+	if ix.memoN.Add(1) > memoMax {
+		ix.forgetNear() // both memos: memoN counts both
+	}
 	if vid >= 0 {
-		if ix.memoN.Add(1) > memoMax {
-			ix.forgetNear()
-		}
 		ix.nearOf[vid].Store(ns)
 	} else {
-		remember(&ix.memo, &ix.memoN, memoMax, text, ns)
+		ix.memo.Store(text, ns)
 	}
 	return ns
 }
