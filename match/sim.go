@@ -217,10 +217,7 @@ func tokenSim(q, c *token, qm, cm string) (sim float64, method string, dist int)
 			return s, "classical-ending", 0
 		}
 		if q.arabic && c.oneCons == 0 && c.kind == kWord {
-			if q.letters == nil {
-				q.letters = newArabicLetterSet(q) // none for a word of one consonant
-			}
-			if q.letters.mayStart(c.text[0]) { // most pairs end here
+			if q.letterSet().mayStart(c.text[0]) { // most pairs end here
 				if s := arabicLetterSim(q, c); s > 0 {
 					return s, "arabic-consonants", 0
 				}
@@ -350,11 +347,7 @@ func arabicLetterSim(q, c *token) float64 {
 	if !q.arabic || c.arabic || c.kind != kWord || c.oneCons != 0 {
 		return 0 // a word of one consonant has its own test (oneConsonantSim)
 	}
-	L := q.letters
-	if L == nil {
-		L = newArabicLetterSet(q) // none for a query word of one consonant
-		q.letters = L
-	}
+	L := q.letterSet()
 	if !L.read {
 		// Read once per query word, the first time a list word gets
 		// here.
@@ -404,6 +397,15 @@ type arabicLetterSet struct {
 	// another word's (رضا زاده read ridazada, اميرعلي amir ali: the words
 	// as written line up with the reading's by their places only).
 	own bool
+}
+
+// letterSet is q.letters, made the first time it is asked for (empty for
+// a word of one consonant, which has its own test: oneConsonantSim).
+func (q *token) letterSet() *arabicLetterSet {
+	if q.letters == nil {
+		q.letters = newArabicLetterSet(q)
+	}
+	return q.letters
 }
 
 // newArabicLetterSet reads the first consonant of orig: a Latin word lines
