@@ -1,11 +1,8 @@
 package match_test
 
 import (
-	"bytes"
-	"reflect"
 	"testing"
 
-	"embargo/eval"
 	"embargo/match"
 )
 
@@ -20,15 +17,7 @@ func TestBoundChangesNothing(t *testing.T) {
 	qs := benchQueries(t, ents)
 	for _, f := range []string{"negatives_global.csv", "positives_un_treated.csv"} {
 		rows := readYente(t, f, 2000)
-		data, err := eval.QueriesCSV(rows, make([]string, len(rows)), "bound", nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		eq, err := eval.ReadQueries(bytes.NewReader(data), "bound")
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, q := range eq {
+		for _, q := range yenteQueries(t, rows, make([]string, len(rows)), "bound", nil) {
 			qs[f] = append(qs[f], q.Query)
 		}
 	}
@@ -38,11 +27,7 @@ func TestBoundChangesNothing(t *testing.T) {
 		opt.Threshold = th
 		for kind, list := range qs {
 			for _, q := range list {
-				with, without := ix.Screen(q, opt), match.ScreenWithoutMemo(ix, q, opt)
-				if !reflect.DeepEqual(with, without) {
-					t.Fatalf("%s query %q at %.2f: with the bound\n%+v\nwithout\n%+v", kind, q.Name, th, with, without)
-				}
-				hits += len(with)
+				hits += len(sameWithoutMemo(t, ix, q, opt, kind+" query, with the bound"))
 				n++
 			}
 		}

@@ -27,9 +27,9 @@ func readYente(t *testing.T, file string, limit int) []eval.YenteRow {
 	return rows
 }
 
-// runQueries builds a queries CSV on the fly, reads it back through the
-// eval format and screens it.
-func runQueries(t *testing.T, ix *match.Index, rows []eval.YenteRow, ids []string, set string, skip func(int) bool) *eval.Report {
+// yenteQueries builds a queries CSV of yente's rows on the fly and reads
+// it back through the eval format: names, birth dates and nationalities.
+func yenteQueries(t *testing.T, rows []eval.YenteRow, ids []string, set string, skip func(int) bool) []eval.Query {
 	t.Helper()
 	data, err := eval.QueriesCSV(rows, ids, set, skip)
 	if err != nil {
@@ -39,6 +39,13 @@ func runQueries(t *testing.T, ix *match.Index, rows []eval.YenteRow, ids []strin
 	if err != nil {
 		t.Fatal(err)
 	}
+	return qs
+}
+
+// runQueries screens yente's rows as queries (yenteQueries).
+func runQueries(t *testing.T, ix *match.Index, rows []eval.YenteRow, ids []string, set string, skip func(int) bool) *eval.Report {
+	t.Helper()
+	qs := yenteQueries(t, rows, ids, set, skip)
 	opt := match.Options{Threshold: 0, Limit: 5}
 	return eval.Run(qs, func(q embargo.Query) []embargo.Match { return ix.Screen(q, opt) }, match.DefaultThreshold, "")
 }
